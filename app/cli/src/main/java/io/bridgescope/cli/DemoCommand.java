@@ -1,0 +1,168 @@
+package io.bridgescope.cli;
+
+import io.bridgescope.devnet.Devnet;
+import io.bridgescope.devnet.DevnetConfig;
+import io.bridgescope.devnet.DevnetHome;
+import io.bridgescope.devnet.DevnetStatus;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code ./bridgescope demo}: the embedded devnet, with a live status table when headless. */
+@Command(
+    name = "demo",
+    mixinStandardHelpOptions = true,
+    description =
+        "Start the embedded devnet (two anvil chains, bridge, validators, relayer, traffic).")
+public final class DemoCommand implements Callable<Integer> {
+
+  @Option(names = "--headless", description = "Print a live status table instead of the GUI.")
+  boolean headless;
+
+  @Option(names = "--duration", description = "Stop cleanly after this many seconds.")
+  Long durationSeconds;
+
+  @Option(names = "--validators", defaultValue = "4", description = "Validators (default 4).")
+  int validators;
+
+  @Option(names = "--offline", defaultValue = "0", description = "Validators that never sign.")
+  int offline;
+
+  @Option(names = "--epoch-size", defaultValue = "10", description = "Child blocks per epoch.")
+  int epochSize;
+
+  @Option(names = "--mid-epoch", description = "Also checkpoint half way through each epoch.")
+  boolean midEpoch;
+
+  @Option(names = "--relayer-paused", description = "The relayer does not execute deposits.")
+  boolean relayerPaused;
+
+  @Option(
+      names = "--below-quorum-every",
+      defaultValue = "0",
+      description = "Every n-th checkpoint is first sent below quorum (rejected on chain).")
+  int belowQuorumEvery;
+
+  @Option(
+      names = "--wrong-domain-every",
+      defaultValue = "0",
+      description = "Every n-th checkpoint is first sent signed with the wrong domain.")
+  int wrongDomainEvery;
+
+  @Option(
+      names = "--late-checkpoint",
+      defaultValue = "0",
+      description = "Seconds to hold each checkpoint back.")
+  long lateSeconds;
+
+  @Option(names = "--no-traffic", description = "No demo deposits and withdrawals.")
+  boolean noTraffic;
+
+  @Option(
+      names = "--require-progress",
+      hidden = true,
+      description = "Exit non-zero unless deposits were executed and exits checkpointed.")
+  boolean requireProgress;
+
+  @Option(names = "--interval", defaultValue = "2", description = "Seconds between status rows.")
+  long interval;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintStream out = System.out;
+    if (!headless) {
+      out.println(
+          "The desktop app is not built yet; running headless (use --headless to silence this).");
+    }
+    DevnetConfig cfg =
+        DevnetConfig.defaults()
+            .withValidators(validators, offline)
+            .withFaults(
+                relayerPaused, belowQuorumEvery, wrongDomainEvery, Duration.ofSeconds(lateSeconds))
+            .withTraffic(noTraffic ? Duration.ZERO : Duration.ofMillis(400), true, midEpoch);
+    cfg =
+        new DevnetConfig(
+            cfg.validators(),
+            cfg.offlineValidators(),
+            cfg.commitEvery(),
+            cfg.commitInterval(),
+            epochSize,
+            cfg.midEpochCheckpoints(),
+            cfg.childBlockTime(),
+            cfg.trafficInterval(),
+            cfg.relayerPaused(),
+            cfg.belowQuorumEvery(),
+            cfg.wrongDomainEvery(),
+            cfg.lateCheckpointDelay(),
+            cfg.autoExit());
+    Path work = Files.createTempDirectory("bridgescope-devnet-");
+    CountDownLatch stop = new CountDownLatch(1);
+    Devnet devnet =
+        Devnet.start(cfg, DevnetHome.locate(), work, msg -> out.println("devnet: " + msg));
+    Thread hook =
+        new Thread(
+            () -> {
+              stop.countDown();
+              devnet.close();
+            },
+            "devnet-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    out.println(
+        "root  RPC " + devnet.rootNode().rpcUrl() + " (chain " + DevnetConfig.ROOT_CHAIN_ID + ")");
+    out.println(
+        "child RPC "
+            + devnet.childNode().rpcUrl()
+            + " (chain "
+            + DevnetConfig.CHILD_CHAIN_ID
+            + ")");
+    out.println(DevnetStatus.header());
+    long deadline =
+        durationSeconds == null
+            ? Long.MAX_VALUE
+            : System.nanoTime() + durationSeconds * 1_000_000_000L;
+    DevnetStatus last = null;
+    int rejectionsShown = 0;
+    while (System.nanoTime() < deadline) {
+      if (stop.await(
+          Math.max(1, Math.min(interval, (deadline - System.nanoTime()) / 1_000_000_000L + 1)),
+          TimeUnit.SECONDS)) {
+        break;
+      }
+      last = devnet.status();
+      out.println(last.row());
+      for (; rejectionsShown < last.rejections().size(); rejectionsShown++) {
+        out.println("  rejected on chain as intended: " + last.rejections().get(rejectionsShown));
+      }
+      if (devnet.failure() != null) {
+        out.println("devnet failed: " + devnet.failure());
+        Runtime.getRuntime().removeShutdownHook(hook);
+        devnet.close();
+        return 2;
+      }
+    }
+    Runtime.getRuntime().removeShutdownHook(hook);
+    last = devnet.status();
+    devnet.close();
+    out.printf(
+        "stopped. deposits executed %d of %d sent; exits checkpointed %d, exited %d of %d sent;"
+            + " gas per commitment %d, per checkpoint %d%n",
+        last.syncsExecuted(),
+        last.syncsSent(),
+        last.exitsCheckpointed(),
+        last.exitsExited(),
+        last.exitsSent(),
+        last.lastCommitGas(),
+        last.lastCheckpointGas());
+    if (requireProgress && (last.syncsExecuted() == 0 || last.exitsCheckpointed() == 0)) {
+      out.println("no progress: expected executed deposits and checkpointed exits");
+      return 1;
+    }
+    return 0;
+  }
+}

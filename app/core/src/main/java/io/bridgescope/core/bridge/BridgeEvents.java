@@ -1,0 +1,78 @@
+package io.bridgescope.core.bridge;
+
+import io.bridgescope.core.abi.Abi;
+import io.bridgescope.core.abi.AbiDecodingException;
+import io.bridgescope.core.abi.AbiReader;
+import io.bridgescope.core.model.Address;
+import io.bridgescope.core.model.Hash32;
+import io.bridgescope.core.model.Hex;
+import java.math.BigInteger;
+import java.util.List;
+import org.web3j.protocol.core.methods.response.Log;
+
+/** Event topics of the bridge contracts and decoders for their logs. */
+public final class BridgeEvents {
+
+  public static final Hash32 STATE_SYNCED =
+      new Hash32(Abi.topic("StateSynced(uint256,address,address,bytes)"));
+  public static final Hash32 L2_STATE_SYNCED =
+      new Hash32(Abi.topic("L2StateSynced(uint256,address,address,bytes)"));
+  public static final Hash32 NEW_COMMITMENT =
+      new Hash32(Abi.topic("NewCommitment(uint256,uint256,bytes32)"));
+  public static final Hash32 STATE_SYNC_RESULT =
+      new Hash32(Abi.topic("StateSyncResult(uint256,bool,bytes)"));
+  public static final Hash32 EXIT_PROCESSED =
+      new Hash32(Abi.topic("ExitProcessed(uint256,bool,bytes)"));
+
+  private BridgeEvents() {}
+
+  /** Decodes {@code StateSynced} / {@code L2StateSynced} (same shape). */
+  public static StateSync stateSync(Log log) {
+    List<String> t = topics(log, 4, "StateSynced");
+    return new StateSync(
+        uintTopic(t.get(1)),
+        addressTopic("StateSynced.sender", t.get(2)),
+        addressTopic("StateSynced.receiver", t.get(3)),
+        new AbiReader(data(log)).bytes("StateSynced.data", 0));
+  }
+
+  public static StateSyncCommitment newCommitment(Log log) {
+    List<String> t = topics(log, 3, "NewCommitment");
+    return new StateSyncCommitment(
+        uintTopic(t.get(1)),
+        uintTopic(t.get(2)),
+        new AbiReader(data(log)).bytes32("NewCommitment.root", 0));
+  }
+
+  /** {@code StateSyncResult(counter, status, message)} / {@code ExitProcessed(id, ok, data)}. */
+  public record Result(BigInteger id, boolean success, byte[] returnData) {}
+
+  public static Result result(Log log) {
+    List<String> t = topics(log, 3, "result event");
+    return new Result(
+        uintTopic(t.get(1)),
+        uintTopic(t.get(2)).signum() != 0,
+        new AbiReader(data(log)).bytes("result.returnData", 0));
+  }
+
+  private static List<String> topics(Log log, int n, String event) {
+    List<String> t = log.getTopics();
+    if (t == null || t.size() != n) {
+      throw new AbiDecodingException(
+          event, "expected " + n + " topics, got " + (t == null ? 0 : t.size()));
+    }
+    return t;
+  }
+
+  private static byte[] data(Log log) {
+    return Hex.decode("log data", log.getData() == null ? "0x" : log.getData());
+  }
+
+  private static BigInteger uintTopic(String topic) {
+    return new BigInteger(1, Hex.decode("topic", topic));
+  }
+
+  private static Address addressTopic(String field, String topic) {
+    return new AbiReader(Hex.decode(field, topic)).address(field, 0);
+  }
+}

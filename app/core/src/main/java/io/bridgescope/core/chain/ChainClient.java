@@ -1,0 +1,227 @@
+package io.bridgescope.core.chain;
+
+import io.bridgescope.core.model.Address;
+import io.bridgescope.core.model.Hash32;
+import io.bridgescope.core.model.Hex;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.web3j.protocol.Web3j;
+import org.web3j.protocol.core.DefaultBlockParameter;
+import org.web3j.protocol.core.DefaultBlockParameterName;
+import org.web3j.protocol.core.Request;
+import org.web3j.protocol.core.Response;
+import org.web3j.protocol.core.methods.request.EthFilter;
+import org.web3j.protocol.core.methods.request.Transaction;
+import org.web3j.protocol.core.methods.response.EthBlock;
+import org.web3j.protocol.core.methods.response.EthCall;
+import org.web3j.protocol.core.methods.response.EthLog;
+import org.web3j.protocol.core.methods.response.EthSendTransaction;
+import org.web3j.protocol.core.methods.response.Log;
+import org.web3j.protocol.core.methods.response.TransactionReceipt;
+import org.web3j.protocol.http.HttpService;
+
+/**
+ * Plain JSON-RPC access to one node through web3j. Every failure is a {@link ChainException} naming
+ * the node and the call, with the decoded revert reason where there is one.
+ */
+public final class ChainClient implements AutoCloseable {
+
+  private final String label;
+  private final URI url;
+  private final HttpService service;
+  private final Web3j web3;
+
+  public ChainClient(String label, URI url) {
+    this.label = label;
+    this.url = url;
+    this.service = new HttpService(url.toString());
+    this.web3 = Web3j.build(service);
+  }
+
+  public String label() {
+    return label;
+  }
+
+  public URI url() {
+    return url;
+  }
+
+  public Web3j web3() {
+    return web3;
+  }
+
+  public long chainId() {
+    return send("eth_chainId", web3.ethChainId()).getChainId().longValueExact();
+  }
+
+  public long blockNumber() {
+    return send("eth_blockNumber", web3.ethBlockNumber()).getBlockNumber().longValueExact();
+  }
+
+  public EthBlock.Block block(long number) {
+    EthBlock.Block b =
+        send(
+                "eth_getBlockByNumber",
+                web3.ethGetBlockByNumber(
+                    DefaultBlockParameter.valueOf(BigInteger.valueOf(number)), false))
+            .getBlock();
+    if (b == null) {
+      throw new ChainException(label + " (" + url + ") has no block " + number);
+    }
+    return b;
+  }
+
+  public BigInteger balance(Address a) {
+    return send(
+            "eth_getBalance", web3.ethGetBalance(a.toString(), DefaultBlockParameterName.LATEST))
+        .getBalance();
+  }
+
+  public List<Log> logs(Address contract, List<Hash32> topic0Any, long from, long to) {
+    return logs(List.of(contract), topic0Any, from, to);
+  }
+
+  /** eth_getLogs over several contracts, any of the given first topics. */
+  public List<Log> logs(List<Address> contracts, List<Hash32> topic0Any, long from, long to) {
+    EthFilter filter =
+        new EthFilter(
+            DefaultBlockParameter.valueOf(BigInteger.valueOf(from)),
+            DefaultBlockParameter.valueOf(BigInteger.valueOf(to)),
+            contracts.stream().map(Address::toString).toList());
+    filter.addOptionalTopics(topic0Any.stream().map(Hash32::toString).toArray(String[]::new));
+    EthLog r = send("eth_getLogs", web3.ethGetLogs(filter));
+    return r.getLogs().stream().map(l -> (Log) l.get()).toList();
+  }
+
+  /** eth_call at the latest block; a revert becomes a {@link ChainException} with its reason. */
+  public byte[] call(Address to, byte[] data) {
+    return call(null, to, data, DefaultBlockParameterName.LATEST);
+  }
+
+  public byte[] call(Address from, Address to, byte[] data, DefaultBlockParameter block) {
+    Transaction tx =
+        Transaction.createEthCallTransaction(
+            from == null ? null : from.toString(), to.toString(), Hex.encode(data));
+    EthCall r = send("eth_call", web3.ethCall(tx, block));
+    if (r.isReverted() || r.hasError()) {
+      String reason = revertFrom(r.getRevertReason(), r.getError());
+      throw new ChainException(label + ": call to " + to + " reverted: " + reason, reason, null);
+    }
+    return Hex.decode("eth_call result", r.getValue() == null ? "0x" : r.getValue());
+  }
+
+  /**
+   * Sends from an account the node holds unlocked (devnet only) and returns the hash. {@code gas}
+   * null lets the node estimate, so a reverting call fails here with its reason instead of landing.
+   */
+  public Hash32 sendUnlocked(Address from, Address to, byte[] data, BigInteger value, Long gas) {
+    Transaction tx =
+        new Transaction(
+            from.toString(),
+            null,
+            null,
+            gas == null ? null : BigInteger.valueOf(gas),
+            to == null ? null : to.toString(),
+            value,
+            Hex.encode(data));
+    EthSendTransaction r = send("eth_sendTransaction", web3.ethSendTransaction(tx));
+    if (r.hasError()) {
+      String reason = revertFrom(null, r.getError());
+      throw new ChainException(
+          label + ": transaction from " + from + " to " + to + " rejected: " + reason,
+          reason,
+          null);
+    }
+    return Hash32.of(r.getTransactionHash());
+  }
+
+  public Hash32 sendRaw(byte[] signedTx) {
+    EthSendTransaction r =
+        send("eth_sendRawTransaction", web3.ethSendRawTransaction(Hex.encode(signedTx)));
+    if (r.hasError()) {
+      String reason = revertFrom(null, r.getError());
+      throw new ChainException(label + ": raw transaction rejected: " + reason, reason, null);
+    }
+    return Hash32.of(r.getTransactionHash());
+  }
+
+  public Optional<TransactionReceipt> receipt(Hash32 tx) {
+    return send("eth_getTransactionReceipt", web3.ethGetTransactionReceipt(tx.toString()))
+        .getTransactionReceipt();
+  }
+
+  /** Polls for the receipt; throws if none arrives within {@code timeout}. */
+  public TransactionReceipt awaitReceipt(Hash32 tx, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      Optional<TransactionReceipt> r = receipt(tx);
+      if (r.isPresent()) {
+        return r.get();
+      }
+      if (System.nanoTime() > deadline) {
+        throw new ChainException(
+            label + ": no receipt for " + tx + " after " + timeout.toSeconds() + " s");
+      }
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new ChainException(label + ": interrupted while waiting for " + tx, e);
+      }
+    }
+  }
+
+  /** Any JSON-RPC method (anvil_*, evm_*), result as web3j's generic object. */
+  public Object rpc(String method, List<?> params) {
+    Request<?, ObjectResponse> req = new Request<>(method, params, service, ObjectResponse.class);
+    ObjectResponse r = send(method, req);
+    return r.getResult();
+  }
+
+  /** web3j response carrying any JSON value. */
+  public static final class ObjectResponse extends Response<Object> {}
+
+  private <T extends Response<?>> T send(String method, Request<?, T> request) {
+    T r;
+    try {
+      r = request.send();
+    } catch (IOException e) {
+      throw new ChainException(
+          label + " node " + url + " unreachable for " + method + ": " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      throw new ChainException(
+          label + " node " + url + " sent a malformed reply to " + method + ": " + e.getMessage(),
+          e);
+    }
+    if (r.hasError() && !method.equals("eth_call") && !method.startsWith("eth_send")) {
+      throw new ChainException(
+          label + " node " + url + " refused " + method + ": " + r.getError().getMessage());
+    }
+    return r;
+  }
+
+  private static String revertFrom(String revert, Response.Error error) {
+    if (error != null && error.getData() != null) {
+      String d = error.getData().replace("\"", "").strip();
+      if (d.startsWith("0x")) {
+        String decoded = RevertReason.decode(Hex.decode("revert data", d));
+        if (decoded != null) {
+          return decoded;
+        }
+      }
+    }
+    if (revert != null && !revert.isBlank()) {
+      return revert;
+    }
+    return error == null ? "unknown error" : error.getMessage();
+  }
+
+  @Override
+  public void close() {
+    web3.shutdown();
+  }
+}

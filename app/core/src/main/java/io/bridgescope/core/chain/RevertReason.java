@@ -1,0 +1,32 @@
+package io.bridgescope.core.chain;
+
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/** Decodes EVM revert data: {@code Error(string)} and {@code Panic(uint256)}. */
+public final class RevertReason {
+
+  private static final byte[] ERROR = {0x08, (byte) 0xc3, 0x79, (byte) 0xa0};
+  private static final byte[] PANIC = {0x4e, 0x48, 0x7b, 0x71};
+
+  private RevertReason() {}
+
+  /** A readable reason, e.g. {@code INVALID_EPOCH} or {@code panic 0x11}; null if empty. */
+  public static String decode(byte[] data) {
+    if (data == null || data.length < 4) {
+      return null;
+    }
+    byte[] sel = Arrays.copyOf(data, 4);
+    if (Arrays.equals(sel, ERROR) && data.length >= 4 + 64) {
+      int len = new BigInteger(1, Arrays.copyOfRange(data, 4 + 32, 4 + 64)).intValueExact();
+      if (4 + 64 + len <= data.length) {
+        return new String(data, 4 + 64, len, StandardCharsets.UTF_8);
+      }
+    }
+    if (Arrays.equals(sel, PANIC) && data.length >= 4 + 32) {
+      return "panic 0x" + new BigInteger(1, Arrays.copyOfRange(data, 4, 36)).toString(16);
+    }
+    return "custom error 0x" + java.util.HexFormat.of().formatHex(data);
+  }
+}

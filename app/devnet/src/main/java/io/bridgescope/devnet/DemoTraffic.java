@@ -1,0 +1,154 @@
+package io.bridgescope.devnet;
+
+import io.bridgescope.core.abi.Abi;
+import io.bridgescope.core.abi.AbiValue;
+import io.bridgescope.core.bridge.BridgeAbi;
+import io.bridgescope.core.bridge.BridgeEvents;
+import io.bridgescope.core.bridge.StateSync;
+import io.bridgescope.core.chain.ChainClient;
+import io.bridgescope.core.model.Address;
+import io.bridgescope.core.model.Hash32;
+import io.bridgescope.crypto.merkle.BridgeLeaves;
+import io.bridgescope.crypto.merkle.MerkleTree;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.web3j.protocol.core.methods.response.Log;
+import org.web3j.protocol.core.methods.response.TransactionReceipt;
+
+/**
+ * Demo users: deposit the demo token on the root, withdraw part of it on the child, and (unless
+ * switched off) exit checkpointed withdrawals on the root — leaving every fourth one unclaimed so
+ * the wallet has something to withdraw.
+ */
+final class DemoTraffic {
+
+  private static final BigInteger ETHER = BigInteger.TEN.pow(18);
+
+  private final ChainClient root;
+  private final ChainClient child;
+  private final DevnetContracts contracts;
+  private final List<Address> users;
+  private final Address exitBot;
+  private final Checkpointer checkpointer;
+  private final boolean autoExit;
+  private final Set<BigInteger> exitsDone = ConcurrentHashMap.newKeySet();
+  final AtomicLong deposits = new AtomicLong();
+  final AtomicLong withdrawals = new AtomicLong();
+  final AtomicLong exited = new AtomicLong();
+  private long round;
+
+  DemoTraffic(
+      ChainClient root,
+      ChainClient child,
+      DevnetContracts contracts,
+      List<Address> users,
+      Address exitBot,
+      Checkpointer checkpointer,
+      boolean autoExit) {
+    this.root = root;
+    this.child = child;
+    this.contracts = contracts;
+    this.users = List.copyOf(users);
+    this.exitBot = exitBot;
+    this.checkpointer = checkpointer;
+    this.autoExit = autoExit;
+  }
+
+  /** Gives every user root tokens and approves the root predicate. */
+  void fund() {
+    for (Address u : users) {
+      byte[] mint =
+          Abi.call(
+              "mint(address,uint256)",
+              AbiValue.address(u),
+              AbiValue.uint(ETHER.multiply(BigInteger.valueOf(1_000_000))));
+      mined(root, root.sendUnlocked(u, contracts.rootToken(), mint, null, null), "mint");
+      byte[] approve = BridgeAbi.approve(contracts.rootPredicate(), AbiValue.MAX_UINT256);
+      mined(root, root.sendUnlocked(u, contracts.rootToken(), approve, null, null), "approve");
+    }
+  }
+
+  void tick() {
+    long r = round++;
+    Address from = users.get((int) (r % users.size()));
+    Address to = users.get((int) ((r + 1) % users.size()));
+    BigInteger amount = ETHER.multiply(BigInteger.valueOf(1 + r % 7));
+    byte[] deposit = BridgeAbi.depositTo(contracts.rootToken(), to, amount);
+    mined(root, root.sendUnlocked(from, contracts.rootPredicate(), deposit, null, null), "deposit");
+    deposits.incrementAndGet();
+    if (r % 2 == 1) {
+      withdraw(from);
+    }
+    if (autoExit) {
+      exitReady();
+    }
+  }
+
+  private void withdraw(Address user) {
+    BigInteger bal =
+        new BigInteger(1, child.call(contracts.childToken(), BridgeAbi.balanceOf(user)));
+    if (bal.signum() == 0) {
+      return;
+    }
+    BigInteger amount = bal.divide(BigInteger.valueOf(3)).max(BigInteger.ONE);
+    byte[] data = BridgeAbi.withdrawTo(contracts.childToken(), user, amount);
+    // Sent without waiting: the child mines once a second and the next round need not wait.
+    child.sendUnlocked(user, contracts.childPredicate(), data, null, null);
+    withdrawals.incrementAndGet();
+  }
+
+  private void exitReady() {
+    for (Checkpointer.Accepted cp : checkpointer.accepted) {
+      if (cp.exits().isEmpty() || superseded(cp)) {
+        continue;
+      }
+      MerkleTree tree = null;
+      for (int i = 0; i < cp.exits().size(); i++) {
+        StateSync e = cp.exits().get(i).event();
+        if (exitsDone.contains(e.id()) || e.id().mod(BigInteger.valueOf(4)).signum() == 0) {
+          continue;
+        }
+        if (tree == null) {
+          tree = Checkpointer.exitTree(cp.exits());
+        }
+        byte[] leaf =
+            BridgeLeaves.exitEncoding(e.id(), e.sender().bytes(), e.receiver().bytes(), e.data());
+        byte[] data =
+            BridgeAbi.exit(
+                new BridgeAbi.ExitInput(
+                    BigInteger.valueOf(cp.blockNumber()),
+                    BigInteger.valueOf(i),
+                    leaf,
+                    tree.proof(i).stream().map(Hash32::new).toList()));
+        TransactionReceipt rc =
+            mined(
+                root, root.sendUnlocked(exitBot, contracts.exitHelper(), data, null, null), "exit");
+        exitsDone.add(e.id());
+        for (Log l : rc.getLogs()) {
+          if (Hash32.of(l.getTopics().get(0)).equals(BridgeEvents.EXIT_PROCESSED)
+              && BridgeEvents.result(l).success()) {
+            exited.incrementAndGet();
+          }
+        }
+      }
+    }
+  }
+
+  /** A later checkpoint of the same epoch replaced this one's root. */
+  private boolean superseded(Checkpointer.Accepted cp) {
+    return checkpointer.accepted.stream()
+        .anyMatch(o -> o.epoch() == cp.epoch() && o.blockNumber() > cp.blockNumber());
+  }
+
+  private static TransactionReceipt mined(ChainClient c, Hash32 tx, String what) {
+    TransactionReceipt r = c.awaitReceipt(tx, Duration.ofSeconds(30));
+    if (!r.isStatusOK()) {
+      throw new DevnetException("demo " + what + " failed on the " + c.label() + " chain: " + tx);
+    }
+    return r;
+  }
+}

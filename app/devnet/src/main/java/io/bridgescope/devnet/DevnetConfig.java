@@ -1,0 +1,125 @@
+package io.bridgescope.devnet;
+
+import java.time.Duration;
+
+/**
+ * How the embedded devnet behaves, including the fault knobs that give the explorer something to
+ * diagnose. Defaults make a brisk, healthy bridge.
+ *
+ * @param validators number of BN254 validators (1..200)
+ * @param offlineValidators how many of them (the last ones) never sign
+ * @param commitEvery commit as soon as this many state syncs wait
+ * @param commitInterval or when the oldest waiting sync is this old
+ * @param epochSize child blocks per epoch (checkpoint at each epoch end)
+ * @param midEpochCheckpoints also checkpoint half way through an epoch
+ * @param childBlockTime child block interval
+ * @param trafficInterval pause between demo deposit/withdraw rounds; zero disables traffic
+ * @param relayerPaused the relayer does not execute (deposits stay committed, not executed)
+ * @param belowQuorumEvery every n-th checkpoint is first sent signed below quorum (0: never)
+ * @param wrongDomainEvery every n-th checkpoint is first sent signed with the wrong domain
+ * @param lateCheckpointDelay extra delay before each checkpoint
+ * @param autoExit the demo accounts also exit their checkpointed withdrawals on the root
+ */
+public record DevnetConfig(
+    int validators,
+    int offlineValidators,
+    int commitEvery,
+    Duration commitInterval,
+    int epochSize,
+    boolean midEpochCheckpoints,
+    Duration childBlockTime,
+    Duration trafficInterval,
+    boolean relayerPaused,
+    int belowQuorumEvery,
+    int wrongDomainEvery,
+    Duration lateCheckpointDelay,
+    boolean autoExit) {
+
+  public static final long ROOT_CHAIN_ID = 31337;
+  public static final long CHILD_CHAIN_ID = 31338;
+
+  public DevnetConfig {
+    if (validators < 1 || validators > 200) {
+      throw new IllegalArgumentException("validators: must be 1..200, got " + validators);
+    }
+    if (offlineValidators < 0 || offlineValidators >= validators) {
+      throw new IllegalArgumentException(
+          "offline validators: must be 0.." + (validators - 1) + ", got " + offlineValidators);
+    }
+    if (commitEvery < 1) {
+      throw new IllegalArgumentException("commit-every: must be at least 1");
+    }
+    if (epochSize < 4) {
+      throw new IllegalArgumentException("epoch size: must be at least 4 blocks");
+    }
+  }
+
+  public static DevnetConfig defaults() {
+    return new DevnetConfig(
+        4,
+        0,
+        8,
+        Duration.ofSeconds(3),
+        10,
+        false,
+        Duration.ofSeconds(1),
+        Duration.ofMillis(400),
+        false,
+        0,
+        0,
+        Duration.ZERO,
+        true);
+  }
+
+  public DevnetConfig withValidators(int n, int offline) {
+    return new DevnetConfig(
+        n,
+        offline,
+        commitEvery,
+        commitInterval,
+        epochSize,
+        midEpochCheckpoints,
+        childBlockTime,
+        trafficInterval,
+        relayerPaused,
+        belowQuorumEvery,
+        wrongDomainEvery,
+        lateCheckpointDelay,
+        autoExit);
+  }
+
+  public DevnetConfig withFaults(
+      boolean relayerPaused, int belowQuorumEvery, int wrongDomainEvery, Duration late) {
+    return new DevnetConfig(
+        validators,
+        offlineValidators,
+        commitEvery,
+        commitInterval,
+        epochSize,
+        midEpochCheckpoints,
+        childBlockTime,
+        trafficInterval,
+        relayerPaused,
+        belowQuorumEvery,
+        wrongDomainEvery,
+        late,
+        autoExit);
+  }
+
+  public DevnetConfig withTraffic(Duration interval, boolean autoExit, boolean midEpoch) {
+    return new DevnetConfig(
+        validators,
+        offlineValidators,
+        commitEvery,
+        commitInterval,
+        epochSize,
+        midEpoch,
+        childBlockTime,
+        interval,
+        relayerPaused,
+        belowQuorumEvery,
+        wrongDomainEvery,
+        lateCheckpointDelay,
+        autoExit);
+  }
+}

@@ -1,0 +1,114 @@
+package io.bridgescope.devnet;
+
+import io.bridgescope.core.bridge.BridgeAbi;
+import io.bridgescope.core.bridge.BridgeEvents;
+import io.bridgescope.core.bridge.StateSync;
+import io.bridgescope.core.bridge.StateSyncCommitment;
+import io.bridgescope.core.chain.ChainClient;
+import io.bridgescope.core.model.Address;
+import io.bridgescope.core.model.Hash32;
+import io.bridgescope.crypto.merkle.MerkleTree;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.web3j.protocol.core.methods.response.Log;
+import org.web3j.protocol.core.methods.response.TransactionReceipt;
+
+/** Executes committed state syncs on the child with Merkle proofs, in batches. */
+final class Relayer {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Relayer.class);
+  private static final int BATCH = 16;
+
+  private final ChainClient child;
+  private final DevnetContracts contracts;
+  private final StateSyncCache cache;
+  private final Address sender;
+  private final Deque<StateSyncCommitment> queue = new ArrayDeque<>();
+  private volatile boolean paused;
+  private long scannedChildBlock;
+  final AtomicLong executed = new AtomicLong();
+  final AtomicLong failed = new AtomicLong();
+
+  Relayer(
+      ChainClient child,
+      DevnetContracts contracts,
+      StateSyncCache cache,
+      Address sender,
+      boolean paused) {
+    this.child = child;
+    this.contracts = contracts;
+    this.cache = cache;
+    this.sender = sender;
+    this.paused = paused;
+  }
+
+  void setPaused(boolean p) {
+    paused = p;
+  }
+
+  boolean paused() {
+    return paused;
+  }
+
+  void tick() {
+    long head = child.blockNumber();
+    if (head > scannedChildBlock) {
+      for (Log l :
+          child.logs(
+              contracts.stateReceiver(),
+              List.of(BridgeEvents.NEW_COMMITMENT),
+              scannedChildBlock + 1,
+              head)) {
+        queue.add(BridgeEvents.newCommitment(l));
+      }
+      scannedChildBlock = head;
+    }
+    if (paused) {
+      return;
+    }
+    while (!queue.isEmpty()) {
+      StateSyncCommitment c = queue.peek();
+      List<StateSync> syncs = cache.range(c.startId(), c.endId());
+      MerkleTree tree = Committer.tree(syncs);
+      for (int from = 0; from < syncs.size(); from += BATCH) {
+        int to = Math.min(syncs.size(), from + BATCH);
+        List<List<Hash32>> proofs = new ArrayList<>();
+        for (int i = from; i < to; i++) {
+          proofs.add(tree.proof(i).stream().map(Hash32::new).toList());
+        }
+        execute(proofs, syncs.subList(from, to));
+      }
+      queue.poll();
+    }
+  }
+
+  private void execute(List<List<Hash32>> proofs, List<StateSync> objs) {
+    byte[] data = BridgeAbi.batchExecute(proofs, objs);
+    Hash32 tx = child.sendUnlocked(sender, contracts.stateReceiver(), data, null, null);
+    TransactionReceipt r = child.awaitReceipt(tx, Duration.ofSeconds(30));
+    if (!r.isStatusOK()) {
+      throw new DevnetException("batchExecute of " + objs.size() + " state syncs failed: " + tx);
+    }
+    for (Log l : r.getLogs()) {
+      if (!l.getTopics().isEmpty()
+          && Hash32.of(l.getTopics().get(0)).equals(BridgeEvents.STATE_SYNC_RESULT)) {
+        if (BridgeEvents.result(l).success()) {
+          executed.incrementAndGet();
+        } else {
+          failed.incrementAndGet();
+        }
+      }
+    }
+    LOG.debug(
+        "executed state syncs {}..{}",
+        objs.get(0).id(),
+        objs.get(objs.size() - 1).id().add(BigInteger.ZERO));
+  }
+}
