@@ -186,7 +186,10 @@ public final class AnvilNode implements AutoCloseable {
   public List<ProcessHandle> processes() {
     List<ProcessHandle> all = new ArrayList<>();
     all.add(process.toHandle());
-    process.descendants().forEach(all::add);
+    process
+        .descendants()
+        .filter(h -> h.info().command().map(c -> c.endsWith("anvil")).orElse(false))
+        .forEach(all::add);
     return all;
   }
 

@@ -31,6 +31,7 @@ final class DemoTraffic {
   private final ChainClient root;
   private final ChainClient child;
   private final DevnetContracts contracts;
+  private final Address minter;
   private final List<Address> users;
   private final Address exitBot;
   private final Checkpointer checkpointer;
@@ -45,6 +46,7 @@ final class DemoTraffic {
       ChainClient root,
       ChainClient child,
       DevnetContracts contracts,
+      Address minter,
       List<Address> users,
       Address exitBot,
       Checkpointer checkpointer,
@@ -52,6 +54,7 @@ final class DemoTraffic {
     this.root = root;
     this.child = child;
     this.contracts = contracts;
+    this.minter = minter;
     this.users = List.copyOf(users);
     this.exitBot = exitBot;
     this.checkpointer = checkpointer;
@@ -66,7 +69,7 @@ final class DemoTraffic {
               "mint(address,uint256)",
               AbiValue.address(u),
               AbiValue.uint(ETHER.multiply(BigInteger.valueOf(1_000_000))));
-      mined(root, root.sendUnlocked(u, contracts.rootToken(), mint, null, null), "mint");
+      mined(root, root.sendUnlocked(minter, contracts.rootToken(), mint, null, null), "mint");
       byte[] approve = BridgeAbi.approve(contracts.rootPredicate(), AbiValue.MAX_UINT256);
       mined(root, root.sendUnlocked(u, contracts.rootToken(), approve, null, null), "approve");
     }

@@ -70,7 +70,8 @@ public final class Devnet implements AutoCloseable {
               config.offlineValidators(),
               VALIDATOR_SEED);
       progress.accept("deploying bridge contracts");
-      this.contracts = new Deployer(root, child, accounts.get(0), validators).deploy();
+      this.contracts =
+          new Deployer(root, child, accounts.get(0), validators, config.epochSize()).deploy();
       child.rpc("evm_setIntervalMining", List.of(config.childBlockTime().toSeconds()));
       this.committer = new Committer(root, child, contracts, validators, cache, config);
       this.checkpointer =
@@ -81,6 +82,7 @@ public final class Devnet implements AutoCloseable {
               root,
               child,
               contracts,
+              accounts.get(0),
               accounts.subList(1, 6),
               accounts.get(7),
               checkpointer,

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DevnetLivenessTest {
 
-  @TempDir Path work;
+  @TempDir static Path work;
   private Devnet devnet;
 
   @BeforeAll

@@ -26,7 +26,7 @@ class DevnetShutdownTest {
         java.util.stream.Stream.concat(
                 d.rootNode().processes().stream(), d.childNode().processes().stream())
             .toList();
-    assertThat(ps).hasSizeGreaterThanOrEqualTo(4).allMatch(ProcessHandle::isAlive);
+    assertThat(ps).hasSize(4).allMatch(ProcessHandle::isAlive);
     d.close();
     assertThat(ps).noneMatch(ProcessHandle::isAlive);
   }

@@ -1,0 +1,122 @@
+package io.bridgescope.crypto.bn254;
+
+import java.math.BigInteger;
+
+/**
+ * The Miller-loop line coefficients of one G2 point, which do not depend on the G1 argument: step k
+ * contributes the line {@code a[k]*y_P + (b[k]*x_P) w + c[k] v w}. Preparing a point once (e.g. the
+ * fixed -G2 of every BLS verification) saves its point arithmetic on every later pairing.
+ *
+ * <p>The running point T is kept in homogeneous projective coordinates on the twist; every line is
+ * scaled by an F_p2 factor, which the final exponentiation removes.
+ */
+final class G2Prepared {
+
+  /** Digits of 6x + 2, lowest first. */
+  static final int[] ATE_LOOP_NAF =
+      Naf.of(Bn254.X.multiply(BigInteger.valueOf(6)).add(BigInteger.TWO));
+
+  /** Number of lines: one doubling per digit below the top, one addition per non-zero digit, two more. */
+  static final int STEPS;
+
+  static {
+    int steps = ATE_LOOP_NAF.length - 1 + 2;
+    for (int i = 0; i < ATE_LOOP_NAF.length - 1; i++) {
+      steps += ATE_LOOP_NAF[i] != 0 ? 1 : 0;
+    }
+    STEPS = steps;
+  }
+
+  private static final Fp2 THREE_B = G2Point.B.dbl().add(G2Point.B);
+
+  // Frobenius on the twist: pi(x, y) = (conj(x) * xi^((p-1)/3), conj(y) * xi^((p-1)/2)); squared
+  // it is (x * xi^((p^2-1)/3), y * xi^((p^2-1)/2)).
+  private static final BigInteger P1 = Fp.P.subtract(BigInteger.ONE);
+  private static final BigInteger P2 = Fp.P.multiply(Fp.P).subtract(BigInteger.ONE);
+  private static final BigInteger THREE = BigInteger.valueOf(3);
+  private static final Fp2 FROB1_X = Fp2.XI.pow(P1.divide(THREE));
+  private static final Fp2 FROB1_Y = Fp2.XI.pow(P1.shiftRight(1));
+  private static final Fp2 FROB2_X = Fp2.XI.pow(P2.divide(THREE));
+  private static final Fp2 FROB2_Y = Fp2.XI.pow(P2.shiftRight(1));
+
+  final Fp2[] a = new Fp2[STEPS];
+  final Fp2[] b = new Fp2[STEPS];
+  final Fp2[] c = new Fp2[STEPS];
+
+  private int step;
+  private Fp2 tx;
+  private Fp2 ty;
+  private Fp2 tz;
+
+  /** Prepares a finite point (callers drop pairs with a point at infinity). */
+  G2Prepared(G2Point point) {
+    G2Point q = point.normalize();
+    Fp2 qx = q.x;
+    Fp2 qy = q.y;
+    Fp2 qyNeg = qy.neg();
+    tx = qx;
+    ty = qy;
+    tz = Fp2.ONE;
+    for (int i = ATE_LOOP_NAF.length - 2; i >= 0; i--) {
+      doublingStep();
+      if (ATE_LOOP_NAF[i] != 0) {
+        additionStep(qx, ATE_LOOP_NAF[i] > 0 ? qy : qyNeg);
+      }
+    }
+    additionStep(qx.conjugate().mul(FROB1_X), qy.conjugate().mul(FROB1_Y));
+    additionStep(qx.mul(FROB2_X), qy.mul(FROB2_Y).neg());
+  }
+
+  /**
+   * T = 2T. Tangent at T scaled by -2YZ: (-2YZ) y_P + (3X^2) x_P w + (3b'Z^2 - Y^2) v w
+   * (Costello–Lange–Naehrig / Aranha et al. doubling for the D-type twist).
+   */
+  private void doublingStep() {
+    Fp2 xy2 = tx.mul(ty).halve();
+    Fp2 yy = ty.sqr();
+    Fp2 zz = tz.sqr();
+    Fp2 e = THREE_B.mul(zz);
+    Fp2 f = e.dbl().add(e);
+    Fp2 g = yy.add(f).halve();
+    Fp2 h = ty.add(tz).sqr().sub(yy.add(zz));
+    Fp2 xx = tx.sqr();
+    Fp2 ee = e.sqr();
+    tx = xy2.mul(yy.sub(f));
+    ty = g.sqr().sub(ee.dbl().add(ee));
+    tz = yy.mul(h);
+    record(h.neg(), xx.dbl().add(xx), e.sub(yy));
+  }
+
+  /**
+   * T = T + (x2, y2) for affine (x2, y2). Chord scaled by lambda = X - x2 Z, with theta = Y - y2 Z:
+   * lambda y_P - (theta x_P) w + (theta x2 - lambda y2) v w.
+   */
+  private void additionStep(Fp2 x2, Fp2 y2) {
+    Fp2 theta = ty.sub(y2.mul(tz));
+    Fp2 lambda = tx.sub(x2.mul(tz));
+    Fp2 cc = theta.sqr();
+    Fp2 d = lambda.sqr();
+    Fp2 e = lambda.mul(d);
+    Fp2 f = tz.mul(cc);
+    Fp2 g = tx.mul(d);
+    Fp2 h = e.add(f).sub(g.dbl());
+    Fp2 newX = lambda.mul(h);
+    Fp2 newY = theta.mul(g.sub(h)).sub(ty.mul(e));
+    tz = tz.mul(e);
+    tx = newX;
+    ty = newY;
+    record(lambda, theta.neg(), theta.mul(x2).sub(lambda.mul(y2)));
+  }
+
+  private void record(Fp2 ya, Fp2 xb, Fp2 constant) {
+    a[step] = ya;
+    b[step] = xb;
+    c[step] = constant;
+    step++;
+  }
+
+  /** f times line k evaluated at the affine G1 point (x_P, y_P). */
+  Fp12 multiplyLine(Fp12 f, int k, Fp xp, Fp yp) {
+    return f.mulByLine(a[k].mul(yp), b[k].mul(xp), c[k]);
+  }
+}

@@ -1,0 +1,129 @@
+package io.bridgescope.crypto.bn254;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigInteger;
+import java.util.Random;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import org.junit.jupiter.api.Test;
+
+class CurveTest {
+
+  private static final BigInteger R = Bn254.CURVE_ORDER;
+  private static final BigInteger G2_COFACTOR = Bn254.FIELD_MODULUS.shiftLeft(1).subtract(R);
+
+  @Test
+  void parametersFollowFromX() {
+    BigInteger x = Bn254.X;
+    BigInteger x2 = x.multiply(x);
+    BigInteger x3 = x2.multiply(x);
+    BigInteger x4 = x3.multiply(x);
+    BigInteger common =
+        x4.multiply(BigInteger.valueOf(36))
+            .add(x3.multiply(BigInteger.valueOf(36)))
+            .add(BigInteger.ONE);
+    BigInteger p =
+        common.add(x2.multiply(BigInteger.valueOf(24))).add(x.multiply(BigInteger.valueOf(6)));
+    BigInteger r =
+        common.add(x2.multiply(BigInteger.valueOf(18))).add(x.multiply(BigInteger.valueOf(6)));
+    assertThat(p).isEqualTo(Bn254.FIELD_MODULUS);
+    assertThat(r).isEqualTo(R);
+    assertThat(G2Point.B).isEqualTo(new Fp2(Fp.of(3), Fp.ZERO).mul(Fp2.XI.inverse()));
+    assertThat(G2Point.B.mul(Fp2.XI)).isEqualTo(new Fp2(Fp.of(3), Fp.ZERO));
+  }
+
+  @Test
+  void generatorsAreOnTheirCurvesWithOrderR() {
+    assertThat(G1Point.generator().isOnCurve()).isTrue();
+    assertThat(G1Point.generator().multiply(R).isInfinity()).isTrue();
+    assertThat(G1Point.generator().multiply(R.subtract(BigInteger.ONE)))
+        .isEqualTo(G1Point.generator().negate());
+    assertThat(G2Point.generator().isOnCurve()).isTrue();
+    assertThat(G2Point.generator().isInSubgroup()).isTrue();
+    assertThat(G2Point.generator().multiply(R.add(BigInteger.ONE))).isEqualTo(G2Point.generator());
+  }
+
+  @Test
+  void knownMultiplesOfTheG1Generator() {
+    // 2G and 3G by the affine chord-tangent formulas in BigInteger, independent of the Jacobian
+    // code.
+    BigInteger p = Bn254.FIELD_MODULUS;
+    BigInteger x1 = BigInteger.ONE;
+    BigInteger y1 = BigInteger.TWO;
+    BigInteger l =
+        BigInteger.valueOf(3).multiply(x1.pow(2)).multiply(y1.shiftLeft(1).modInverse(p)).mod(p);
+    BigInteger x2 = l.pow(2).subtract(x1.shiftLeft(1)).mod(p);
+    BigInteger y2 = l.multiply(x1.subtract(x2)).subtract(y1).mod(p);
+    BigInteger m = y2.subtract(y1).multiply(x2.subtract(x1).modInverse(p)).mod(p);
+    BigInteger x3 = m.pow(2).subtract(x1).subtract(x2).mod(p);
+    BigInteger y3 = m.multiply(x1.subtract(x3)).subtract(y1).mod(p);
+    G1Point g = G1Point.generator();
+    assertThat(g.add(g).x()).isEqualTo(x2);
+    assertThat(g.add(g).y()).isEqualTo(y2);
+    assertThat(g.multiply(BigInteger.valueOf(3)).toUint256Array()).containsExactly(x3, y3);
+    assertThat(g.add(g).add(g)).isEqualTo(g.multiply(BigInteger.valueOf(3)));
+  }
+
+  @Property(tries = 30)
+  void g1GroupLaw(@ForAll long seed) {
+    Random r = new Random(seed);
+    BigInteger a = TestValues.scalar(r);
+    BigInteger b = TestValues.scalar(r);
+    G1Point g = G1Point.generator();
+    G1Point pa = g.multiply(a);
+    G1Point pb = g.multiply(b);
+    assertThat(pa.add(pb)).isEqualTo(g.multiply(a.add(b)));
+    assertThat(pa.add(pb)).isEqualTo(pb.add(pa));
+    assertThat(pa.add(pa)).isEqualTo(pa.twice());
+    assertThat(pa.add(pa.negate()).isInfinity()).isTrue();
+    assertThat(pa.add(G1Point.infinity())).isEqualTo(pa);
+    assertThat(pa.multiply(b)).isEqualTo(pb.multiply(a));
+    assertThat(g.multiply(a.negate())).isEqualTo(pa.negate());
+    assertThat(pa.isOnCurve() && pa.normalize().isOnCurve()).isTrue();
+    assertThat(pa.normalize().z).isEqualTo(Fp.ONE);
+    assertThat(pa.hashCode()).isEqualTo(pa.normalize().hashCode());
+  }
+
+  @Property(tries = 15)
+  void g2GroupLaw(@ForAll long seed) {
+    Random r = new Random(seed);
+    BigInteger a = TestValues.scalar(r);
+    BigInteger b = TestValues.scalar(r);
+    G2Point g = G2Point.generator();
+    G2Point pa = g.multiply(a);
+    G2Point pb = g.multiply(b);
+    assertThat(pa.add(pb)).isEqualTo(g.multiply(a.add(b)));
+    assertThat(pa.add(pa)).isEqualTo(pa.twice());
+    assertThat(pa.add(pa.negate()).isInfinity()).isTrue();
+    assertThat(pa.multiply(b)).isEqualTo(pb.multiply(a));
+    assertThat(pa.isOnCurve() && pa.isInSubgroup()).isTrue();
+    assertThat(pa.hashCode()).isEqualTo(pa.normalize().hashCode());
+  }
+
+  @Test
+  void subgroupCheckRejectsTwistPointsOutsideG2() {
+    for (int start : new int[] {1, 50, 1000}) {
+      G2Point q = TestValues.twistPointOutsideG2(start);
+      assertThat(q.isOnCurve()).isTrue();
+      assertThat(q.isInSubgroup()).isFalse();
+      // Clearing the cofactor lands in G2, so the point really is on the twist of order r(2p - r).
+      G2Point cleared = q.multiply(G2_COFACTOR);
+      assertThat(cleared.isInfinity()).isFalse();
+      assertThat(cleared.isInSubgroup()).isTrue();
+      assertThat(q.multiply(G2_COFACTOR.multiply(R)).isInfinity()).isTrue();
+    }
+  }
+
+  @Test
+  void infinityBehaves() {
+    assertThat(G1Point.infinity().isInfinity()).isTrue();
+    assertThat(G1Point.infinity().negate().isInfinity()).isTrue();
+    assertThat(G1Point.generator().multiply(BigInteger.ZERO).isInfinity()).isTrue();
+    assertThat(G1Point.infinity().toBytes()).containsOnly(0);
+    assertThat(G2Point.infinity().toEvmBytes()).containsOnly(0);
+    assertThat(G2Point.infinity().isInSubgroup()).isTrue();
+    assertThat(G1Point.infinity()).isEqualTo(G1Point.generator().multiply(R));
+    assertThat(G1Point.infinity()).isNotEqualTo(G1Point.generator());
+  }
+}
