@@ -2,6 +2,7 @@ package io.bridgescope.devnet;
 
 import io.bridgescope.core.chain.ChainClient;
 import io.bridgescope.core.model.Address;
+import io.bridgescope.core.network.NetworkProfile;
 import io.bridgescope.crypto.bls.Bn254EdgeScheme;
 import java.math.BigInteger;
 import java.nio.file.Path;
@@ -184,6 +185,29 @@ public final class Devnet implements AutoCloseable {
 
   public ValidatorSimulator validators() {
     return validators;
+  }
+
+  /** A network profile pointing Bridgescope at this devnet. */
+  public NetworkProfile profile() {
+    return NetworkProfile.builder()
+        .name("devnet")
+        .rootChainId(DevnetConfig.ROOT_CHAIN_ID)
+        .rootRpcUrls(List.of(rootNode.rpcUrl()))
+        .rootStartBlock(0)
+        .childChainId(DevnetConfig.CHILD_CHAIN_ID)
+        .childRpcUrls(List.of(childNode.rpcUrl()))
+        .childStartBlock(0)
+        .stateSender(contracts.stateSender())
+        .checkpointManager(contracts.checkpointManager())
+        .exitHelper(contracts.exitHelper())
+        .rootErc20Predicate(contracts.rootPredicate())
+        .stateReceiver(contracts.stateReceiver())
+        .l2StateSender(contracts.l2StateSender())
+        .childErc20Predicate(contracts.childPredicate())
+        .validatorSet(contracts.validatorSet())
+        .epochSize(config.epochSize())
+        .confirmations(12)
+        .build();
   }
 
   /** Time from starting anvil to contracts deployed and demo accounts funded. */

@@ -7,9 +7,14 @@ import java.io.IOException;
 import java.math.BigInteger;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.web3j.protocol.Web3j;
+import org.web3j.protocol.core.BatchRequest;
 import org.web3j.protocol.core.DefaultBlockParameter;
 import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.protocol.core.Request;
@@ -73,6 +78,128 @@ public final class ChainClient implements AutoCloseable {
       throw new ChainException(label + " (" + url + ") has no block " + number);
     }
     return b;
+  }
+
+  /** A block with its full transactions. */
+  public EthBlock.Block blockWithTransactions(long number) {
+    EthBlock.Block b =
+        send(
+                "eth_getBlockByNumber",
+                web3.ethGetBlockByNumber(
+                    DefaultBlockParameter.valueOf(BigInteger.valueOf(number)), true))
+            .getBlock();
+    if (b == null) {
+      throw new ChainException(label + " (" + url + ") has no block " + number);
+    }
+    return b;
+  }
+
+  /** Block headers by number in one JSON-RPC batch; throws if the node lacks one. */
+  public Map<Long, EthBlock.Block> blocks(Collection<Long> numbers) {
+    Map<Long, EthBlock.Block> out = new HashMap<>();
+    for (List<Long> chunk : chunks(List.copyOf(numbers))) {
+      BatchRequest batch = web3.newBatch();
+      for (long n : chunk) {
+        batch.add(
+            web3.ethGetBlockByNumber(DefaultBlockParameter.valueOf(BigInteger.valueOf(n)), false));
+      }
+      List<? extends Response<?>> rs = sendBatch("eth_getBlockByNumber", batch);
+      for (int i = 0; i < chunk.size(); i++) {
+        EthBlock.Block b = rs.get(i) instanceof EthBlock eb ? eb.getBlock() : null;
+        if (b == null || b.getNumber() == null || b.getNumber().longValue() != chunk.get(i)) {
+          throw new ChainException(label + " (" + url + ") did not return block " + chunk.get(i));
+        }
+        out.put(chunk.get(i), b);
+      }
+    }
+    return out;
+  }
+
+  /** Transactions by hash in one JSON-RPC batch. */
+  public Map<Hash32, org.web3j.protocol.core.methods.response.Transaction> transactions(
+      Collection<Hash32> hashes) {
+    Map<Hash32, org.web3j.protocol.core.methods.response.Transaction> out = new HashMap<>();
+    for (List<Hash32> chunk : chunks(List.copyOf(hashes))) {
+      BatchRequest batch = web3.newBatch();
+      chunk.forEach(h -> batch.add(web3.ethGetTransactionByHash(h.toString())));
+      List<? extends Response<?>> rs = sendBatch("eth_getTransactionByHash", batch);
+      for (int i = 0; i < chunk.size(); i++) {
+        var t =
+            rs.get(i) instanceof org.web3j.protocol.core.methods.response.EthTransaction et
+                ? et.getTransaction().orElse(null)
+                : null;
+        if (t == null) {
+          throw new ChainException(label + " (" + url + ") has no transaction " + chunk.get(i));
+        }
+        out.put(chunk.get(i), t);
+      }
+    }
+    return out;
+  }
+
+  /** Receipts by transaction hash in one JSON-RPC batch. */
+  public Map<Hash32, TransactionReceipt> receipts(Collection<Hash32> hashes) {
+    Map<Hash32, TransactionReceipt> out = new HashMap<>();
+    for (List<Hash32> chunk : chunks(List.copyOf(hashes))) {
+      BatchRequest batch = web3.newBatch();
+      chunk.forEach(h -> batch.add(web3.ethGetTransactionReceipt(h.toString())));
+      List<? extends Response<?>> rs = sendBatch("eth_getTransactionReceipt", batch);
+      for (int i = 0; i < chunk.size(); i++) {
+        var r =
+            rs.get(i) instanceof org.web3j.protocol.core.methods.response.EthGetTransactionReceipt e
+                ? e.getTransactionReceipt().orElse(null)
+                : null;
+        if (r == null) {
+          throw new ChainException(label + " (" + url + ") has no receipt for " + chunk.get(i));
+        }
+        out.put(chunk.get(i), r);
+      }
+    }
+    return out;
+  }
+
+  private static <T> List<List<T>> chunks(List<T> all) {
+    List<List<T>> out = new ArrayList<>();
+    for (int i = 0; i < all.size(); i += 200) {
+      out.add(all.subList(i, Math.min(all.size(), i + 200)));
+    }
+    return out;
+  }
+
+  private List<? extends Response<?>> sendBatch(String method, BatchRequest batch) {
+    try {
+      List<? extends Response<?>> rs = batch.send().getResponses();
+      if (rs.size() != batch.getRequests().size()) {
+        throw new ChainException(
+            label
+                + " node "
+                + url
+                + " answered "
+                + rs.size()
+                + " of "
+                + batch.getRequests().size()
+                + " "
+                + method
+                + " requests");
+      }
+      for (Response<?> r : rs) {
+        if (r.hasError()) {
+          throw new ChainException(
+              label + " node " + url + " refused " + method + ": " + r.getError().getMessage());
+        }
+      }
+      return rs;
+    } catch (IOException e) {
+      throw new ChainException(
+          label + " node " + url + " unreachable for " + method + ": " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      if (e instanceof ChainException ce) {
+        throw ce;
+      }
+      throw new ChainException(
+          label + " node " + url + " sent a malformed reply to " + method + ": " + e.getMessage(),
+          e);
+    }
   }
 
   public BigInteger balance(Address a) {

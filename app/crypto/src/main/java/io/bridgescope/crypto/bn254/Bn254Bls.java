@@ -10,6 +10,14 @@ import java.util.Random;
  * G2, verification {@code e(sig, -G2) * e(H(m), pk) == 1} (shared/spec/protocol.md, "BLS (Edge
  * flavour)"). Aggregation is plain point addition. The domain is the hash-to-point DST, a 32-byte
  * keccak of a domain string in Edge.
+ *
+ * <p>Typical use (devnet validator): {@code kp = generateKeyPair(seededRandom)}; publish {@code
+ * kp.publicKey().toEvmBytes()} or {@code toUint256Array()}; {@code sign(kp.secretKey(), msg,
+ * domain).toBytes()}; {@code aggregateSignatures(...)}; {@code aggregateVerify(keys, msg, agg,
+ * domain)}.
+ *
+ * <p>Not hardened against timing side channels (BigInteger scalars, variable-time double-and-add):
+ * fine for verification, devnets and tooling, not for guarding valuable keys on shared hardware.
  */
 public final class Bn254Bls {
 

@@ -12,13 +12,13 @@ final class Fp {
       new BigInteger(
           "21888242871839275222246405745257275088696311157297823662689037894645226208583");
 
-  private static final long P0 = P.longValue();
-  private static final long P1 = P.shiftRight(64).longValue();
-  private static final long P2 = P.shiftRight(128).longValue();
-  private static final long P3 = P.shiftRight(192).longValue();
+  static final long P0 = P.longValue();
+  static final long P1 = P.shiftRight(64).longValue();
+  static final long P2 = P.shiftRight(128).longValue();
+  static final long P3 = P.shiftRight(192).longValue();
 
   /** -p^-1 mod 2^64, the Montgomery reduction factor. */
-  private static final long INV =
+  static final long INV =
       BigInteger.ONE.shiftLeft(64).subtract(P.modInverse(BigInteger.ONE.shiftLeft(64))).longValue();
 
   private static final BigInteger R = BigInteger.ONE.shiftLeft(256).mod(P);
@@ -37,7 +37,7 @@ final class Fp {
   final long l2;
   final long l3;
 
-  private Fp(long l0, long l1, long l2, long l3) {
+  Fp(long l0, long l1, long l2, long l3) {
     this.l0 = l0;
     this.l1 = l1;
     this.l2 = l2;
@@ -95,16 +95,6 @@ final class Fp {
     return equals(ONE);
   }
 
-  static long umulhi(long a, long b) {
-    return Math.multiplyHigh(a, b) + ((a >> 63) & b) + ((b >> 63) & a);
-  }
-
-  /** 1 when the unsigned addition that produced {@code sum} from {@code addend} wrapped around. */
-  static long carry(long sum, long addend) {
-    // unsigned sum < addend, written with sign flips: much faster on C2 than compareUnsigned
-    return ((sum ^ Long.MIN_VALUE) < (addend ^ Long.MIN_VALUE)) ? 1L : 0L;
-  }
-
   Fp add(Fp b) {
     long s0 = l0 + b.l0;
     long c = ((l0 & b.l0) | ((l0 | b.l0) & ~s0)) >>> 63;
@@ -124,7 +114,7 @@ final class Fp {
    * Subtracts p when {@code (s0..s3) >= p}; the input must be below 2p. Branch-free: the outcome is
    * data dependent and a mispredicted branch costs more than the selection.
    */
-  private static Fp subtractPIfNeeded(long s0, long s1, long s2, long s3) {
+  static Fp subtractPIfNeeded(long s0, long s1, long s2, long s3) {
     long d0 = s0 - P0;
     long br = ((~s0 & P0) | (~(s0 ^ P0) & d0)) >>> 63;
     long d1 = s1 - P1 - br;
@@ -187,254 +177,9 @@ final class Fp {
         (s0 >>> 1) | (s1 << 63), (s1 >>> 1) | (s2 << 63), (s2 >>> 1) | (s3 << 63), s3 >>> 1);
   }
 
-  /** Montgomery product (CIOS, unrolled; the final carry word is not needed because p < 2^254). */
+  /** Montgomery product this * b / 2^256 mod p, i.e. the product of the represented values. */
   Fp mul(Fp b) {
-    final long a0 = l0;
-    final long a1 = l1;
-    final long a2 = l2;
-    final long a3 = l3;
-    final long b0 = b.l0;
-    final long b1 = b.l1;
-    final long b2 = b.l2;
-    final long b3 = b.l3;
-    long t0, t1, t2, t3, lo, hi, s, m, ca, cc;
-    // round 0
-    lo = a0 * b0;
-    hi = umulhi(a0, b0);
-    t0 = lo;
-    ca = hi;
-    m = t0 * INV;
-    lo = m * P0;
-    hi = umulhi(m, P0);
-    s = lo + t0;
-    cc = hi + carry(s, lo);
-    lo = a1 * b0;
-    hi = umulhi(a1, b0);
-    s = lo + ca;
-    hi += carry(s, lo);
-    t1 = s;
-    ca = hi;
-    lo = m * P1;
-    hi = umulhi(m, P1);
-    s = lo + t1;
-    hi += carry(s, lo);
-    lo = s + cc;
-    hi += carry(lo, s);
-    t0 = lo;
-    cc = hi;
-    lo = a2 * b0;
-    hi = umulhi(a2, b0);
-    s = lo + ca;
-    hi += carry(s, lo);
-    t2 = s;
-    ca = hi;
-    lo = m * P2;
-    hi = umulhi(m, P2);
-    s = lo + t2;
-    hi += carry(s, lo);
-    lo = s + cc;
-    hi += carry(lo, s);
-    t1 = lo;
-    cc = hi;
-    lo = a3 * b0;
-    hi = umulhi(a3, b0);
-    s = lo + ca;
-    hi += carry(s, lo);
-    t3 = s;
-    ca = hi;
-    lo = m * P3;
-    hi = umulhi(m, P3);
-    s = lo + t3;
-    hi += carry(s, lo);
-    lo = s + cc;
-    hi += carry(lo, s);
-    t2 = lo;
-    cc = hi;
-    t3 = cc + ca;
-    // round 1
-    lo = a0 * b1;
-    hi = umulhi(a0, b1);
-    s = lo + t0;
-    hi += carry(s, lo);
-    t0 = s;
-    ca = hi;
-    m = t0 * INV;
-    lo = m * P0;
-    hi = umulhi(m, P0);
-    s = lo + t0;
-    cc = hi + carry(s, lo);
-    lo = a1 * b1;
-    hi = umulhi(a1, b1);
-    s = lo + t1;
-    hi += carry(s, lo);
-    lo = s + ca;
-    hi += carry(lo, s);
-    t1 = lo;
-    ca = hi;
-    lo = m * P1;
-    hi = umulhi(m, P1);
-    s = lo + t1;
-    hi += carry(s, lo);
-    lo = s + cc;
-    hi += carry(lo, s);
-    t0 = lo;
-    cc = hi;
-    lo = a2 * b1;
-    hi = umulhi(a2, b1);
-    s = lo + t2;
-    hi += carry(s, lo);
-    lo = s + ca;
-    hi += carry(lo, s);
-    t2 = lo;
-    ca = hi;
-    lo = m * P2;
-    hi = umulhi(m, P2);
-    s = lo + t2;
-    hi += carry(s, lo);
-    lo = s + cc;
-    hi += carry(lo, s);
-    t1 = lo;
-    cc = hi;
-    lo = a3 * b1;
-    hi = umulhi(a3, b1);
-    s = lo + t3;
-    hi += carry(s, lo);
-    lo = s + ca;
-    hi += carry(lo, s);
-    t3 = lo;
-    ca = hi;
-    lo = m * P3;
-    hi = umulhi(m, P3);
-    s = lo + t3;
-    hi += carry(s, lo);
-    lo = s + cc;
-    hi += carry(lo, s);
-    t2 = lo;
-    cc = hi;
-    t3 = cc + ca;
-    // round 2
-    lo = a0 * b2;
-    hi = umulhi(a0, b2);
-    s = lo + t0;
-    hi += carry(s, lo);
-    t0 = s;
-    ca = hi;
-    m = t0 * INV;
-    lo = m * P0;
-    hi = umulhi(m, P0);
-    s = lo + t0;
-    cc = hi + carry(s, lo);
-    lo = a1 * b2;
-    hi = umulhi(a1, b2);
-    s = lo + t1;
-    hi += carry(s, lo);
-    lo = s + ca;
-    hi += carry(lo, s);
-    t1 = lo;
-    ca = hi;
-    lo = m * P1;
-    hi = umulhi(m, P1);
-    s = lo + t1;
-    hi += carry(s, lo);
-    lo = s + cc;
-    hi += carry(lo, s);
-    t0 = lo;
-    cc = hi;
-    lo = a2 * b2;
-    hi = umulhi(a2, b2);
-    s = lo + t2;
-    hi += carry(s, lo);
-    lo = s + ca;
-    hi += carry(lo, s);
-    t2 = lo;
-    ca = hi;
-    lo = m * P2;
-    hi = umulhi(m, P2);
-    s = lo + t2;
-    hi += carry(s, lo);
-    lo = s + cc;
-    hi += carry(lo, s);
-    t1 = lo;
-    cc = hi;
-    lo = a3 * b2;
-    hi = umulhi(a3, b2);
-    s = lo + t3;
-    hi += carry(s, lo);
-    lo = s + ca;
-    hi += carry(lo, s);
-    t3 = lo;
-    ca = hi;
-    lo = m * P3;
-    hi = umulhi(m, P3);
-    s = lo + t3;
-    hi += carry(s, lo);
-    lo = s + cc;
-    hi += carry(lo, s);
-    t2 = lo;
-    cc = hi;
-    t3 = cc + ca;
-    // round 3
-    lo = a0 * b3;
-    hi = umulhi(a0, b3);
-    s = lo + t0;
-    hi += carry(s, lo);
-    t0 = s;
-    ca = hi;
-    m = t0 * INV;
-    lo = m * P0;
-    hi = umulhi(m, P0);
-    s = lo + t0;
-    cc = hi + carry(s, lo);
-    lo = a1 * b3;
-    hi = umulhi(a1, b3);
-    s = lo + t1;
-    hi += carry(s, lo);
-    lo = s + ca;
-    hi += carry(lo, s);
-    t1 = lo;
-    ca = hi;
-    lo = m * P1;
-    hi = umulhi(m, P1);
-    s = lo + t1;
-    hi += carry(s, lo);
-    lo = s + cc;
-    hi += carry(lo, s);
-    t0 = lo;
-    cc = hi;
-    lo = a2 * b3;
-    hi = umulhi(a2, b3);
-    s = lo + t2;
-    hi += carry(s, lo);
-    lo = s + ca;
-    hi += carry(lo, s);
-    t2 = lo;
-    ca = hi;
-    lo = m * P2;
-    hi = umulhi(m, P2);
-    s = lo + t2;
-    hi += carry(s, lo);
-    lo = s + cc;
-    hi += carry(lo, s);
-    t1 = lo;
-    cc = hi;
-    lo = a3 * b3;
-    hi = umulhi(a3, b3);
-    s = lo + t3;
-    hi += carry(s, lo);
-    lo = s + ca;
-    hi += carry(lo, s);
-    t3 = lo;
-    ca = hi;
-    lo = m * P3;
-    hi = umulhi(m, P3);
-    s = lo + t3;
-    hi += carry(s, lo);
-    lo = s + cc;
-    hi += carry(lo, s);
-    t2 = lo;
-    cc = hi;
-    t3 = cc + ca;
-    return subtractPIfNeeded(t0, t1, t2, t3);
+    return Montgomery.mul(this, b);
   }
 
   Fp sqr() {

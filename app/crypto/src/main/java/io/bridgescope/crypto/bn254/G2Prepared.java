@@ -16,7 +16,10 @@ final class G2Prepared {
   static final int[] ATE_LOOP_NAF =
       Naf.of(Bn254.X.multiply(BigInteger.valueOf(6)).add(BigInteger.TWO));
 
-  /** Number of lines: one doubling per digit below the top, one addition per non-zero digit, two more. */
+  /**
+   * Number of lines: one doubling per digit below the top, one addition per non-zero digit, two
+   * more.
+   */
   static final int STEPS;
 
   static {
@@ -29,24 +32,15 @@ final class G2Prepared {
 
   private static final Fp2 THREE_B = G2Point.B.dbl().add(G2Point.B);
 
-  // Frobenius on the twist: pi(x, y) = (conj(x) * xi^((p-1)/3), conj(y) * xi^((p-1)/2)); squared
-  // it is (x * xi^((p^2-1)/3), y * xi^((p^2-1)/2)).
-  private static final BigInteger P1 = Fp.P.subtract(BigInteger.ONE);
+  // Frobenius on the twist: pi = G2Point.psi, and pi^2(x, y) = (x * xi^((p^2-1)/3), y *
+  // xi^((p^2-1)/2)).
   private static final BigInteger P2 = Fp.P.multiply(Fp.P).subtract(BigInteger.ONE);
-  private static final BigInteger THREE = BigInteger.valueOf(3);
-  private static final Fp2 FROB1_X = Fp2.XI.pow(P1.divide(THREE));
-  private static final Fp2 FROB1_Y = Fp2.XI.pow(P1.shiftRight(1));
-  private static final Fp2 FROB2_X = Fp2.XI.pow(P2.divide(THREE));
+  private static final Fp2 FROB2_X = Fp2.XI.pow(P2.divide(BigInteger.valueOf(3)));
   private static final Fp2 FROB2_Y = Fp2.XI.pow(P2.shiftRight(1));
 
   final Fp2[] a = new Fp2[STEPS];
   final Fp2[] b = new Fp2[STEPS];
   final Fp2[] c = new Fp2[STEPS];
-
-  private int step;
-  private Fp2 tx;
-  private Fp2 ty;
-  private Fp2 tz;
 
   /** Prepares a finite point (callers drop pairs with a point at infinity). */
   G2Prepared(G2Point point) {
@@ -54,69 +48,80 @@ final class G2Prepared {
     Fp2 qx = q.x;
     Fp2 qy = q.y;
     Fp2 qyNeg = qy.neg();
-    tx = qx;
-    ty = qy;
-    tz = Fp2.ONE;
+    Walker t = new Walker(qx, qy);
     for (int i = ATE_LOOP_NAF.length - 2; i >= 0; i--) {
-      doublingStep();
+      t.doublingStep();
       if (ATE_LOOP_NAF[i] != 0) {
-        additionStep(qx, ATE_LOOP_NAF[i] > 0 ? qy : qyNeg);
+        t.additionStep(qx, ATE_LOOP_NAF[i] > 0 ? qy : qyNeg);
       }
     }
-    additionStep(qx.conjugate().mul(FROB1_X), qy.conjugate().mul(FROB1_Y));
-    additionStep(qx.mul(FROB2_X), qy.mul(FROB2_Y).neg());
-  }
-
-  /**
-   * T = 2T. Tangent at T scaled by -2YZ: (-2YZ) y_P + (3X^2) x_P w + (3b'Z^2 - Y^2) v w
-   * (Costello–Lange–Naehrig / Aranha et al. doubling for the D-type twist).
-   */
-  private void doublingStep() {
-    Fp2 xy2 = tx.mul(ty).halve();
-    Fp2 yy = ty.sqr();
-    Fp2 zz = tz.sqr();
-    Fp2 e = THREE_B.mul(zz);
-    Fp2 f = e.dbl().add(e);
-    Fp2 g = yy.add(f).halve();
-    Fp2 h = ty.add(tz).sqr().sub(yy.add(zz));
-    Fp2 xx = tx.sqr();
-    Fp2 ee = e.sqr();
-    tx = xy2.mul(yy.sub(f));
-    ty = g.sqr().sub(ee.dbl().add(ee));
-    tz = yy.mul(h);
-    record(h.neg(), xx.dbl().add(xx), e.sub(yy));
-  }
-
-  /**
-   * T = T + (x2, y2) for affine (x2, y2). Chord scaled by lambda = X - x2 Z, with theta = Y - y2 Z:
-   * lambda y_P - (theta x_P) w + (theta x2 - lambda y2) v w.
-   */
-  private void additionStep(Fp2 x2, Fp2 y2) {
-    Fp2 theta = ty.sub(y2.mul(tz));
-    Fp2 lambda = tx.sub(x2.mul(tz));
-    Fp2 cc = theta.sqr();
-    Fp2 d = lambda.sqr();
-    Fp2 e = lambda.mul(d);
-    Fp2 f = tz.mul(cc);
-    Fp2 g = tx.mul(d);
-    Fp2 h = e.add(f).sub(g.dbl());
-    Fp2 newX = lambda.mul(h);
-    Fp2 newY = theta.mul(g.sub(h)).sub(ty.mul(e));
-    tz = tz.mul(e);
-    tx = newX;
-    ty = newY;
-    record(lambda, theta.neg(), theta.mul(x2).sub(lambda.mul(y2)));
-  }
-
-  private void record(Fp2 ya, Fp2 xb, Fp2 constant) {
-    a[step] = ya;
-    b[step] = xb;
-    c[step] = constant;
-    step++;
+    t.additionStep(qx.conjugate().mul(G2Point.PSI_X), qy.conjugate().mul(G2Point.PSI_Y));
+    t.additionStep(qx.mul(FROB2_X), qy.mul(FROB2_Y).neg());
   }
 
   /** f times line k evaluated at the affine G1 point (x_P, y_P). */
   Fp12 multiplyLine(Fp12 f, int k, Fp xp, Fp yp) {
     return f.mulByLine(a[k].mul(yp), b[k].mul(xp), c[k]);
+  }
+
+  /** The running point T, used only while the coefficients are being computed. */
+  private final class Walker {
+    private int step;
+    private Fp2 tx;
+    private Fp2 ty;
+    private Fp2 tz = Fp2.ONE;
+
+    Walker(Fp2 x, Fp2 y) {
+      tx = x;
+      ty = y;
+    }
+
+    /**
+     * T = 2T. Tangent at T scaled by -2YZ: (-2YZ) y_P + (3X^2) x_P w + (3b'Z^2 - Y^2) v w
+     * (Costello–Lange–Naehrig / Aranha et al. doubling for the D-type twist).
+     */
+    private void doublingStep() {
+      Fp2 xy2 = tx.mul(ty).halve();
+      Fp2 yy = ty.sqr();
+      Fp2 zz = tz.sqr();
+      Fp2 e = THREE_B.mul(zz);
+      Fp2 f = e.dbl().add(e);
+      Fp2 g = yy.add(f).halve();
+      Fp2 h = ty.add(tz).sqr().sub(yy.add(zz));
+      Fp2 xx = tx.sqr();
+      Fp2 ee = e.sqr();
+      tx = xy2.mul(yy.sub(f));
+      ty = g.sqr().sub(ee.dbl().add(ee));
+      tz = yy.mul(h);
+      record(h.neg(), xx.dbl().add(xx), e.sub(yy));
+    }
+
+    /**
+     * T = T + (x2, y2) for affine (x2, y2). Chord scaled by lambda = X - x2 Z, with theta = Y - y2
+     * Z: lambda y_P - (theta x_P) w + (theta x2 - lambda y2) v w.
+     */
+    private void additionStep(Fp2 x2, Fp2 y2) {
+      Fp2 theta = ty.sub(y2.mul(tz));
+      Fp2 lambda = tx.sub(x2.mul(tz));
+      Fp2 cc = theta.sqr();
+      Fp2 d = lambda.sqr();
+      Fp2 e = lambda.mul(d);
+      Fp2 f = tz.mul(cc);
+      Fp2 g = tx.mul(d);
+      Fp2 h = e.add(f).sub(g.dbl());
+      Fp2 newX = lambda.mul(h);
+      Fp2 newY = theta.mul(g.sub(h)).sub(ty.mul(e));
+      tz = tz.mul(e);
+      tx = newX;
+      ty = newY;
+      record(lambda, theta.neg(), theta.mul(x2).sub(lambda.mul(y2)));
+    }
+
+    private void record(Fp2 ya, Fp2 xb, Fp2 constant) {
+      a[step] = ya;
+      b[step] = xb;
+      c[step] = constant;
+      step++;
+    }
   }
 }

@@ -10,8 +10,8 @@ import java.util.List;
  *
  * <p>G2 points are mapped to E(F_p12) by the untwist (x', y') -> (x' w^2, y' w^3). Their line
  * coefficients are computed first ({@link G2Prepared}); lines touch only three F_p2 slots of F_p12
- * ({@link Fp12#mulByLine}). Several pairs share one Miller loop (one squaring of f per step) and one
- * final exponentiation.
+ * ({@link Fp12#mulByLine}). Several pairs share one Miller loop (one squaring of f per step) and
+ * one final exponentiation.
  */
 public final class Pairing {
 

@@ -41,6 +41,7 @@ class CurveTest {
         .isEqualTo(G1Point.generator().negate());
     assertThat(G2Point.generator().isOnCurve()).isTrue();
     assertThat(G2Point.generator().isInSubgroup()).isTrue();
+    assertThat(G2Point.generator().hasOrderDividingR()).isTrue();
     assertThat(G2Point.generator().multiply(R.add(BigInteger.ONE))).isEqualTo(G2Point.generator());
   }
 
@@ -107,12 +108,33 @@ class CurveTest {
       G2Point q = TestValues.twistPointOutsideG2(start);
       assertThat(q.isOnCurve()).isTrue();
       assertThat(q.isInSubgroup()).isFalse();
+      assertThat(q.hasOrderDividingR()).isFalse();
       // Clearing the cofactor lands in G2, so the point really is on the twist of order r(2p - r).
       G2Point cleared = q.multiply(G2_COFACTOR);
       assertThat(cleared.isInfinity()).isFalse();
       assertThat(cleared.isInSubgroup()).isTrue();
+      assertThat(cleared.hasOrderDividingR()).isTrue();
+      // a G2 point plus a non-G2 point is outside G2 again
+      assertThat(cleared.add(q).isInSubgroup()).isFalse();
       assertThat(q.multiply(G2_COFACTOR.multiply(R)).isInfinity()).isTrue();
     }
+  }
+
+  @Property(tries = 10)
+  void fastSubgroupCheckAgreesWithMultiplicationByR(@ForAll long seed) {
+    Random r = new Random(seed);
+    G2Point inG2 = G2Point.generator().multiply(TestValues.scalar(r));
+    assertThat(inG2.isInSubgroup()).isTrue();
+    assertThat(inG2.hasOrderDividingR()).isTrue();
+    // psi acts on G2 as multiplication by p
+    assertThat(inG2.psi()).isEqualTo(inG2.multiply(Bn254.FIELD_MODULUS));
+    G2Point outside = TestValues.twistPointOutsideG2(2 + r.nextInt(10_000));
+    assertThat(outside.isInSubgroup()).isEqualTo(outside.hasOrderDividingR()).isFalse();
+    // points of small order (cofactor part) and mixtures are rejected too
+    G2Point cofactorPart = outside.multiply(R);
+    assertThat(cofactorPart.isInfinity()).isFalse();
+    assertThat(cofactorPart.isInSubgroup()).isFalse();
+    assertThat(cofactorPart.add(inG2).isInSubgroup()).isFalse();
   }
 
   @Test

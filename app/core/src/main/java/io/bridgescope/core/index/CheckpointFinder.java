@@ -1,0 +1,81 @@
+package io.bridgescope.core.index;
+
+import io.bridgescope.core.abi.Abi;
+import io.bridgescope.core.bridge.BridgeAbi;
+import io.bridgescope.core.chain.ChainException;
+import io.bridgescope.core.chain.ChainReader;
+import io.bridgescope.core.model.Address;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import org.web3j.protocol.core.DefaultBlockParameter;
+
+/**
+ * Finds the root blocks holding successful CheckpointManager submissions. The contract emits no
+ * event (protocol.md), but {@code currentCheckpointBlockNumber} strictly increases with every
+ * accepted submit, so bisecting its history over a range finds each block that changed it with
+ * O(changes · log range) historical eth_calls instead of fetching every block.
+ */
+final class CheckpointFinder {
+
+  private static final byte[] VIEW = Abi.call("currentCheckpointBlockNumber()");
+
+  private final ChainReader reader;
+  private final Address checkpointManager;
+
+  CheckpointFinder(ChainReader reader, Address checkpointManager) {
+    this.reader = reader;
+    this.checkpointManager = checkpointManager;
+  }
+
+  /** Blocks in [from, to] in which the last checkpoint block changed, ascending. */
+  List<Long> changedBlocks(long from, long to) {
+    List<Long> out = new ArrayList<>();
+    BigInteger before = valueAt(from - 1);
+    BigInteger after = valueAt(to);
+    bisect(from - 1, before, to, after, out);
+    return out;
+  }
+
+  private void bisect(long lo, BigInteger vlo, long hi, BigInteger vhi, List<Long> out) {
+    if (vlo.equals(vhi)) {
+      return;
+    }
+    if (hi == lo + 1) {
+      out.add(hi);
+      return;
+    }
+    long mid = lo + (hi - lo) / 2;
+    BigInteger vmid = valueAt(mid);
+    bisect(lo, vlo, mid, vmid, out);
+    bisect(mid, vmid, hi, vhi, out);
+  }
+
+  BigInteger valueAt(long block) {
+    if (block < 0) {
+      return BigInteger.ZERO;
+    }
+    return reader.read(
+        "currentCheckpointBlockNumber at " + block,
+        c -> {
+          try {
+            byte[] r =
+                c.call(
+                    null,
+                    checkpointManager,
+                    VIEW,
+                    DefaultBlockParameter.valueOf(BigInteger.valueOf(block)));
+            return r.length == 0 ? BigInteger.ZERO : new BigInteger(1, r);
+          } catch (ChainException e) {
+            if (e.revertReason() != null) {
+              return BigInteger.ZERO; // not deployed or not initialised yet at that block
+            }
+            throw e;
+          }
+        });
+  }
+
+  static byte[] submitSelector() {
+    return Abi.selector(BridgeAbi.SUBMIT);
+  }
+}

@@ -1,0 +1,164 @@
+package io.bridgescope.core.index;
+
+import io.bridgescope.core.abi.Abi;
+import io.bridgescope.core.abi.AbiReader;
+import io.bridgescope.core.bridge.BridgeAbi;
+import io.bridgescope.core.bridge.BridgeEvents;
+import io.bridgescope.core.bridge.StateSync;
+import io.bridgescope.core.bridge.StateSyncCommitment;
+import io.bridgescope.core.chain.ChainReader;
+import io.bridgescope.core.model.Hash32;
+import io.bridgescope.core.model.Hex;
+import io.bridgescope.core.network.BridgeContracts;
+import io.bridgescope.core.network.ChainRole;
+import io.bridgescope.core.store.CommitmentDao;
+import io.bridgescope.core.store.ExitDao;
+import io.bridgescope.core.store.StateSyncDao;
+import io.bridgescope.core.store.WriteOp;
+import io.bridgescope.core.store.rows.Bytes;
+import io.bridgescope.core.store.rows.CommitSignature;
+import io.bridgescope.core.store.rows.CommitmentRow;
+import io.bridgescope.core.store.rows.ExecutionResultRow;
+import io.bridgescope.core.store.rows.ExitRow;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.web3j.protocol.core.methods.response.Log;
+import org.web3j.protocol.core.methods.response.Transaction;
+
+/** Child chain: commitments (with the decoded commit input), execution results, exits. */
+final class ChildSource implements EventSource {
+
+  private static final byte[] COMMIT_SELECTOR = Abi.selector(BridgeAbi.COMMIT);
+
+  private final ChainReader reader;
+  private final BridgeContracts contracts;
+  private final long epochSize;
+
+  ChildSource(ChainReader reader, BridgeContracts contracts, long epochSize) {
+    this.reader = reader;
+    this.contracts = contracts;
+    this.epochSize = epochSize;
+  }
+
+  @Override
+  public ChainRole chain() {
+    return ChainRole.CHILD;
+  }
+
+  /** The epoch whose exit tree holds an exit of block {@code b} (protocol.md, Withdrawal). */
+  static long exitEpoch(long block, long epochSize) {
+    return block / epochSize + 1;
+  }
+
+  @Override
+  public Read read(long from, long to) {
+    List<Log> logs =
+        reader.logs(
+            List.of(contracts.stateReceiver(), contracts.l2StateSender()),
+            List.of(
+                BridgeEvents.NEW_COMMITMENT,
+                BridgeEvents.STATE_SYNC_RESULT,
+                BridgeEvents.L2_STATE_SYNCED),
+            from,
+            to);
+    List<Hash32> commitTxs =
+        logs.stream()
+            .filter(l -> LogRows.topic0(l).equals(BridgeEvents.NEW_COMMITMENT))
+            .map(l -> Hash32.of(l.getTransactionHash()))
+            .distinct()
+            .toList();
+    Map<Hash32, Transaction> txs =
+        commitTxs.isEmpty()
+            ? Map.of()
+            : reader.read("commit transactions", c -> c.transactions(commitTxs));
+    return new Read() {
+      @Override
+      public Set<Long> blocks() {
+        return LogRows.blocks(logs);
+      }
+
+      @Override
+      public int events() {
+        return logs.size();
+      }
+
+      @Override
+      public List<WriteOp> ops(Headers h) {
+        List<CommitmentRow> commitments = new ArrayList<>();
+        List<ExecutionResultRow> results = new ArrayList<>();
+        List<ExitRow> exits = new ArrayList<>();
+        for (Log l : logs) {
+          Hash32 t = LogRows.topic0(l);
+          if (t.equals(BridgeEvents.NEW_COMMITMENT)) {
+            StateSyncCommitment c = BridgeEvents.newCommitment(l);
+            Transaction tx = txs.get(Hash32.of(l.getTransactionHash()));
+            commitments.add(
+                new CommitmentRow(
+                    c.startId(), c.endId(), c.root(), signature(tx, c), LogRows.ref(l, h)));
+          } else if (t.equals(BridgeEvents.STATE_SYNC_RESULT)) {
+            results.add(LogRows.result(l, h));
+          } else if (t.equals(BridgeEvents.L2_STATE_SYNCED)) {
+            exits.add(exit(l, h));
+          }
+        }
+        return List.of(
+            c -> new CommitmentDao(c).insert(commitments),
+            c -> new StateSyncDao(c).insertResults(results),
+            c -> new ExitDao(c).insert(exits));
+      }
+    };
+  }
+
+  private ExitRow exit(Log l, Headers h) {
+    StateSync s = LogRows.message(l);
+    Payloads.Decoded d = Payloads.decode(s.data(), false);
+    return new ExitRow(
+        s.id(),
+        s.sender(),
+        s.receiver(),
+        Bytes.of(s.data()),
+        exitEpoch(LogRows.block(l), epochSize),
+        d.kind(),
+        d.transfer(),
+        LogRows.ref(l, h));
+  }
+
+  /**
+   * The signature, signer keys and bitmap from a {@code commit} call, if the transaction is one for
+   * this very commitment; otherwise (e.g. committed through another contract) empty.
+   */
+  static Optional<CommitSignature> signature(Transaction tx, StateSyncCommitment event) {
+    if (tx == null || tx.getInput() == null) {
+      return Optional.empty();
+    }
+    byte[] input = Hex.decode("commit input", tx.getInput());
+    if (input.length < 4 || !Arrays.equals(Arrays.copyOf(input, 4), COMMIT_SELECTOR)) {
+      return Optional.empty();
+    }
+    try {
+      AbiReader r = AbiReader.ofCalldata(input);
+      if (!r.uint("startId", 0).equals(event.startId())
+          || !r.uint("endId", 1).equals(event.endId())
+          || !r.bytes32("root", 2).equals(event.root())) {
+        return Optional.empty();
+      }
+      byte[] signature = r.bytes("signature", 3);
+      AbiReader blob = new AbiReader(r.bytes("bitmap", 4));
+      AbiReader keys = blob.tail("publicKeys", 0);
+      int n = keys.arrayLength("publicKeys");
+      AbiReader body = keys.arrayBody();
+      List<Bytes> signerKeys = new ArrayList<>(n);
+      for (int i = 0; i < n; i++) {
+        signerKeys.add(Bytes.of(body.bytes("publicKeys[" + i + "]", i)));
+      }
+      return Optional.of(
+          new CommitSignature(Bytes.of(signature), signerKeys, Bytes.of(blob.bytes("bitmap", 1))));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+}

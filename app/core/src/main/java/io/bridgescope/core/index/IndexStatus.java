@@ -1,0 +1,24 @@
+package io.bridgescope.core.index;
+
+import io.bridgescope.core.chain.RpcHealth;
+import io.bridgescope.core.network.ChainRole;
+import java.time.Instant;
+import java.util.List;
+
+/** Where indexing of one chain stands, for the status bar and {@code status}. */
+public record IndexStatus(
+    ChainRole chain,
+    long indexedTo,
+    long head,
+    String lastError,
+    Instant lastErrorAt,
+    List<RpcHealth> rpc) {
+
+  public long lag() {
+    return Math.max(0, head - indexedTo);
+  }
+
+  public boolean healthy() {
+    return lastError == null;
+  }
+}

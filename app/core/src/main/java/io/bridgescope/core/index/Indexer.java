@@ -1,0 +1,154 @@
+package io.bridgescope.core.index;
+
+import io.bridgescope.core.chain.ChainReader;
+import io.bridgescope.core.network.ChainRole;
+import io.bridgescope.core.network.NetworkProfile;
+import io.bridgescope.core.store.Database;
+import io.bridgescope.core.store.StoreWriter;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps both chains indexed: one named daemon thread per chain steps its {@link ChainIndexer},
+ * sleeping when caught up and backing off (but never giving up) on errors, which {@link #status()}
+ * reports in plain words.
+ */
+public final class Indexer implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Indexer.class);
+  private static final int MAX_RANGE = 2000;
+
+  private final Map<ChainRole, ChainIndexer> indexers = new EnumMap<>(ChainRole.class);
+  private final Map<ChainRole, ChainReader> readers = new EnumMap<>(ChainRole.class);
+  private final Map<ChainRole, IndexStatus> status = new EnumMap<>(ChainRole.class);
+  private final List<Consumer<IndexStatus>> listeners = new CopyOnWriteArrayList<>();
+  private final List<Thread> threads = new CopyOnWriteArrayList<>();
+  private final Duration poll;
+  private volatile boolean running;
+
+  public Indexer(NetworkProfile profile, Database db, StoreWriter writer, Duration poll) {
+    this.poll = poll;
+    for (ChainRole role : ChainRole.values()) {
+      ChainReader reader = ChainReader.of(role.key(), profile.chain(role).rpcUrls());
+      readers.put(role, reader);
+      EventSource source =
+          role == ChainRole.ROOT
+              ? new RootSource(reader, profile.contracts())
+              : new ChildSource(reader, profile.contracts(), profile.epochSize());
+      indexers.put(
+          role,
+          new ChainIndexer(
+              source,
+              reader,
+              db,
+              writer,
+              profile.chain(role).startBlock(),
+              profile.confirmations(),
+              MAX_RANGE));
+      status.put(role, new IndexStatus(role, -1, -1, null, null, reader.health()));
+    }
+  }
+
+  /** Called after every step, on the indexer's thread; returns a handle that unsubscribes. */
+  public AutoCloseable subscribe(Consumer<IndexStatus> listener) {
+    listeners.add(listener);
+    return () -> listeners.remove(listener);
+  }
+
+  public IndexStatus status(ChainRole role) {
+    return status.get(role);
+  }
+
+  /** Steps both chains until each has reached the head it saw; errors propagate. */
+  public void catchUp() {
+    for (ChainRole role : ChainRole.values()) {
+      ChainIndexer.Step s;
+      do {
+        s = indexers.get(role).step();
+        publish(role, s, null);
+      } while (!s.caughtUp() || s.reorgedTo() >= 0);
+    }
+  }
+
+  public synchronized void start() {
+    if (running) {
+      return;
+    }
+    running = true;
+    for (ChainRole role : ChainRole.values()) {
+      Thread t = new Thread(() -> loop(role), "bridgescope-indexer-" + role.key());
+      t.setDaemon(true);
+      threads.add(t);
+      t.start();
+    }
+  }
+
+  private void loop(ChainRole role) {
+    int failures = 0;
+    while (running) {
+      try {
+        ChainIndexer.Step s = indexers.get(role).step();
+        failures = 0;
+        publish(role, s, null);
+        if (s.caughtUp()) {
+          Thread.sleep(poll.toMillis());
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (RuntimeException e) {
+        failures++;
+        String msg = e.getMessage() == null ? e.toString() : e.getMessage();
+        IndexStatus prev = status.get(role);
+        publish(role, new ChainIndexer.Step(prev.indexedTo(), prev.head(), 0, -1), msg);
+        LOG.warn("{} indexer: {} (retrying)", role.key(), msg);
+        try {
+          Thread.sleep(Math.min(30_000L, 500L << Math.min(failures, 6)));
+        } catch (InterruptedException ie) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
+    }
+  }
+
+  private void publish(ChainRole role, ChainIndexer.Step s, String error) {
+    IndexStatus st =
+        new IndexStatus(
+            role,
+            s.indexedTo(),
+            s.head(),
+            error,
+            error == null ? null : Instant.now(),
+            readers.get(role).health());
+    status.put(role, st);
+    for (Consumer<IndexStatus> l : listeners) {
+      try {
+        l.accept(st);
+      } catch (RuntimeException e) {
+        LOG.warn("index listener failed: {}", e.toString());
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    running = false;
+    for (Thread t : threads) {
+      t.interrupt();
+      try {
+        t.join(5000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    readers.values().forEach(ChainReader::close);
+  }
+}

@@ -1,0 +1,64 @@
+package io.bridgescope.core.network;
+
+import java.util.Objects;
+
+/**
+ * Everything needed to watch one bridge: its two chains, its contracts and the consensus facts the
+ * verifier depends on. Always valid: the constructor applies the same rules as {@link
+ * NetworkProfileBuilder#build()} and throws {@link NetworkConfigException} naming each bad field.
+ *
+ * <p>Saved as JSON by {@link NetworkProfileJson}; imported from a Polygon Edge genesis.json by
+ * {@link EdgeGenesisImport}; the embedded devnet builds one at run time with {@link #builder()}.
+ *
+ * @param name short identifier, also used to name the network's database file
+ * @param epochSize child blocks per epoch; fallback when a header carries no epoch
+ * @param confirmations blocks behind the head before the indexer trusts a block (reorg safety)
+ */
+public record NetworkProfile(
+    String name,
+    ChainConfig root,
+    ChainConfig child,
+    BridgeContracts contracts,
+    long epochSize,
+    BlsSchemeName blsScheme,
+    int confirmations) {
+
+  public NetworkProfile {
+    Objects.requireNonNull(root, "root");
+    Objects.requireNonNull(child, "child");
+    Objects.requireNonNull(contracts, "contracts");
+    var problems =
+        ProfileRules.check(
+            new NetworkProfileBuilder()
+                .name(name)
+                .root(root)
+                .child(child)
+                .contracts(contracts)
+                .epochSize(epochSize)
+                .blsScheme(blsScheme)
+                .confirmations(confirmations));
+    if (!problems.isEmpty()) {
+      throw new NetworkConfigException("network profile '" + name + "'", problems);
+    }
+  }
+
+  public static NetworkProfileBuilder builder() {
+    return new NetworkProfileBuilder();
+  }
+
+  /** A builder holding this profile's values, to change a few of them. */
+  public NetworkProfileBuilder toBuilder() {
+    return new NetworkProfileBuilder()
+        .name(name)
+        .root(root)
+        .child(child)
+        .contracts(contracts)
+        .epochSize(epochSize)
+        .blsScheme(blsScheme)
+        .confirmations(confirmations);
+  }
+
+  public ChainConfig chain(ChainRole role) {
+    return role == ChainRole.ROOT ? root : child;
+  }
+}

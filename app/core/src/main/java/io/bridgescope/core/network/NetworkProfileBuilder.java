@@ -1,0 +1,197 @@
+package io.bridgescope.core.network;
+
+import io.bridgescope.core.model.Address;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Collects a profile piece by piece (from a file, a genesis.json, or the devnet at run time, whose
+ * ports and root addresses are only known once it started). Child contracts default to Edge's
+ * system addresses and the BLS scheme to {@code bn254-edge}; everything else must be set.
+ */
+public final class NetworkProfileBuilder {
+
+  /** One chain's values while they may still be missing. */
+  static final class ChainDraft {
+    Long chainId;
+    List<URI> rpcUrls;
+    long startBlock;
+    URI explorerUrl;
+  }
+
+  String name;
+  final ChainDraft root = new ChainDraft();
+  final ChainDraft child = new ChainDraft();
+  final Map<String, Address> contracts = new LinkedHashMap<>();
+  Long epochSize;
+  BlsSchemeName blsScheme = BlsSchemeName.BN254_EDGE;
+  Integer confirmations;
+
+  NetworkProfileBuilder() {
+    for (String f : ProfileRules.ROOT_CONTRACTS) {
+      contracts.put(f, null);
+    }
+    contracts.put("stateReceiver", BridgeContracts.EDGE_STATE_RECEIVER);
+    contracts.put("l2StateSender", BridgeContracts.EDGE_L2_STATE_SENDER);
+    contracts.put("childErc20Predicate", BridgeContracts.EDGE_CHILD_ERC20_PREDICATE);
+    contracts.put("validatorSet", BridgeContracts.EDGE_VALIDATOR_SET);
+  }
+
+  public NetworkProfileBuilder name(String name) {
+    this.name = name;
+    return this;
+  }
+
+  public NetworkProfileBuilder root(ChainConfig c) {
+    return chain(root, c);
+  }
+
+  public NetworkProfileBuilder child(ChainConfig c) {
+    return chain(child, c);
+  }
+
+  public NetworkProfileBuilder rootChainId(long chainId) {
+    root.chainId = chainId;
+    return this;
+  }
+
+  public NetworkProfileBuilder rootRpcUrls(List<URI> urls) {
+    root.rpcUrls = List.copyOf(urls);
+    return this;
+  }
+
+  public NetworkProfileBuilder rootStartBlock(long block) {
+    root.startBlock = block;
+    return this;
+  }
+
+  public NetworkProfileBuilder rootExplorerUrl(URI url) {
+    root.explorerUrl = url;
+    return this;
+  }
+
+  public NetworkProfileBuilder childChainId(long chainId) {
+    child.chainId = chainId;
+    return this;
+  }
+
+  public NetworkProfileBuilder childRpcUrls(List<URI> urls) {
+    child.rpcUrls = List.copyOf(urls);
+    return this;
+  }
+
+  public NetworkProfileBuilder childStartBlock(long block) {
+    child.startBlock = block;
+    return this;
+  }
+
+  public NetworkProfileBuilder childExplorerUrl(URI url) {
+    child.explorerUrl = url;
+    return this;
+  }
+
+  public NetworkProfileBuilder contracts(BridgeContracts c) {
+    contracts.putAll(c.byField());
+    return this;
+  }
+
+  public NetworkProfileBuilder stateSender(Address a) {
+    return contract("stateSender", a);
+  }
+
+  public NetworkProfileBuilder checkpointManager(Address a) {
+    return contract("checkpointManager", a);
+  }
+
+  public NetworkProfileBuilder exitHelper(Address a) {
+    return contract("exitHelper", a);
+  }
+
+  public NetworkProfileBuilder rootErc20Predicate(Address a) {
+    return contract("rootErc20Predicate", a);
+  }
+
+  public NetworkProfileBuilder stateReceiver(Address a) {
+    return contract("stateReceiver", a);
+  }
+
+  public NetworkProfileBuilder l2StateSender(Address a) {
+    return contract("l2StateSender", a);
+  }
+
+  public NetworkProfileBuilder childErc20Predicate(Address a) {
+    return contract("childErc20Predicate", a);
+  }
+
+  public NetworkProfileBuilder validatorSet(Address a) {
+    return contract("validatorSet", a);
+  }
+
+  public NetworkProfileBuilder epochSize(long epochSize) {
+    this.epochSize = epochSize;
+    return this;
+  }
+
+  public NetworkProfileBuilder blsScheme(BlsSchemeName scheme) {
+    this.blsScheme = scheme;
+    return this;
+  }
+
+  public NetworkProfileBuilder confirmations(int confirmations) {
+    this.confirmations = confirmations;
+    return this;
+  }
+
+  /** Everything still wrong or missing; empty when {@link #build()} will succeed. */
+  public List<ConfigProblem> problems() {
+    return ProfileRules.check(this);
+  }
+
+  public NetworkProfile build() {
+    List<ConfigProblem> problems = problems();
+    if (!problems.isEmpty()) {
+      String label = name == null ? "network profile" : "network profile '" + name + "'";
+      throw new NetworkConfigException(label, problems);
+    }
+    return new NetworkProfile(
+        name,
+        toChain(root),
+        toChain(child),
+        new BridgeContracts(
+            contracts.get("stateSender"),
+            contracts.get("checkpointManager"),
+            contracts.get("exitHelper"),
+            contracts.get("rootErc20Predicate"),
+            contracts.get("stateReceiver"),
+            contracts.get("l2StateSender"),
+            contracts.get("childErc20Predicate"),
+            contracts.get("validatorSet")),
+        epochSize,
+        blsScheme,
+        confirmations);
+  }
+
+  /** Sets a contract by its field name in the profile file ({@link BridgeContracts#byField()}). */
+  NetworkProfileBuilder contract(String field, Address a) {
+    if (!contracts.containsKey(field)) {
+      throw new IllegalArgumentException("contracts." + field + ": not a bridge contract field");
+    }
+    contracts.put(field, a);
+    return this;
+  }
+
+  private NetworkProfileBuilder chain(ChainDraft d, ChainConfig c) {
+    d.chainId = c.chainId();
+    d.rpcUrls = c.rpcUrls();
+    d.startBlock = c.startBlock();
+    d.explorerUrl = c.explorerUrl().orElse(null);
+    return this;
+  }
+
+  private static ChainConfig toChain(ChainDraft d) {
+    return new ChainConfig(d.chainId, d.rpcUrls, d.startBlock, Optional.ofNullable(d.explorerUrl));
+  }
+}

@@ -1,0 +1,118 @@
+package io.bridgescope.core.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The only writer of a {@link Database}: one named daemon thread runs submitted work in order, each
+ * {@link Batch} or {@link WriteTask} in one transaction. SQLite allows one writer at a time anyway;
+ * funnelling writes through one thread makes that explicit and batches commits.
+ *
+ * <p>A failing op rolls back its whole batch, cursor included, and fails the returned future with a
+ * {@link StoreException}; later batches still run.
+ */
+public final class StoreWriter implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(StoreWriter.class);
+  private static final long CLOSE_WAIT_SECONDS = 30;
+
+  private final Database db;
+  private final Clock clock;
+  private final Connection conn;
+  private final ExecutorService thread;
+
+  public StoreWriter(Database db, Clock clock) {
+    this.db = db;
+    this.clock = clock;
+    try {
+      this.conn = db.openWriteConnection();
+    } catch (SQLException e) {
+      throw StoreException.failed(db.file(), "open the writer", e);
+    }
+    this.thread =
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(r, "bridgescope-store-writer");
+              t.setDaemon(true);
+              return t;
+            });
+  }
+
+  /** Commits all ops of {@code batch} and its cursor together, or none of them. */
+  public CompletableFuture<Void> submit(Batch batch) {
+    return call(
+        c -> {
+          for (WriteOp op : batch.ops()) {
+            op.apply(c);
+          }
+          if (batch.cursor().isPresent()) {
+            new CursorDao(c).save(batch.cursor().get(), clock.instant());
+          }
+          return null;
+        });
+  }
+
+  /** Runs {@code task} in one transaction and completes with its result. */
+  public <T> CompletableFuture<T> call(WriteTask<T> task) {
+    CompletableFuture<T> result = new CompletableFuture<>();
+    try {
+      thread.execute(() -> run(task, result));
+    } catch (RejectedExecutionException e) {
+      result.completeExceptionally(StoreException.closed(db.file()));
+    }
+    return result;
+  }
+
+  /** The clock the writer stamps cursors with; DAOs writing times use the same one. */
+  public Clock clock() {
+    return clock;
+  }
+
+  /** Finishes the queued work, then closes the connection. */
+  @Override
+  public void close() {
+    thread.shutdown();
+    try {
+      if (!thread.awaitTermination(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS)) {
+        LOG.warn("store writer for {} still busy after {}s; closing anyway", db.file(), 30);
+        thread.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      thread.shutdownNow();
+    }
+    try {
+      conn.close();
+    } catch (SQLException e) {
+      LOG.warn("closing the store writer connection for {} failed", db.file(), e);
+    }
+  }
+
+  private <T> void run(WriteTask<T> task, CompletableFuture<T> result) {
+    try {
+      T value = task.apply(conn);
+      conn.commit();
+      result.complete(value);
+    } catch (Exception | Error e) {
+      rollback();
+      result.completeExceptionally(
+          e instanceof StoreException se ? se : StoreException.failed(db.file(), "write", e));
+    }
+  }
+
+  private void rollback() {
+    try {
+      conn.rollback();
+    } catch (SQLException e) {
+      LOG.error("rollback on {} failed; the connection may be unusable", db.file(), e);
+    }
+  }
+}

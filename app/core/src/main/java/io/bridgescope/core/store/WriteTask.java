@@ -1,0 +1,10 @@
+package io.bridgescope.core.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/** A write with a result (e.g. a generated id), run in one transaction by {@link StoreWriter}. */
+@FunctionalInterface
+public interface WriteTask<T> {
+  T apply(Connection c) throws SQLException;
+}

@@ -1,0 +1,62 @@
+package io.bridgescope.devnet.index;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.bridgescope.core.bridge.BridgeAbi;
+import io.bridgescope.core.index.Indexer;
+import io.bridgescope.core.network.NetworkProfile;
+import io.bridgescope.core.store.CheckpointDao;
+import io.bridgescope.core.store.CommitmentDao;
+import io.bridgescope.core.store.Database;
+import io.bridgescope.core.store.ExitDao;
+import io.bridgescope.core.store.StateSyncDao;
+import io.bridgescope.core.store.StoreWriter;
+import io.bridgescope.devnet.Devnet;
+import io.bridgescope.devnet.DevnetConfig;
+import io.bridgescope.devnet.DevnetHome;
+import java.math.BigInteger;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The index of a live devnet agrees with the chains' own counters. */
+class IndexerDevnetTest {
+
+  @TempDir Path work;
+
+  @Test
+  void indexMatchesTheChains() throws Exception {
+    try (Devnet d = Devnet.start(DevnetConfig.defaults(), DevnetHome.locate(), work, m -> {})) {
+      long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+      while (System.nanoTime() < deadline && d.status().checkpoints() < 2) {
+        Thread.sleep(500);
+      }
+      NetworkProfile p = d.profile();
+      Database db = Database.open(work.resolve("index.db"));
+      try (StoreWriter w = new StoreWriter(db, Clock.systemUTC());
+          Indexer ix = new Indexer(p, db, w, Duration.ofMillis(200))) {
+        ix.catchUp();
+        long syncs = db.read(c -> new StateSyncDao(c).count());
+        long exits = db.read(c -> new ExitDao(c).count());
+        long commitments = db.read(c -> new CommitmentDao(c).count());
+        long checkpoints = db.read(c -> new CheckpointDao(c).count());
+        BigInteger lastCommitted =
+            db.read(c -> new CommitmentDao(c).lastCommittedId()).orElseThrow();
+        BigInteger onChainSyncs =
+            new BigInteger(
+                1, d.root().call(d.contracts().stateSender(), BridgeAbi.noArgView("counter()")));
+        assertThat(syncs).isPositive();
+        assertThat(BigInteger.valueOf(syncs)).isLessThanOrEqualTo(onChainSyncs);
+        assertThat(commitments).isPositive();
+        assertThat(checkpoints).isGreaterThanOrEqualTo(2);
+        assertThat(exits).isPositive();
+        assertThat(lastCommitted).isPositive();
+        System.out.printf(
+            "indexed %d syncs, %d commitments, %d exits, %d checkpoints%n",
+            syncs, commitments, exits, checkpoints);
+      }
+    }
+  }
+}
