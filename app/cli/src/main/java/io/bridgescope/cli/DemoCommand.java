@@ -4,6 +4,7 @@ import io.bridgescope.devnet.Devnet;
 import io.bridgescope.devnet.DevnetConfig;
 import io.bridgescope.devnet.DevnetHome;
 import io.bridgescope.devnet.DevnetStatus;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -105,10 +106,18 @@ public final class DemoCommand implements Callable<Integer> {
     CountDownLatch stop = new CountDownLatch(1);
     Devnet devnet =
         Devnet.start(cfg, DevnetHome.locate(), work, msg -> out.println("devnet: " + msg));
+    DemoIndex index;
+    try {
+      index = DemoIndex.start(devnet, DataDir.standard(), out);
+    } catch (IOException | RuntimeException e) {
+      devnet.close();
+      throw e;
+    }
     Thread hook =
         new Thread(
             () -> {
               stop.countDown();
+              index.close();
               devnet.close();
             },
             "devnet-shutdown");
@@ -121,7 +130,7 @@ public final class DemoCommand implements Callable<Integer> {
             + " (chain "
             + DevnetConfig.CHILD_CHAIN_ID
             + ")");
-    out.println(DevnetStatus.header());
+    out.println(DevnetStatus.header() + " | index lag root/child");
     long deadline =
         durationSeconds == null
             ? Long.MAX_VALUE
@@ -135,19 +144,21 @@ public final class DemoCommand implements Callable<Integer> {
         break;
       }
       last = devnet.status();
-      out.println(last.row());
+      out.println(last.row() + index.lagText());
       for (; rejectionsShown < last.rejections().size(); rejectionsShown++) {
         out.println("  rejected on chain as intended: " + last.rejections().get(rejectionsShown));
       }
       if (devnet.failure() != null) {
         out.println("devnet failed: " + devnet.failure());
         Runtime.getRuntime().removeShutdownHook(hook);
+        index.close();
         devnet.close();
         return 2;
       }
     }
     Runtime.getRuntime().removeShutdownHook(hook);
     last = devnet.status();
+    index.close();
     devnet.close();
     out.printf(
         "stopped. deposits executed %d of %d sent; exits checkpointed %d, exited %d of %d sent;"

@@ -1,0 +1,83 @@
+package io.bridgescope.cli;
+
+import io.bridgescope.core.network.NetworkProfile;
+import io.bridgescope.core.network.NetworkProfileJson;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * Where Bridgescope keeps its files: {@code $BRIDGESCOPE_DATA}, else the XDG data directory ({@code
+ * ~/.local/share/bridgescope}). Per network: {@code networks/<name>.json} and {@code
+ * <name>/index.db}.
+ */
+public final class DataDir {
+
+  private final Path root;
+
+  public DataDir(Path root) {
+    this.root = root;
+  }
+
+  public static DataDir standard() {
+    String env = System.getenv("BRIDGESCOPE_DATA");
+    if (env != null && !env.isBlank()) {
+      return new DataDir(Path.of(env));
+    }
+    String xdg = System.getenv("XDG_DATA_HOME");
+    Path base =
+        xdg != null && !xdg.isBlank()
+            ? Path.of(xdg)
+            : Path.of(System.getProperty("user.home"), ".local", "share");
+    return new DataDir(base.resolve("bridgescope"));
+  }
+
+  public Path root() {
+    return root;
+  }
+
+  public Path profileFile(String network) {
+    return root.resolve("networks").resolve(safe(network) + ".json");
+  }
+
+  public Path database(String network) {
+    return root.resolve(safe(network)).resolve("index.db");
+  }
+
+  /**
+   * A network by name (a profile saved in the data directory, e.g. {@code devnet} while {@code
+   * ./bridgescope demo} runs) or by path to a profile JSON file.
+   */
+  public NetworkProfile profile(String nameOrFile) {
+    Path asFile = Path.of(nameOrFile);
+    if (nameOrFile.endsWith(".json") && Files.isRegularFile(asFile)) {
+      return NetworkProfileJson.read(asFile);
+    }
+    Path saved = profileFile(nameOrFile);
+    if (!Files.isRegularFile(saved)) {
+      String hint =
+          nameOrFile.equals("devnet")
+              ? "start it with `./bridgescope demo` (it saves the devnet profile while it runs)"
+              : "pass a profile JSON file (see resources/networks/example.json)";
+      throw new IllegalArgumentException(
+          "network '" + nameOrFile + "': no profile at " + saved + "; " + hint);
+    }
+    return NetworkProfileJson.read(saved);
+  }
+
+  public void saveProfile(NetworkProfile p) throws IOException {
+    Path f = profileFile(p.name());
+    Files.createDirectories(f.getParent());
+    NetworkProfileJson.write(p, f);
+  }
+
+  private static String safe(String name) {
+    String s = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]", "_");
+    if (s.isEmpty() || s.startsWith(".")) {
+      throw new IllegalArgumentException(
+          "network name '" + name + "' is not usable as a file name");
+    }
+    return s;
+  }
+}

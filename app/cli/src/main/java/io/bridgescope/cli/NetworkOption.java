@@ -1,0 +1,36 @@
+package io.bridgescope.cli;
+
+import io.bridgescope.core.network.NetworkProfile;
+import io.bridgescope.core.store.Database;
+import java.io.IOException;
+import java.nio.file.Files;
+import picocli.CommandLine.Option;
+
+/** {@code --network} and {@code --json}, shared by the verbs that read the index. */
+public final class NetworkOption {
+
+  @Option(
+      names = {"-n", "--network"},
+      defaultValue = "devnet",
+      description = "Network name (a saved profile) or profile JSON file. Default: devnet.")
+  String network;
+
+  @Option(names = "--json", description = "Print JSON (shapes documented in README.md).")
+  boolean json;
+
+  private DataDir dataDir = DataDir.standard();
+
+  public NetworkProfile profile() {
+    return dataDir.profile(network);
+  }
+
+  public Database openDatabase(NetworkProfile p) throws IOException {
+    var file = dataDir.database(p.name());
+    Files.createDirectories(file.getParent());
+    return Database.open(file);
+  }
+
+  public boolean json() {
+    return json;
+  }
+}
