@@ -1,0 +1,16 @@
+package io.bridgescope.desktop;
+
+import javafx.application.Application;
+
+/**
+ * Entry point. It must not extend Application: JavaFX then runs from the class path, which web3j's
+ * split packages need (shared/ARCHITECTURE.md, "Chosen libraries").
+ */
+public final class Launcher {
+
+  private Launcher() {}
+
+  public static void main(String[] args) {
+    Application.launch(BridgescopeApp.class, args);
+  }
+}

@@ -1,0 +1,51 @@
+package io.bridgescope.desktop.checkpoints;
+
+import io.bridgescope.desktop.common.DetailBinding;
+import io.bridgescope.desktop.common.Tables;
+import io.bridgescope.desktop.merkle.MerkleTreePane;
+import io.bridgescope.desktop.ports.CheckpointRow;
+import io.bridgescope.desktop.quorum.QuorumPanel;
+import io.bridgescope.desktop.widgets.Copyable;
+import java.util.List;
+import javafx.fxml.FXML;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.StackPane;
+
+/** Binds the Checkpoints screen: list, exit tree and quorum detail. */
+public final class CheckpointsView {
+
+  private final CheckpointsViewModel vm;
+  private final Copyable copyable;
+  private final MerkleTreePane treePane;
+  private final QuorumPanel quorumPanel;
+  @FXML private TableView<CheckpointRow> table;
+  @FXML private Label detailTitle;
+  @FXML private StackPane treeHost;
+  @FXML private StackPane quorumHost;
+
+  public CheckpointsView(CheckpointsViewModel vm, Copyable copyable) {
+    this.vm = vm;
+    this.copyable = copyable;
+    this.treePane = new MerkleTreePane(copyable);
+    this.quorumPanel = new QuorumPanel(copyable);
+  }
+
+  @FXML
+  private void initialize() {
+    table
+        .getColumns()
+        .setAll(
+            List.of(
+                Tables.text("Epoch", CheckpointRow::epoch),
+                Tables.text("Block", CheckpointRow::blockNumber),
+                Tables.hex("Exit root", CheckpointRow::eventRoot, copyable),
+                Tables.text("Verdict", CheckpointRow::verdict)));
+    Tables.bind(table, vm.table());
+    treeHost.getChildren().setAll(treePane);
+    quorumHost.getChildren().setAll(quorumPanel);
+    DetailBinding.bind(vm.detail(), treePane, quorumPanel);
+    detailTitle.textProperty().bind(vm.detail().titleProperty());
+    vm.start();
+  }
+}

@@ -1,0 +1,31 @@
+package io.bridgescope.desktop.ports;
+
+import io.bridgescope.desktop.search.SearchResolver;
+import io.bridgescope.desktop.status.StatusSource;
+
+/**
+ * Everything the engine hands the desktop, in one place. Until the indexer and lifecycle services
+ * exist, {@link #notConnected()} makes every screen say so honestly.
+ */
+public record UiPorts(
+    StatusSource status,
+    SearchResolver search,
+    OverviewSource overview,
+    RowSource<DepositRow> deposits,
+    RowSource<ExitRow> exits,
+    RowSource<CommitmentRow> commitments,
+    RowSource<CheckpointRow> checkpoints,
+    RowSource<ValidatorSetRow> validators) {
+
+  public static UiPorts notConnected() {
+    return new UiPorts(
+        StatusSource.notConnected(),
+        SearchResolver.NOT_CONNECTED,
+        OverviewSource.notConnected(),
+        RowSource.notConnected(),
+        RowSource.notConnected(),
+        RowSource.notConnected(),
+        RowSource.notConnected(),
+        RowSource.notConnected());
+  }
+}

@@ -1,0 +1,120 @@
+package io.bridgescope.desktop.shell;
+
+import io.bridgescope.desktop.Screen;
+import io.bridgescope.desktop.Theme;
+import io.bridgescope.desktop.concurrent.TaskRunner;
+import io.bridgescope.desktop.search.SearchKind;
+import io.bridgescope.desktop.search.SearchParser;
+import io.bridgescope.desktop.search.SearchQuery;
+import io.bridgescope.desktop.search.SearchResolver;
+import io.bridgescope.desktop.search.SearchResolver.SearchHit;
+import java.util.List;
+import java.util.stream.Collectors;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/** The shell's state: current screen, theme, and the global search and its outcome. */
+public final class MainViewModel {
+
+  private final ObjectProperty<Screen> screen = new SimpleObjectProperty<>(Screen.OVERVIEW);
+  private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(Theme.LIGHT);
+  private final ObjectProperty<SearchQuery> lastQuery = new SimpleObjectProperty<>();
+  private final StringProperty searchMessage = new SimpleStringProperty("");
+  private final SearchParser parser = new SearchParser();
+  private final SearchResolver resolver;
+  private final TaskRunner tasks;
+
+  public MainViewModel(SearchResolver resolver, TaskRunner tasks) {
+    this.resolver = resolver;
+    this.tasks = tasks;
+  }
+
+  public void navigate(Screen target) {
+    screen.set(target);
+  }
+
+  /** Ctrl+digit: 1-based position in {@link Screen}; other digits are ignored. */
+  public void navigateToShortcut(int digit) {
+    Screen[] all = Screen.values();
+    if (digit >= 1 && digit <= all.length) {
+      navigate(all[digit - 1]);
+    }
+  }
+
+  public void toggleTheme() {
+    theme.set(theme.get().other());
+  }
+
+  /**
+   * Parses the search box and goes to the screen of the most likely kind; the index lookup runs in
+   * the background when an index exists.
+   */
+  public void search(String input) {
+    SearchQuery query = parser.parse(input);
+    lastQuery.set(query);
+    if (query instanceof SearchQuery.Invalid invalid) {
+      searchMessage.set(invalid.problem());
+      return;
+    }
+    navigate(query.candidates().get(0).screen());
+    if (!resolver.isConnected()) {
+      searchMessage.set(
+          "'"
+              + query.input()
+              + "' looks like: "
+              + labels(query.candidates())
+              + ". Finding it needs the indexer, which is not connected yet.");
+      return;
+    }
+    searchMessage.set("Searching for '" + query.input() + "'…");
+    tasks.run(
+        "search " + query.input(),
+        () -> resolver.resolve(query),
+        hits -> showHits(query, hits),
+        error -> searchMessage.set("Search failed: " + error.getMessage()));
+  }
+
+  private void showHits(SearchQuery query, List<SearchHit> hits) {
+    if (query != lastQuery.get()) {
+      return; // a newer search replaced this one
+    }
+    if (hits.isEmpty()) {
+      searchMessage.set(
+          "Nothing found for '" + query.input() + "' (" + labels(query.candidates()) + ").");
+      return;
+    }
+    navigate(hits.get(0).kind().screen());
+    searchMessage.set(
+        hits.size() == 1
+            ? "Found " + hits.get(0).description()
+            : "Found " + hits.size() + " matches; showing " + hits.get(0).description());
+  }
+
+  private static String labels(List<SearchKind> kinds) {
+    return kinds.stream().map(SearchKind::label).collect(Collectors.joining(", "));
+  }
+
+  public void clearSearchMessage() {
+    searchMessage.set("");
+  }
+
+  public ObjectProperty<Screen> screenProperty() {
+    return screen;
+  }
+
+  public ReadOnlyObjectProperty<Theme> themeProperty() {
+    return theme;
+  }
+
+  public ReadOnlyObjectProperty<SearchQuery> lastQueryProperty() {
+    return lastQuery;
+  }
+
+  public ReadOnlyStringProperty searchMessageProperty() {
+    return searchMessage;
+  }
+}
