@@ -50,8 +50,12 @@ public final class DataDir {
    * ./bridgescope demo} runs) or by path to a profile JSON file.
    */
   public NetworkProfile profile(String nameOrFile) {
-    Path asFile = Path.of(nameOrFile);
-    if (nameOrFile.endsWith(".json") && Files.isRegularFile(asFile)) {
+    if (nameOrFile.endsWith(".json") || nameOrFile.contains("/")) {
+      Path asFile = Path.of(nameOrFile);
+      if (!Files.isRegularFile(asFile)) {
+        throw new IllegalArgumentException(
+            "network profile file " + asFile.toAbsolutePath() + " does not exist");
+      }
       return NetworkProfileJson.read(asFile);
     }
     Path saved = profileFile(nameOrFile);

@@ -62,6 +62,24 @@ public final class DemoCommand implements Callable<Integer> {
       description = "Seconds to hold each checkpoint back.")
   long lateSeconds;
 
+  @Option(
+      names = "--wrong-root-every",
+      defaultValue = "0",
+      description = "Every n-th commitment carries a wrong root (accepted on chain).")
+  int wrongRootEvery;
+
+  @Option(
+      names = "--non-validator-every",
+      defaultValue = "0",
+      description = "Every n-th commitment is also signed by a key outside the validator set.")
+  int nonValidatorEvery;
+
+  @Option(
+      names = "--below-quorum-commit-every",
+      defaultValue = "0",
+      description = "Every n-th commitment is signed by validators with <= 2/3 of the power.")
+  int belowQuorumCommitEvery;
+
   @Option(names = "--no-traffic", description = "No demo deposits and withdrawals.")
   boolean noTraffic;
 
@@ -101,7 +119,9 @@ public final class DemoCommand implements Callable<Integer> {
             cfg.belowQuorumEvery(),
             cfg.wrongDomainEvery(),
             cfg.lateCheckpointDelay(),
-            cfg.autoExit());
+            cfg.autoExit(),
+            new DevnetConfig.CommitmentFaults(
+                wrongRootEvery, nonValidatorEvery, belowQuorumCommitEvery));
     Path work = Files.createTempDirectory("bridgescope-devnet-");
     CountDownLatch stop = new CountDownLatch(1);
     Devnet devnet =
