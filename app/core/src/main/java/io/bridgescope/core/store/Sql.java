@@ -37,18 +37,11 @@ final class Sql {
 
   /** A uint256 as 32 big-endian bytes, so byte order equals numeric order. */
   static byte[] u256(BigInteger v) {
-    if (v.signum() < 0 || v.bitLength() > 256) {
-      throw new IllegalArgumentException("uint256: " + v + " is out of range");
-    }
-    byte[] raw = v.toByteArray();
-    byte[] out = new byte[32];
-    int n = Math.min(raw.length, 32);
-    System.arraycopy(raw, raw.length - n, out, 32 - n, n);
-    return out;
+    return Uint256Column.encode(v);
   }
 
   static BigInteger u256(byte[] b) {
-    return b == null ? null : new BigInteger(1, b);
+    return Uint256Column.decode(b);
   }
 
   static BigInteger u256(ResultSet rs, String col) throws SQLException {
