@@ -1,5 +1,6 @@
 package io.bridgescope.cli;
 
+import io.bridgescope.core.config.DataDir;
 import io.bridgescope.devnet.Devnet;
 import io.bridgescope.devnet.DevnetConfig;
 import io.bridgescope.devnet.DevnetHome;

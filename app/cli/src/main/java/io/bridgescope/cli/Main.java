@@ -13,6 +13,12 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       IndexCommand.class,
       StatusCommand.class,
+      DepositsCommand.class,
+      ExitsCommand.class,
+      CommitmentCommand.class,
+      CheckpointCommand.class,
+      ProofCommand.class,
+      VerifyCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

@@ -1,5 +1,6 @@
 package io.bridgescope.cli;
 
+import io.bridgescope.core.config.DataDir;
 import io.bridgescope.core.network.NetworkProfile;
 import io.bridgescope.core.store.Database;
 import java.io.IOException;

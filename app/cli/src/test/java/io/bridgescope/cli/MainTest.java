@@ -2,6 +2,7 @@ package io.bridgescope.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.bridgescope.core.config.DataDir;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,7 @@
 package io.bridgescope.devnet;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import io.bridgescope.core.bridge.BridgeAbi;
 import io.bridgescope.core.bridge.BridgeEvents;
 import io.bridgescope.core.bridge.BridgeMessages;
@@ -7,6 +9,7 @@ import io.bridgescope.core.bridge.StateSync;
 import io.bridgescope.core.bridge.StateSyncCommitment;
 import io.bridgescope.core.chain.ChainClient;
 import io.bridgescope.core.model.Hash32;
+import io.bridgescope.crypto.Keccak;
 import io.bridgescope.crypto.merkle.BridgeLeaves;
 import io.bridgescope.crypto.merkle.MerkleTree;
 import java.math.BigInteger;
@@ -105,12 +108,22 @@ final class Committer {
 
   private void commit(BigInteger start, BigInteger end) {
     List<StateSync> syncs = cache.range(start, end);
-    StateSyncCommitment c = new StateSyncCommitment(start, end, new Hash32(tree(syncs).root()));
+    long n = commitments.get() + 1;
+    DevnetConfig.CommitmentFaults faults = config.commitmentFaults();
+    Hash32 root = new Hash32(tree(syncs).root());
+    if (faults.wrongRoot(n)) {
+      // Not the tree of this range: the relayer's proofs cannot match it (fault knob).
+      root = new Hash32(Keccak.keccak256(("wrong root of commitment " + n).getBytes(UTF_8)));
+    }
+    StateSyncCommitment c = new StateSyncCommitment(start, end, root);
+    byte[] message = BridgeMessages.commitmentMessage(c);
+    byte[] domain = BridgeMessages.DOMAIN_STATE_RECEIVER;
+    List<Integer> signers =
+        faults.belowQuorum(n) ? validators.belowQuorumSigners() : validators.onlineSigners();
     ValidatorSimulator.Signed s =
-        validators.sign(
-            BridgeMessages.commitmentMessage(c),
-            BridgeMessages.DOMAIN_STATE_RECEIVER,
-            validators.onlineSigners());
+        faults.nonValidator(n)
+            ? validators.signWithOutsider(message, domain, signers)
+            : validators.sign(message, domain, signers);
     byte[] data =
         BridgeAbi.commit(c, s.signature(), BridgeAbi.commitSignersBlob(s.publicKeys(), s.bitmap()));
     Hash32 tx =
@@ -121,6 +134,18 @@ final class Committer {
     }
     commitments.incrementAndGet();
     lastCommitGas.set(r.getGasUsed().longValue());
-    LOG.debug("committed state syncs {}..{} (gas {})", start, end, r.getGasUsed());
+    if (faults.wrongRoot(n) || faults.nonValidator(n) || faults.belowQuorum(n)) {
+      LOG.info(
+          "committed state syncs {}..{} with faults (wrong root {}, non-validator signer {},"
+              + " below quorum {}): {}",
+          start,
+          end,
+          faults.wrongRoot(n),
+          faults.nonValidator(n),
+          faults.belowQuorum(n),
+          tx);
+    } else {
+      LOG.debug("committed state syncs {}..{} (gas {})", start, end, r.getGasUsed());
+    }
   }
 }

@@ -43,6 +43,7 @@ public final class Devnet implements AutoCloseable {
   private final Map<String, String> loopErrors = new ConcurrentHashMap<>();
   private final long startupMillis;
   private volatile String failure;
+  private volatile boolean closing;
 
   private Devnet(DevnetConfig config, DevnetHome home, Path workDir, Consumer<String> progress) {
     long t0 = System.nanoTime();
@@ -132,8 +133,8 @@ public final class Devnet implements AutoCloseable {
             task.run();
             loopErrors.remove(name);
           } catch (RuntimeException e) {
-            if (!rootNode.isAlive() || !childNode.isAlive()) {
-              return; // checkHealth reports the crash
+            if (closing || !rootNode.isAlive() || !childNode.isAlive()) {
+              return; // shutting down, or checkHealth reports the crash
             }
             loopErrors.put(name, e.getMessage());
             LOG.warn("{}: {}", name, e.getMessage());
@@ -277,6 +278,7 @@ public final class Devnet implements AutoCloseable {
 
   @Override
   public void close() {
+    closing = true;
     loops.forEach(ScheduledExecutorService::shutdownNow);
     for (ScheduledExecutorService ex : loops) {
       try {

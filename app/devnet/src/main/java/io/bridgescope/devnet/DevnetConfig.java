@@ -19,6 +19,7 @@ import java.time.Duration;
  * @param wrongDomainEvery every n-th checkpoint is first sent signed with the wrong domain
  * @param lateCheckpointDelay extra delay before each checkpoint
  * @param autoExit the demo accounts also exit their checkpointed withdrawals on the root
+ * @param commitmentFaults bad commitments the validators commit on the child (accepted on chain)
  */
 public record DevnetConfig(
     int validators,
@@ -33,12 +34,85 @@ public record DevnetConfig(
     int belowQuorumEvery,
     int wrongDomainEvery,
     Duration lateCheckpointDelay,
-    boolean autoExit) {
+    boolean autoExit,
+    CommitmentFaults commitmentFaults) {
 
   public static final long ROOT_CHAIN_ID = 31337;
   public static final long CHILD_CHAIN_ID = 31338;
 
+  /**
+   * Commitments the child accepts although they are bad, because StateReceiver checks only the
+   * aggregate signature against the keys it is given (shared/spec/protocol.md, "Deposit"). Each
+   * knob counts commitments from 1 and applies on its own, so two may hit the same commitment.
+   *
+   * @param wrongRootEvery every n-th commitment carries a root that is not the range's tree (0:
+   *     never); the relayer cannot execute its state syncs, which stay committed
+   * @param nonValidatorEvery every n-th commitment is also signed by a BLS key outside the set
+   * @param belowQuorumEvery every n-th commitment is signed by validators holding <= 2/3 power
+   */
+  public record CommitmentFaults(int wrongRootEvery, int nonValidatorEvery, int belowQuorumEvery) {
+
+    public static final CommitmentFaults NONE = new CommitmentFaults(0, 0, 0);
+
+    public CommitmentFaults {
+      if (wrongRootEvery < 0 || nonValidatorEvery < 0 || belowQuorumEvery < 0) {
+        throw new IllegalArgumentException("commitment fault periods must be >= 0 (0: never)");
+      }
+    }
+
+    static boolean hits(int every, long n) {
+      return every > 0 && n % every == 0;
+    }
+
+    public boolean wrongRoot(long n) {
+      return hits(wrongRootEvery, n);
+    }
+
+    public boolean nonValidator(long n) {
+      return hits(nonValidatorEvery, n);
+    }
+
+    public boolean belowQuorum(long n) {
+      return hits(belowQuorumEvery, n);
+    }
+  }
+
+  /** Without commitment faults (the shape before they existed). */
+  public DevnetConfig(
+      int validators,
+      int offlineValidators,
+      int commitEvery,
+      Duration commitInterval,
+      int epochSize,
+      boolean midEpochCheckpoints,
+      Duration childBlockTime,
+      Duration trafficInterval,
+      boolean relayerPaused,
+      int belowQuorumEvery,
+      int wrongDomainEvery,
+      Duration lateCheckpointDelay,
+      boolean autoExit) {
+    this(
+        validators,
+        offlineValidators,
+        commitEvery,
+        commitInterval,
+        epochSize,
+        midEpochCheckpoints,
+        childBlockTime,
+        trafficInterval,
+        relayerPaused,
+        belowQuorumEvery,
+        wrongDomainEvery,
+        lateCheckpointDelay,
+        autoExit,
+        CommitmentFaults.NONE);
+  }
+
   public DevnetConfig {
+    if (commitmentFaults == null) {
+      commitmentFaults = CommitmentFaults.NONE;
+    }
     if (validators < 1 || validators > 200) {
       throw new IllegalArgumentException("validators: must be 1..200, got " + validators);
     }
@@ -85,7 +159,8 @@ public record DevnetConfig(
         belowQuorumEvery,
         wrongDomainEvery,
         lateCheckpointDelay,
-        autoExit);
+        autoExit,
+        commitmentFaults);
   }
 
   public DevnetConfig withFaults(
@@ -103,7 +178,8 @@ public record DevnetConfig(
         belowQuorumEvery,
         wrongDomainEvery,
         late,
-        autoExit);
+        autoExit,
+        commitmentFaults);
   }
 
   public DevnetConfig withTraffic(Duration interval, boolean autoExit, boolean midEpoch) {
@@ -120,6 +196,26 @@ public record DevnetConfig(
         belowQuorumEvery,
         wrongDomainEvery,
         lateCheckpointDelay,
-        autoExit);
+        autoExit,
+        commitmentFaults);
+  }
+
+  /** The same devnet with the given commitment faults. */
+  public DevnetConfig withCommitmentFaults(CommitmentFaults faults) {
+    return new DevnetConfig(
+        validators,
+        offlineValidators,
+        commitEvery,
+        commitInterval,
+        epochSize,
+        midEpochCheckpoints,
+        childBlockTime,
+        trafficInterval,
+        relayerPaused,
+        belowQuorumEvery,
+        wrongDomainEvery,
+        lateCheckpointDelay,
+        autoExit,
+        faults);
   }
 }

@@ -5,19 +5,29 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * Finds the devnet tool folder ({@code resources/devnet}) holding the npm-installed anvil: from
- * {@code -Dbridgescope.root}, {@code BRIDGESCOPE_HOME}, or the nearest parent of the working
- * directory that has it.
+ * Finds the anvil binary: the one an installed app bundles ({@code -Dbridgescope.anvil}, set by the
+ * installers' launcher), else the npm-installed one in the devnet tool folder ({@code
+ * resources/devnet}) found from {@code -Dbridgescope.root}, {@code BRIDGESCOPE_HOME}, or the
+ * nearest parent of the working directory that has it.
  */
 public final class DevnetHome {
 
-  private final Path dir;
+  /** Path of an explicit anvil binary; the installed app points it at its bundled copy. */
+  public static final String ANVIL_PROPERTY = "bridgescope.anvil";
 
-  private DevnetHome(Path dir) {
+  private final Path dir;
+  private final Path bundledAnvil;
+
+  private DevnetHome(Path dir, Path bundledAnvil) {
     this.dir = dir;
+    this.bundledAnvil = bundledAnvil;
   }
 
   public static DevnetHome locate() {
+    String anvil = System.getProperty(ANVIL_PROPERTY);
+    if (anvil != null && !anvil.isBlank()) {
+      return bundled(Path.of(anvil));
+    }
     String prop = System.getProperty("bridgescope.root");
     if (prop != null && !prop.isBlank()) {
       return at(Path.of(prop));
@@ -34,19 +44,41 @@ public final class DevnetHome {
     throw new DevnetException(
         "Cannot find the Bridgescope folder (resources/devnet/package.json) from "
             + Path.of("").toAbsolutePath()
-            + ". Run from the project folder or set BRIDGESCOPE_HOME.");
+            + ". Run from the project folder, set BRIDGESCOPE_HOME, or pass -D"
+            + ANVIL_PROPERTY
+            + "=<path to an anvil binary>.");
   }
 
   public static DevnetHome at(Path root) {
-    return new DevnetHome(root.toAbsolutePath().normalize().resolve("resources/devnet"));
+    return new DevnetHome(root.toAbsolutePath().normalize().resolve("resources/devnet"), null);
   }
 
+  /** An anvil binary at a known path (an installed app's bundled copy); no tool folder needed. */
+  public static DevnetHome bundled(Path anvil) {
+    Path bin = anvil.toAbsolutePath().normalize();
+    return new DevnetHome(bin.getParent(), bin);
+  }
+
+  /** The devnet tool folder, or for a bundled anvil the folder that holds the binary. */
   public Path dir() {
     return dir;
   }
 
-  /** The native anvil binary shipped inside the npm package for this OS and CPU. */
+  /** The bundled anvil, else the native one shipped inside the npm package for this OS and CPU. */
   public Path anvilBinary() {
+    if (bundledAnvil != null) {
+      if (!Files.isExecutable(bundledAnvil)) {
+        throw new DevnetException(
+            "The bundled anvil is missing or not executable at "
+                + bundledAnvil
+                + " (from -D"
+                + ANVIL_PROPERTY
+                + "). Reinstall Bridgescope, or point -D"
+                + ANVIL_PROPERTY
+                + " at an anvil binary.");
+      }
+      return bundledAnvil;
+    }
     String os = System.getProperty("os.name").toLowerCase(Locale.ROOT);
     String arch = System.getProperty("os.arch").toLowerCase(Locale.ROOT);
     String osPart = os.contains("mac") ? "darwin" : os.contains("win") ? "win32" : "linux";

@@ -35,6 +35,7 @@ final class Relayer {
   private long scannedChildBlock;
   final AtomicLong executed = new AtomicLong();
   final AtomicLong failed = new AtomicLong();
+  final AtomicLong skipped = new AtomicLong();
 
   Relayer(
       ChainClient child,
@@ -77,6 +78,19 @@ final class Relayer {
       StateSyncCommitment c = queue.peek();
       List<StateSync> syncs = cache.range(c.startId(), c.endId());
       MerkleTree tree = Committer.tree(syncs);
+      if (!new Hash32(tree.root()).equals(c.root())) {
+        // A wrong-root commitment (fault knob, or bad validators): no proof can match it, so its
+        // state syncs stay committed and unexecuted, which is what the explorer should show.
+        LOG.warn(
+            "commitment {}..{} has root {} but its state syncs make {}; not executing them",
+            c.startId(),
+            c.endId(),
+            c.root(),
+            new Hash32(tree.root()));
+        skipped.addAndGet(syncs.size());
+        queue.poll();
+        continue;
+      }
       for (int from = 0; from < syncs.size(); from += BATCH) {
         int to = Math.min(syncs.size(), from + BATCH);
         List<List<Hash32>> proofs = new ArrayList<>();

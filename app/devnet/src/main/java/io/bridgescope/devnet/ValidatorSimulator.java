@@ -23,6 +23,7 @@ public final class ValidatorSimulator {
   private final List<BlsKeyPair> keys;
   private final List<Validator> set;
   private final int online;
+  private final BlsKeyPair outsider;
 
   public ValidatorSimulator(BlsScheme scheme, int count, int offline, long seed) {
     this.scheme = scheme;
@@ -39,6 +40,8 @@ public final class ValidatorSimulator {
       BigInteger power = BigInteger.valueOf(100L + 25L * (i % 4));
       set.add(new Validator(addr, onChainKey(pk), power));
     }
+    // Drawn after the validators' keys, so adding it changed none of them.
+    this.outsider = scheme.generateKeyPair(rnd);
   }
 
   private static SecureRandom seeded(long seed) {
@@ -113,6 +116,26 @@ public final class ValidatorSimulator {
       pks.add(keys.get(i).publicKey());
     }
     return new Signed(scheme.aggregateSignatures(sigs), ValidatorBitmap.encode(signers), pks);
+  }
+
+  /** The 128-byte public key of a BLS key pair that belongs to no validator (fault knob). */
+  public byte[] outsiderPublicKey() {
+    return outsider.publicKey().clone();
+  }
+
+  /**
+   * Like {@link #sign}, but a key outside the validator set signs too: its signature is in the
+   * aggregate and its key is appended to the public keys, while the bitmap names only {@code
+   * signers}. The child's 0x2030 check accepts this (it verifies against the given keys only).
+   */
+  public Signed signWithOutsider(byte[] message, byte[] domain, List<Integer> signers) {
+    Signed s = sign(message, domain, signers);
+    List<byte[]> pks = new ArrayList<>(s.publicKeys());
+    pks.add(outsider.publicKey());
+    byte[] sig =
+        scheme.aggregateSignatures(
+            List.of(s.signature(), scheme.sign(outsider.secretKey(), message, domain)));
+    return new Signed(sig, s.bitmap(), pks);
   }
 
   /** Aggregate signature (64 bytes x‖y), bitmap, and the signers' 128-byte public keys. */

@@ -1,5 +1,6 @@
 package io.bridgescope.core.chain;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.bridgescope.core.model.Address;
 import io.bridgescope.core.model.Hash32;
 import io.bridgescope.core.model.Hex;
@@ -27,6 +28,7 @@ import org.web3j.protocol.core.methods.response.EthLog;
 import org.web3j.protocol.core.methods.response.EthSendTransaction;
 import org.web3j.protocol.core.methods.response.Log;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
+import org.web3j.protocol.exceptions.ClientConnectionException;
 import org.web3j.protocol.http.HttpService;
 
 /**
@@ -189,6 +191,8 @@ public final class ChainClient implements AutoCloseable {
         }
       }
       return rs;
+    } catch (JsonProcessingException e) {
+      throw malformed(method, e);
     } catch (IOException e) {
       throw new ChainException(
           label + " node " + url + " unreachable for " + method + ": " + e.getMessage(), e);
@@ -316,9 +320,16 @@ public final class ChainClient implements AutoCloseable {
     T r;
     try {
       r = request.send();
+    } catch (JsonProcessingException e) {
+      throw malformed(method, e);
     } catch (IOException e) {
       throw new ChainException(
           label + " node " + url + " unreachable for " + method + ": " + e.getMessage(), e);
+    } catch (ClientConnectionException e) {
+      // web3j's non-2xx answer, e.g. "Invalid response received: 429; ..." from a rate limit
+      throw new ChainException(
+          label + " node " + url + " answered " + method + " with an HTTP error: " + e.getMessage(),
+          e);
     } catch (RuntimeException e) {
       throw new ChainException(
           label + " node " + url + " sent a malformed reply to " + method + ": " + e.getMessage(),
@@ -329,6 +340,19 @@ public final class ChainClient implements AutoCloseable {
           label + " node " + url + " refused " + method + ": " + r.getError().getMessage());
     }
     return r;
+  }
+
+  /** The node answered, but not with JSON-RPC (a proxy's error page, a cut-off reply). */
+  private ChainException malformed(String method, JsonProcessingException e) {
+    return new ChainException(
+        label
+            + " node "
+            + url
+            + " sent a malformed reply to "
+            + method
+            + ": "
+            + e.getOriginalMessage(),
+        e);
   }
 
   private static String revertFrom(String revert, Response.Error error) {

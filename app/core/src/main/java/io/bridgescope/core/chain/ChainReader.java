@@ -103,14 +103,18 @@ public final class ChainReader implements AutoCloseable {
       List<Log> chunk;
       try {
         long s = start;
-        chunk = read("eth_getLogs " + s + ".." + end, c -> c.logs(contracts, topics, s, end));
+        // Checked inside the read: a node that answers for the wrong range or contracts counts as
+        // failing, so the reader marks it and fails over like for any other fault.
+        chunk =
+            read(
+                "eth_getLogs " + s + ".." + end,
+                c -> check(c, c.logs(contracts, topics, s, end), contracts, s, end));
       } catch (ChainException e) {
         if (BlockRange.isRangeError(e) && range.shrink()) {
           continue;
         }
         throw e;
       }
-      check(chunk, contracts, start, end);
       out.addAll(chunk);
       range.grow();
       start = end + 1;
@@ -118,13 +122,16 @@ public final class ChainReader implements AutoCloseable {
     return out;
   }
 
-  private void check(List<Log> logs, List<Address> contracts, long from, long to) {
+  private List<Log> check(
+      ChainClient node, List<Log> logs, List<Address> contracts, long from, long to) {
     for (Log l : logs) {
       long b = l.getBlockNumber().longValueExact();
       if (b < from || b > to) {
         throw new ChainException(
             label
-                + ": node returned a log of block "
+                + " node "
+                + node.url()
+                + " returned a log of block "
                 + b
                 + " for the range "
                 + from
@@ -134,9 +141,15 @@ public final class ChainReader implements AutoCloseable {
       }
       if (contracts.stream().noneMatch(a -> a.toString().equalsIgnoreCase(l.getAddress()))) {
         throw new ChainException(
-            label + ": node returned a log of " + l.getAddress() + " that was not asked for");
+            label
+                + " node "
+                + node.url()
+                + " returned a log of "
+                + l.getAddress()
+                + " that was not asked for");
       }
     }
+    return logs;
   }
 
   private java.time.Instant lastOk(ChainClient c) {

@@ -1,4 +1,4 @@
-package io.bridgescope.cli;
+package io.bridgescope.core.config;
 
 import io.bridgescope.core.network.NetworkProfile;
 import io.bridgescope.core.network.NetworkProfileJson;

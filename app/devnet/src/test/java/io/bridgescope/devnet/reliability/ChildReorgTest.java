@@ -1,0 +1,133 @@
+package io.bridgescope.devnet.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.bridgescope.core.index.Indexer;
+import io.bridgescope.core.model.Hash32;
+import io.bridgescope.core.network.ChainRole;
+import io.bridgescope.core.store.CursorDao;
+import io.bridgescope.core.store.Database;
+import io.bridgescope.core.store.StoreWriter;
+import io.bridgescope.core.store.rows.BlockHashRow;
+import io.bridgescope.devnet.Devnet;
+import io.bridgescope.devnet.DevnetConfig;
+import io.bridgescope.devnet.DevnetHome;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Reorgs of depth 1..10 on the child (anvil_reorg) under live traffic: after each, a catch-up
+ * leaves the index equal to the new chain and to a fresh index of it.
+ *
+ * <p>anvil 1.7's anvil_reorg replaces the last {@code depth} blocks with empty ones and drops their
+ * transactions (they are not put back in the pool; the senders' nonces roll back), so events of
+ * dropped blocks are simply gone unless the devnet's loops send the same transaction again; the
+ * assertions compare with the chain as it is, not with that expectation.
+ */
+class ChildReorgTest {
+
+  private static final ChainTruth.Table[] CHILD_TABLES = {
+    ChainTruth.Table.COMMITMENTS, ChainTruth.Table.STATE_SYNC_RESULTS, ChainTruth.Table.EXITS
+  };
+
+  @TempDir Path work;
+
+  @Test
+  void indexFollowsTheChildThroughReorgsOfDepthOneToTen() throws Exception {
+    try (Devnet d = Devnet.start(DevnetConfig.defaults(), DevnetHome.locate(), work, m -> {})) {
+      long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+      while (System.nanoTime() < deadline
+          && (d.status().commitments() < 2 || d.status().syncsExecuted() < 1)) {
+        Thread.sleep(250);
+      }
+      ChainTruth truth = new ChainTruth(d.root(), d.child(), d.profile().contracts());
+      Database db = Database.open(work.resolve("index.db"));
+      int droppedSeen = 0;
+      int droppedGone = 0;
+      try (StoreWriter w = new StoreWriter(db, Clock.systemUTC());
+          Indexer ix = new Indexer(d.profile(), db, w, Duration.ofMillis(100))) {
+        for (int depth = 1; depth <= 10; depth++) {
+          ix.catchUp();
+          long indexedTo = ChainTruth.cursor(db, ChainRole.CHILD).lastBlock();
+          d.reorgChild(depth);
+          Set<String> dropped = rowsOfReplacedBlocks(d, db, indexedTo);
+          ix.catchUp();
+          String when = "after a reorg of depth " + depth;
+          truth.assertIndexEqualsChain(db, when);
+          Set<String> now = new HashSet<>();
+          Set<String> onChain = new HashSet<>();
+          long upTo = ChainTruth.cursor(db, ChainRole.CHILD).lastBlock();
+          for (ChainTruth.Table t : CHILD_TABLES) {
+            now.addAll(ChainTruth.rowKeys(db, t));
+            onChain.addAll(truth.logKeys(t, upTo));
+          }
+          for (String k : dropped) {
+            assertThat(now.contains(k))
+                .as("%s: row %s of a replaced block is indexed iff the new chain has it", when, k)
+                .isEqualTo(onChain.contains(k));
+            droppedGone += now.contains(k) ? 0 : 1;
+          }
+          droppedSeen += dropped.size();
+          assertEqualsFreshIndex(d, db, depth);
+        }
+      }
+      System.out.printf(
+          "reorgs 1..10: %d indexed rows were in replaced blocks, %d of them are gone%n",
+          droppedSeen, droppedGone);
+      assertThat(droppedGone).as("rows that reorgs removed (else nothing was tested)").isPositive();
+    }
+  }
+
+  /**
+   * Keys of indexed child rows whose block the chain has replaced, found by the hashes the indexer
+   * kept for recent blocks (every row of the last {@code confirmations} blocks has one).
+   */
+  private static Set<String> rowsOfReplacedBlocks(Devnet d, Database db, long indexedTo) {
+    Set<String> out = new HashSet<>();
+    for (ChainTruth.Table t : CHILD_TABLES) {
+      for (String k : ChainTruth.rowKeys(db, t)) {
+        long block = Long.parseLong(k.substring(0, k.indexOf(':')));
+        if (block > indexedTo) {
+          continue;
+        }
+        Optional<BlockHashRow> kept =
+            db.read(c -> new CursorDao(c).blockHash(ChainRole.CHILD, block));
+        if (kept.isPresent()
+            && !Hash32.of(d.child().block(block).getHash()).equals(kept.get().hash())) {
+          out.add(k);
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Every column of every child row equals what a fresh index of the same chain holds. */
+  private void assertEqualsFreshIndex(Devnet d, Database db, int depth) {
+    Database fresh = Database.open(work.resolve("fresh-" + depth + ".db"));
+    try (StoreWriter w = new StoreWriter(fresh, Clock.systemUTC());
+        Indexer ix = new Indexer(d.profile(), fresh, w, Duration.ofMillis(100))) {
+      ix.catchUp();
+    }
+    long upTo =
+        Math.min(
+            ChainTruth.cursor(db, ChainRole.CHILD).lastBlock(),
+            ChainTruth.cursor(fresh, ChainRole.CHILD).lastBlock());
+    List<String> mine = new ArrayList<>();
+    List<String> theirs = new ArrayList<>();
+    for (ChainTruth.Table t : CHILD_TABLES) {
+      mine.addAll(ChainTruth.fullRows(db, t.name, upTo));
+      theirs.addAll(ChainTruth.fullRows(fresh, t.name, upTo));
+    }
+    assertThat(mine)
+        .as("after a reorg of depth %d: child rows up to block %d vs a fresh index", depth, upTo)
+        .containsExactlyElementsOf(theirs);
+  }
+}
