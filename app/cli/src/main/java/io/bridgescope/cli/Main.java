@@ -19,6 +19,12 @@ import picocli.CommandLine.Command;
       CheckpointCommand.class,
       ProofCommand.class,
       VerifyCommand.class,
+      io.bridgescope.cli.wallet.KeysCommand.class,
+      io.bridgescope.cli.wallet.WithdrawCommand.class,
+      io.bridgescope.cli.wallet.ExitCommand.class,
+      io.bridgescope.cli.wallet.DepositCommand.class,
+      io.bridgescope.cli.wallet.SelfExecuteCommand.class,
+      io.bridgescope.cli.wallet.TxCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

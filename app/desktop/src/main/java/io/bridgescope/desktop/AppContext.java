@@ -1,5 +1,6 @@
 package io.bridgescope.desktop;
 
+import io.bridgescope.core.model.Address;
 import io.bridgescope.desktop.checkpoints.CheckpointsView;
 import io.bridgescope.desktop.checkpoints.CheckpointsViewModel;
 import io.bridgescope.desktop.commitments.CommitmentsView;
@@ -11,14 +12,19 @@ import io.bridgescope.desktop.concurrent.UiCoalescer;
 import io.bridgescope.desktop.deposits.DepositsView;
 import io.bridgescope.desktop.deposits.DepositsViewModel;
 import io.bridgescope.desktop.dialogs.Dialogs;
+import io.bridgescope.desktop.dialogs.FilePicker;
 import io.bridgescope.desktop.dialogs.FxDialogs;
+import io.bridgescope.desktop.dialogs.FxFilePicker;
 import io.bridgescope.desktop.exits.ExitsView;
 import io.bridgescope.desktop.exits.ExitsViewModel;
 import io.bridgescope.desktop.overview.OverviewView;
 import io.bridgescope.desktop.overview.OverviewViewModel;
+import io.bridgescope.desktop.ports.MessageDetail;
 import io.bridgescope.desktop.ports.UiPorts;
+import io.bridgescope.desktop.search.SearchResolver;
 import io.bridgescope.desktop.shell.MainView;
 import io.bridgescope.desktop.shell.MainViewModel;
+import io.bridgescope.desktop.shell.NetworkSwitcher;
 import io.bridgescope.desktop.shell.ScreenHost;
 import io.bridgescope.desktop.status.StatusViewModel;
 import io.bridgescope.desktop.validators.ValidatorsView;
@@ -55,6 +61,8 @@ public final class AppContext implements AutoCloseable {
   private final WalletViewModel wallet;
   private final ViewLoader viewLoader;
   private final ScreenHost screens;
+  private final FilePicker files;
+  private final Consumer<String> openUrl;
 
   /**
    * @param ports what the engine provides ({@link UiPorts#notConnected()} until it exists)
@@ -67,6 +75,22 @@ public final class AppContext implements AutoCloseable {
 
   public AppContext(
       UiPorts ports, Executor uiThread, Supplier<Window> owner, ClipboardService clipboard) {
+    this(ports, uiThread, owner, clipboard, new FxFilePicker(owner), url -> {});
+  }
+
+  /**
+   * @param files file choosers (tests answer without dialogs)
+   * @param openUrl opens a web page (the app's HostServices)
+   */
+  public AppContext(
+      UiPorts ports,
+      Executor uiThread,
+      Supplier<Window> owner,
+      ClipboardService clipboard,
+      FilePicker files,
+      Consumer<String> openUrl) {
+    this.files = files;
+    this.openUrl = openUrl;
     executors = new CoreExecutors(Math.max(2, Runtime.getRuntime().availableProcessors() / 2));
     tasks = new ExecutorTaskRunner(executors.workers(), uiThread);
     coalescers =
@@ -82,30 +106,70 @@ public final class AppContext implements AutoCloseable {
     status = new StatusViewModel(ports.status(), coalescers);
     main = new MainViewModel(ports.search(), tasks);
     overview = new OverviewViewModel(ports.overview(), tasks, coalescers);
-    deposits = new DepositsViewModel(ports.deposits(), tasks, coalescers);
-    exits = new ExitsViewModel(ports.exits(), tasks, coalescers);
-    commitments = new CommitmentsViewModel(ports.commitments(), tasks, coalescers);
-    checkpoints = new CheckpointsViewModel(ports.checkpoints(), tasks, coalescers);
+    deposits = new DepositsViewModel(ports.deposits(), ports.details(), tasks, coalescers);
+    exits = new ExitsViewModel(ports.exits(), ports.details(), tasks, coalescers);
+    commitments = new CommitmentsViewModel(ports.commitments(), ports.details(), tasks, coalescers);
+    checkpoints = new CheckpointsViewModel(ports.checkpoints(), ports.details(), tasks, coalescers);
+    deposits.detail().setOpenTree(this::openTree);
+    exits.detail().setOpenTree(this::openTree);
+    main.setRevealer(this::reveal);
     validators = new ValidatorsViewModel(ports.validators(), tasks, coalescers);
     wallet = new WalletViewModel();
     viewLoader = new ViewLoader(this::createController);
     screens = new ScreenHost(viewLoader);
   }
 
+  /** Arriving from a deposit or exit: its commitment or checkpoint, with its leaf lit. */
+  private void openTree(MessageDetail.TreeRef ref) {
+    if (ref.commitment()) {
+      main.navigate(Screen.COMMITMENTS);
+      commitments.showLeaf(ref.key(), ref.leafId());
+    } else {
+      main.navigate(Screen.CHECKPOINTS);
+      checkpoints.showLeaf(ref.key(), ref.leafId());
+    }
+  }
+
+  /** A search hit: its screen scrolls to it and selects it (an address filters both lists). */
+  private void reveal(SearchResolver.SearchHit hit) {
+    switch (hit.kind()) {
+      case STATE_SYNC_ID, TX_HASH -> {
+        deposits.table().clearFilter();
+        deposits.table().reveal(hit.key());
+      }
+      case EXIT_ID -> {
+        exits.table().clearFilter();
+        exits.table().reveal(hit.key());
+      }
+      case COMMITMENT -> commitments.table().reveal(hit.key());
+      case EPOCH -> checkpoints.table().reveal(hit.key());
+      case ADDRESS -> {
+        Address a = Address.of(hit.key());
+        deposits.table().filterByAddress(a);
+        exits.table().filterByAddress(a);
+      }
+    }
+  }
+
+  /** Connects the top bar's network switcher (the engine's sessions). */
+  public void setNetworks(NetworkSwitcher networks) {
+    main.setSwitcher(networks);
+  }
+
   /** The FXML controller factory: every View gets its ViewModel through its constructor. */
   Object createController(Class<?> type) {
     if (type == MainView.class) {
-      return new MainView(main, status, screens);
+      return new MainView(main, status, screens, files);
     } else if (type == OverviewView.class) {
       return new OverviewView(overview);
     } else if (type == DepositsView.class) {
-      return new DepositsView(deposits, copyable);
+      return new DepositsView(deposits, copyable, files, openUrl);
     } else if (type == ExitsView.class) {
-      return new ExitsView(exits, copyable);
+      return new ExitsView(exits, copyable, files, openUrl);
     } else if (type == CommitmentsView.class) {
-      return new CommitmentsView(commitments, copyable);
+      return new CommitmentsView(commitments, copyable, files);
     } else if (type == CheckpointsView.class) {
-      return new CheckpointsView(checkpoints, copyable);
+      return new CheckpointsView(checkpoints, copyable, files);
     } else if (type == ValidatorsView.class) {
       return new ValidatorsView(validators, copyable);
     } else if (type == WalletView.class) {
@@ -128,6 +192,26 @@ public final class AppContext implements AutoCloseable {
 
   public MainViewModel main() {
     return main;
+  }
+
+  public DepositsViewModel deposits() {
+    return deposits;
+  }
+
+  public ExitsViewModel exits() {
+    return exits;
+  }
+
+  public OverviewViewModel overview() {
+    return overview;
+  }
+
+  public ValidatorsViewModel validators() {
+    return validators;
+  }
+
+  public ScreenHost screens() {
+    return screens;
   }
 
   public CommitmentsViewModel commitments() {

@@ -105,7 +105,10 @@ final class Relayer {
 
   private void execute(List<List<Hash32>> proofs, List<StateSync> objs) {
     byte[] data = BridgeAbi.batchExecute(proofs, objs);
-    Hash32 tx = child.sendUnlocked(sender, contracts.stateReceiver(), data, null, null);
+    // StateReceiver swallows a failing receiver call, so a node's gas estimate only pays for the
+    // cheap failure path (a first MAP_TOKEN deploys a clone); give each sync a generous budget.
+    long gas = Math.min(30_000_000L, 300_000L + 600_000L * objs.size());
+    Hash32 tx = child.sendUnlocked(sender, contracts.stateReceiver(), data, null, gas);
     TransactionReceipt r = child.awaitReceipt(tx, Duration.ofSeconds(30));
     if (!r.isStatusOK()) {
       throw new DevnetException("batchExecute of " + objs.size() + " state syncs failed: " + tx);

@@ -125,7 +125,7 @@ public final class ChainReader implements AutoCloseable {
   private List<Log> check(
       ChainClient node, List<Log> logs, List<Address> contracts, long from, long to) {
     for (Log l : logs) {
-      long b = l.getBlockNumber().longValueExact();
+      long b = Quantity.parse("log blockNumber", l.getBlockNumberRaw());
       if (b < from || b > to) {
         throw new ChainException(
             label

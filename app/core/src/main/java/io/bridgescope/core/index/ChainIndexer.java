@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +37,11 @@ public final class ChainIndexer {
   private final long startBlock;
   private final int confirmations;
   private final int maxRange;
+  private static final int TARGET_EVENTS = 8_000;
+  private int range;
+  private Cursor submitted;
+  private long lastHead = -1;
+  private CompletableFuture<Void> inFlight = CompletableFuture.completedFuture(null);
 
   ChainIndexer(
       EventSource source,
@@ -51,6 +58,8 @@ public final class ChainIndexer {
     this.startBlock = startBlock;
     this.confirmations = Math.max(1, confirmations);
     this.maxRange = maxRange;
+    // Start small: the first steps learn how dense the history is (see adaptRange).
+    this.range = Math.min(maxRange, 16);
   }
 
   public ChainRole chain() {
@@ -65,14 +74,27 @@ public final class ChainIndexer {
     }
   }
 
+  /**
+   * One step. The batch it reads is handed to the writer without waiting, so the next step's RPC
+   * reads overlap this step's SQLite write; each step waits for the previous batch before
+   * submitting its own, so a failed batch is never skipped over. {@link #flush()} waits for the
+   * last one.
+   */
   public Step step() {
     ChainRole role = source.chain();
-    Optional<Cursor> cursor = db.read(c -> new CursorDao(c).get(role));
-    long head = reader.head();
-    if (cursor.isPresent()) {
+    Optional<Cursor> cursor =
+        submitted != null ? Optional.of(submitted) : db.read(c -> new CursorDao(c).get(role));
+    // While catching up far behind the head, the head seen last time is good enough, and the
+    // cursor block is deeper than any reorg we guard against: skip both round trips.
+    boolean farBehind =
+        cursor.isPresent() && cursor.get().lastBlock() + range < lastHead - confirmations;
+    long head = farBehind ? lastHead : reader.head();
+    lastHead = head;
+    if (cursor.isPresent() && !farBehind) {
       Cursor cur = cursor.get();
       Hash32 now = Headers.fetch(reader, List.of(cur.lastBlock())).hash(cur.lastBlock());
       if (!now.equals(cur.lastBlockHash())) {
+        flush();
         long fork = rewind(cur);
         return new Step(fork, head, 0, fork);
       }
@@ -81,7 +103,7 @@ public final class ChainIndexer {
     if (from > head) {
       return new Step(from - 1, head, 0, -1);
     }
-    long to = Math.min(head, from + maxRange - 1);
+    long to = Math.min(head, from + range - 1);
     EventSource.Read read = source.read(from, to);
     Set<Long> needed = new TreeSet<>(read.blocks());
     long recentFrom = Math.max(from, head - confirmations);
@@ -107,8 +129,38 @@ public final class ChainIndexer {
           dao.saveBlockHashes(role, recent);
           dao.pruneBlockHashes(role, keepFrom);
         });
-    writer.submit(Batch.advancing(new Cursor(role, to, headers.hash(to)), ops)).join();
+    Cursor next = new Cursor(role, to, headers.hash(to));
+    adaptRange(to - from + 1, read.events());
+    flush();
+    inFlight = writer.submit(Batch.advancing(next, ops));
+    submitted = next;
     return new Step(to, head, read.events(), -1);
+  }
+
+  /**
+   * Aims each step at about {@link #TARGET_EVENTS} events, so a dense history is read and written
+   * in overlapping chunks instead of one huge read followed by one huge write.
+   */
+  private void adaptRange(long blocks, int events) {
+    if (events > TARGET_EVENTS) {
+      range = (int) Math.max(1, blocks * TARGET_EVENTS / events);
+    } else if (blocks >= range) {
+      range = (int) Math.min(maxRange, range * 2L);
+    }
+  }
+
+  /**
+   * Waits until the last submitted batch is committed. If it failed, the in-memory cursor is
+   * forgotten (the next step starts again from the database) and the failure is thrown.
+   */
+  public void flush() {
+    try {
+      inFlight.join();
+    } catch (CompletionException e) {
+      submitted = null;
+      inFlight = CompletableFuture.completedFuture(null);
+      throw e.getCause() instanceof RuntimeException re ? re : e;
+    }
   }
 
   /**
@@ -144,9 +196,10 @@ public final class ChainIndexer {
         cur.lastBlock(),
         fork);
     long f = fork;
-    writer
-        .submit(Batch.advancing(new Cursor(role, fork, forkHash), List.of(Reorgs.rewind(role, f))))
-        .join();
+    Cursor at = new Cursor(role, fork, forkHash);
+    submitted = null;
+    writer.submit(Batch.advancing(at, List.of(Reorgs.rewind(role, f)))).join();
+    submitted = at;
     return fork;
   }
 }

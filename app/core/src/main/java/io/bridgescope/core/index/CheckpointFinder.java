@@ -28,10 +28,12 @@ final class CheckpointFinder {
     this.checkpointManager = checkpointManager;
   }
 
-  /** Blocks in [from, to] in which the last checkpoint block changed, ascending. */
-  List<Long> changedBlocks(long from, long to) {
+  /**
+   * Blocks in [from, to] in which the last checkpoint block changed, ascending; {@code before} is
+   * its value at {@code from - 1}.
+   */
+  List<Long> changedBlocks(long from, BigInteger before, long to) {
     List<Long> out = new ArrayList<>();
-    BigInteger before = valueAt(from - 1);
     BigInteger after = valueAt(to);
     bisect(from - 1, before, to, after, out);
     return out;

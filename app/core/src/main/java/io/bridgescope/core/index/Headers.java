@@ -1,6 +1,7 @@
 package io.bridgescope.core.index;
 
 import io.bridgescope.core.chain.ChainReader;
+import io.bridgescope.core.chain.Quantity;
 import io.bridgescope.core.model.Hash32;
 import java.util.Collection;
 import java.util.Map;
@@ -11,10 +12,20 @@ import org.web3j.protocol.core.methods.response.EthBlock;
 /** Block headers fetched in batches, with their hashes and times. */
 final class Headers {
 
-  private final Map<Long, EthBlock.Block> byNumber;
+  private record Header(Hash32 hash, Hash32 parentHash, long time) {}
 
-  private Headers(Map<Long, EthBlock.Block> byNumber) {
-    this.byNumber = byNumber;
+  private final Map<Long, Header> byNumber = new java.util.HashMap<>();
+
+  private Headers(Map<Long, EthBlock.Block> blocks) {
+    // Parsed once: callers ask for the same block's hash and time once per log.
+    blocks.forEach(
+        (n, b) ->
+            byNumber.put(
+                n,
+                new Header(
+                    Hash32.of(b.getHash()),
+                    Hash32.of(b.getParentHash()),
+                    Quantity.parse("block timestamp", b.getTimestampRaw()))));
   }
 
   static Headers fetch(ChainReader reader, Collection<Long> numbers) {
@@ -27,23 +38,23 @@ final class Headers {
   }
 
   Hash32 hash(long n) {
-    return Hash32.of(block(n).getHash());
+    return header(n).hash();
   }
 
   Hash32 parentHash(long n) {
-    return Hash32.of(block(n).getParentHash());
+    return header(n).parentHash();
   }
 
   long time(long n) {
-    return block(n).getTimestamp().longValueExact();
+    return header(n).time();
   }
 
   Collection<Long> numbers() {
     return byNumber.keySet().stream().sorted().collect(Collectors.toList());
   }
 
-  private EthBlock.Block block(long n) {
-    EthBlock.Block b = byNumber.get(n);
+  private Header header(long n) {
+    Header b = byNumber.get(n);
     if (b == null) {
       throw new IllegalStateException("header " + n + " was not fetched");
     }

@@ -27,7 +27,7 @@ public final class Indexer implements AutoCloseable {
 
   private final Map<ChainRole, ChainIndexer> indexers = new EnumMap<>(ChainRole.class);
   private final Map<ChainRole, ChainReader> readers = new EnumMap<>(ChainRole.class);
-  private final Map<ChainRole, IndexStatus> status = new EnumMap<>(ChainRole.class);
+  private final Map<ChainRole, IndexStatus> status = new java.util.concurrent.ConcurrentHashMap<>();
   private final List<Consumer<IndexStatus>> listeners = new CopyOnWriteArrayList<>();
   private final List<Thread> threads = new CopyOnWriteArrayList<>();
   private final Duration poll;
@@ -66,7 +66,11 @@ public final class Indexer implements AutoCloseable {
     return status.get(role);
   }
 
-  /** Steps both chains until each has reached the head it saw; errors propagate. */
+  /**
+   * Steps both chains until each has reached the head it saw, then waits for the last batches. The
+   * chains are read one after the other (on two cores, concurrent reads only compete with the nodes
+   * and the writer), while the writer thread commits earlier batches meanwhile.
+   */
   public void catchUp() {
     for (ChainRole role : ChainRole.values()) {
       ChainIndexer.Step s;
@@ -74,6 +78,9 @@ public final class Indexer implements AutoCloseable {
         s = indexers.get(role).step();
         publish(role, s, null);
       } while (!s.caughtUp() || s.reorgedTo() >= 0);
+    }
+    for (ChainRole role : ChainRole.values()) {
+      indexers.get(role).flush();
     }
   }
 
@@ -96,9 +103,12 @@ public final class Indexer implements AutoCloseable {
       try {
         ChainIndexer.Step s = indexers.get(role).step();
         failures = 0;
-        publish(role, s, null);
         if (s.caughtUp()) {
+          indexers.get(role).flush();
+          publish(role, s, null);
           Thread.sleep(poll.toMillis());
+        } else {
+          publish(role, s, null);
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -147,6 +157,13 @@ public final class Indexer implements AutoCloseable {
         t.join(5000);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
+      }
+    }
+    for (ChainIndexer ix : indexers.values()) {
+      try {
+        ix.flush();
+      } catch (RuntimeException e) {
+        LOG.warn("{} indexer: last batch not written: {}", ix.chain().key(), e.getMessage());
       }
     }
     readers.values().forEach(ChainReader::close);

@@ -2,6 +2,7 @@ package io.bridgescope.core.index;
 
 import io.bridgescope.core.bridge.BridgeEvents;
 import io.bridgescope.core.bridge.StateSync;
+import io.bridgescope.core.chain.Quantity;
 import io.bridgescope.core.model.Hash32;
 import io.bridgescope.core.store.rows.Bytes;
 import io.bridgescope.core.store.rows.EventRef;
@@ -21,7 +22,7 @@ final class LogRows {
   }
 
   static long block(Log l) {
-    return l.getBlockNumber().longValueExact();
+    return Quantity.parse("log blockNumber", l.getBlockNumberRaw());
   }
 
   static Set<Long> blocks(List<Log> logs) {
@@ -40,7 +41,10 @@ final class LogRows {
       throw new ReorgDuringReadException(b);
     }
     return new EventRef(
-        b, h.time(b), Hash32.of(l.getTransactionHash()), l.getLogIndex().intValueExact());
+        b,
+        h.time(b),
+        Hash32.of(l.getTransactionHash()),
+        Math.toIntExact(Quantity.parse("log logIndex", l.getLogIndexRaw())));
   }
 
   static StateSync message(Log l) {

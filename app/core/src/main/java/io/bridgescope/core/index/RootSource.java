@@ -60,9 +60,10 @@ final class RootSource implements EventSource {
             List.of(BridgeEvents.STATE_SYNCED, BridgeEvents.EXIT_PROCESSED),
             from,
             to);
-    boolean firstEver = finder.valueAt(from - 1).signum() == 0;
+    java.math.BigInteger before = finder.valueAt(from - 1);
+    boolean firstEver = before.signum() == 0;
     List<Submission> submissions = new ArrayList<>();
-    for (long b : finder.changedBlocks(from, to)) {
+    for (long b : finder.changedBlocks(from, before, to)) {
       submissions.addAll(submissionsIn(b));
     }
     Optional<ValidatorSetRow> genesis =

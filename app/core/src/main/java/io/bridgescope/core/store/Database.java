@@ -105,6 +105,10 @@ public final class Database {
       // NORMAL is durable against a killed process in WAL mode; only a power cut may drop the
       // last commits, which the indexer then simply reads again.
       cfg.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+      // The writer inserts into tables with several indexes; a 64 MiB page cache keeps their
+      // upper levels in memory during large catch-up batches.
+      cfg.setCacheSize(-65536);
+      cfg.setTempStore(SQLiteConfig.TempStore.MEMORY);
     }
     Connection c = cfg.createConnection("jdbc:sqlite:" + file);
     c.setAutoCommit(readOnly);

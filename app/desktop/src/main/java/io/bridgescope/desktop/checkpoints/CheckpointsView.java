@@ -1,7 +1,9 @@
 package io.bridgescope.desktop.checkpoints;
 
 import io.bridgescope.desktop.common.DetailBinding;
+import io.bridgescope.desktop.common.MessageScreen;
 import io.bridgescope.desktop.common.Tables;
+import io.bridgescope.desktop.dialogs.FilePicker;
 import io.bridgescope.desktop.merkle.MerkleTreePane;
 import io.bridgescope.desktop.ports.CheckpointRow;
 import io.bridgescope.desktop.quorum.QuorumPanel;
@@ -17,6 +19,8 @@ public final class CheckpointsView {
 
   private final CheckpointsViewModel vm;
   private final Copyable copyable;
+  private final FilePicker files;
+  @FXML private javafx.scene.control.Label detailMessage;
   private final MerkleTreePane treePane;
   private final QuorumPanel quorumPanel;
   @FXML private TableView<CheckpointRow> table;
@@ -24,8 +28,9 @@ public final class CheckpointsView {
   @FXML private StackPane treeHost;
   @FXML private StackPane quorumHost;
 
-  public CheckpointsView(CheckpointsViewModel vm, Copyable copyable) {
+  public CheckpointsView(CheckpointsViewModel vm, Copyable copyable, FilePicker files) {
     this.vm = vm;
+    this.files = files;
     this.copyable = copyable;
     this.treePane = new MerkleTreePane(copyable);
     this.quorumPanel = new QuorumPanel(copyable);
@@ -38,7 +43,8 @@ public final class CheckpointsView {
         .setAll(
             List.of(
                 Tables.text("Epoch", CheckpointRow::epoch),
-                Tables.text("Block", CheckpointRow::blockNumber),
+                Tables.text("Child block", CheckpointRow::childBlock),
+                Tables.text("Root block", CheckpointRow::blockNumber),
                 Tables.hex("Exit root", CheckpointRow::eventRoot, copyable),
                 Tables.text("Verdict", CheckpointRow::verdict)));
     Tables.bind(table, vm.table());
@@ -46,6 +52,34 @@ public final class CheckpointsView {
     quorumHost.getChildren().setAll(quorumPanel);
     DetailBinding.bind(vm.detail(), treePane, quorumPanel);
     detailTitle.textProperty().bind(vm.detail().titleProperty());
+    detailMessage.textProperty().bind(vm.detail().messageProperty());
     vm.start();
+  }
+
+  @FXML
+  private void exportEvidence() {
+    files
+        .saveFile("Export evidence bundle", "evidence.json", "JSON", "*.json")
+        .ifPresent(
+            f ->
+                vm.exportEvidence(
+                    f,
+                    m -> {
+                      detailMessage.textProperty().unbind();
+                      detailMessage.setText(m);
+                    }));
+  }
+
+  @FXML
+  private void exportCsv() {
+    MessageScreen.exportCsv(
+        table,
+        vm.table(),
+        files,
+        "checkpoints",
+        m -> {
+          detailMessage.textProperty().unbind();
+          detailMessage.setText(m);
+        });
   }
 }

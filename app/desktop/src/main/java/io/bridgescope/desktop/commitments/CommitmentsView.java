@@ -2,7 +2,9 @@ package io.bridgescope.desktop.commitments;
 
 import io.bridgescope.desktop.common.DetailBinding;
 import io.bridgescope.desktop.common.ItemDetailViewModel;
+import io.bridgescope.desktop.common.MessageScreen;
 import io.bridgescope.desktop.common.Tables;
+import io.bridgescope.desktop.dialogs.FilePicker;
 import io.bridgescope.desktop.merkle.MerkleTreePane;
 import io.bridgescope.desktop.ports.CommitmentRow;
 import io.bridgescope.desktop.quorum.QuorumPanel;
@@ -21,6 +23,8 @@ public final class CommitmentsView {
 
   private final CommitmentsViewModel vm;
   private final Copyable copyable;
+  private final FilePicker files;
+  @FXML private javafx.scene.control.Label detailMessage;
   private final MerkleTreePane treePane;
   private final QuorumPanel quorumPanel;
   @FXML private TableView<CommitmentRow> table;
@@ -32,8 +36,9 @@ public final class CommitmentsView {
   @FXML private StackPane treeHost;
   @FXML private StackPane quorumHost;
 
-  public CommitmentsView(CommitmentsViewModel vm, Copyable copyable) {
+  public CommitmentsView(CommitmentsViewModel vm, Copyable copyable, FilePicker files) {
     this.vm = vm;
+    this.files = files;
     this.copyable = copyable;
     this.treePane = new MerkleTreePane(copyable);
     this.quorumPanel = new QuorumPanel(copyable);
@@ -58,7 +63,35 @@ public final class CommitmentsView {
     messageLabel.textProperty().bind(detail.messageProperty());
     busyIndicator.visibleProperty().bind(detail.busyProperty());
     buildButton.disableProperty().bind(detail.busyProperty());
+    detailMessage.textProperty().bind(vm.detail().messageProperty());
     vm.start();
+  }
+
+  @FXML
+  private void exportEvidence() {
+    files
+        .saveFile("Export evidence bundle", "evidence.json", "JSON", "*.json")
+        .ifPresent(
+            f ->
+                vm.exportEvidence(
+                    f,
+                    m -> {
+                      detailMessage.textProperty().unbind();
+                      detailMessage.setText(m);
+                    }));
+  }
+
+  @FXML
+  private void exportCsv() {
+    MessageScreen.exportCsv(
+        table,
+        vm.table(),
+        files,
+        "commitments",
+        m -> {
+          detailMessage.textProperty().unbind();
+          detailMessage.setText(m);
+        });
   }
 
   @FXML

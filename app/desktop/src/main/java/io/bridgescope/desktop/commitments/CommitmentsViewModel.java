@@ -12,11 +12,50 @@ public final class CommitmentsViewModel implements AutoCloseable {
 
   private final TableViewModel<CommitmentRow> table;
   private final ItemDetailViewModel detail;
+  private final io.bridgescope.desktop.ports.DetailSource details;
+  private String pendingKey;
 
   public CommitmentsViewModel(
-      RowSource<CommitmentRow> source, TaskRunner tasks, UiCoalescer.Factory coalescers) {
+      RowSource<CommitmentRow> source,
+      io.bridgescope.desktop.ports.DetailSource details,
+      TaskRunner tasks,
+      UiCoalescer.Factory coalescers) {
+    this.details = details;
     this.table = new TableViewModel<>("commitments", source, tasks, coalescers);
     this.detail = new ItemDetailViewModel(tasks, "No commitment selected");
+    wireSelection();
+  }
+
+  private void wireSelection() {
+    table
+        .selectedProperty()
+        .addListener(
+            (obs, old, now) -> {
+              if (now == null) {
+                return;
+              }
+              String key = now.startId().toString();
+              if (key.equals(pendingKey)) {
+                pendingKey = null; // arrived through showLeaf: its leaf is already selected
+                return;
+              }
+              detail.show(details, true, key, java.util.Optional.empty());
+            });
+  }
+
+  /**
+   * Shows the item with {@code key} and selects the leaf of message {@code leafId} (arriving from a
+   * deposit or exit), and reveals the item's row in the list.
+   */
+  public void showLeaf(String key, java.math.BigInteger leafId) {
+    pendingKey = key;
+    detail.show(details, true, key, java.util.Optional.of(leafId));
+    table.reveal(leafId.toString());
+  }
+
+  /** Writes the evidence bundle of the shown item to {@code file} on a worker thread. */
+  public void exportEvidence(java.nio.file.Path file, java.util.function.Consumer<String> done) {
+    detail.exportEvidence(details, true, file, done);
   }
 
   public TableViewModel<CommitmentRow> table() {

@@ -15,5 +15,12 @@ public final class DetailBinding {
     vm.quorumProperty().addListener((obs, old, now) -> quorum.setSummary(now));
     quorum.setVerdict(vm.verdictProperty().get());
     vm.verdictProperty().addListener((obs, old, now) -> quorum.setVerdict(now));
+    vm.selectedLeafProperty()
+        .addListener(
+            (obs, old, now) -> {
+              if (now.intValue() >= 0 && tree.view().getTree() != null) {
+                tree.view().selectLeaf(now.intValue());
+              }
+            });
   }
 }

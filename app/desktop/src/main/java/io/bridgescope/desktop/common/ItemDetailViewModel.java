@@ -32,6 +32,11 @@ public final class ItemDetailViewModel {
   private final StringProperty message = new SimpleStringProperty("");
   private final BooleanProperty busy = new SimpleBooleanProperty();
   private final TaskRunner tasks;
+  private final ObjectProperty<io.bridgescope.desktop.ports.TreeDetail> shown =
+      new SimpleObjectProperty<>();
+  private final javafx.beans.property.IntegerProperty selectedLeaf =
+      new javafx.beans.property.SimpleIntegerProperty(-1);
+  private String shownKey;
 
   public ItemDetailViewModel(TaskRunner tasks, String emptyTitle) {
     this.tasks = tasks;
@@ -48,6 +53,10 @@ public final class ItemDetailViewModel {
         () -> MerkleTree.fromLeafHashes(copy),
         built -> {
           busy.set(false);
+          shown.set(null);
+          shownKey = null;
+          quorum.set(null);
+          verdict.set(BlsVerdict.notVerifiedYet());
           tree.set(built);
           title.set("Merkle inspector: " + source);
           message.set("");
@@ -56,6 +65,88 @@ public final class ItemDetailViewModel {
           busy.set(false);
           message.set("Could not build the tree: " + error.getMessage());
         });
+  }
+
+  /**
+   * Shows a real commitment (key: start id) or checkpoint (key: submit tx) from the index: its
+   * leaves, the quorum of its signers over the set that had to sign, and the verifier's verdict.
+   */
+  public void show(
+      io.bridgescope.desktop.ports.DetailSource details,
+      boolean commitment,
+      String key,
+      java.util.Optional<java.math.BigInteger> leafId) {
+    busy.set(true);
+    message.set("Reading leaves and signers…");
+    shownKey = key;
+    tasks.run(
+        "load " + key,
+        () -> {
+          var d = details.tree(commitment, key, leafId);
+          var q =
+              d.filter(x -> !x.validators().isEmpty())
+                  .map(x -> QuorumSummary.compute(x.validators(), x.bitmap()));
+          return new Object[] {d, q};
+        },
+        result -> {
+          if (!key.equals(shownKey)) {
+            return; // the user picked another item meanwhile
+          }
+          busy.set(false);
+          @SuppressWarnings("unchecked")
+          var d = (java.util.Optional<io.bridgescope.desktop.ports.TreeDetail>) result[0];
+          @SuppressWarnings("unchecked")
+          var q = (java.util.Optional<QuorumSummary>) result[1];
+          if (d.isEmpty()) {
+            message.set("Not in the index: " + key);
+            return;
+          }
+          shown.set(d.get());
+          tree.set(d.get().tree().orElse(null));
+          quorum.set(q.orElse(null));
+          verdict.set(d.get().verdict());
+          title.set(d.get().title());
+          message.set(d.get().note());
+          selectedLeaf.set(-1);
+          selectedLeaf.set(d.get().selectedLeaf());
+        },
+        error -> {
+          busy.set(false);
+          message.set("Could not load " + key + ": " + error.getMessage());
+        });
+  }
+
+  /**
+   * Writes the evidence bundle of the shown item (worker thread); {@code done} gets the outcome.
+   */
+  public void exportEvidence(
+      io.bridgescope.desktop.ports.DetailSource details,
+      boolean commitment,
+      java.nio.file.Path file,
+      java.util.function.Consumer<String> done) {
+    String key = shownKey;
+    if (key == null) {
+      done.accept("Select an item first.");
+      return;
+    }
+    tasks.run(
+        "export evidence " + key,
+        () -> {
+          java.nio.file.Files.writeString(file, details.evidence(commitment, key));
+          return file;
+        },
+        f -> done.accept("Evidence bundle written to " + f),
+        error -> done.accept("Export failed: " + error.getMessage()));
+  }
+
+  /** The shown item's detail, empty for the inspector or nothing. */
+  public ReadOnlyObjectProperty<io.bridgescope.desktop.ports.TreeDetail> shownProperty() {
+    return shown;
+  }
+
+  /** The leaf to select after a tree arrives (arriving from a deposit or exit), or -1. */
+  public javafx.beans.property.ReadOnlyIntegerProperty selectedLeafProperty() {
+    return selectedLeaf;
   }
 
   /** Parses pasted leaf hashes (see {@link LeafHashParser}) and builds their tree. */

@@ -1,22 +1,38 @@
 package io.bridgescope.desktop.deposits;
 
+import io.bridgescope.desktop.common.MessageScreen;
 import io.bridgescope.desktop.common.Tables;
+import io.bridgescope.desktop.dialogs.FilePicker;
 import io.bridgescope.desktop.ports.DepositRow;
 import io.bridgescope.desktop.widgets.Copyable;
 import java.util.List;
+import java.util.function.Consumer;
 import javafx.fxml.FXML;
+import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
 
-/** Binds the Deposits screen. */
+/** Binds the Deposits screen: paged table, address filter, CSV export and the detail pane. */
 public final class DepositsView {
 
   private final DepositsViewModel vm;
   private final Copyable copyable;
+  private final FilePicker files;
+  private final Consumer<String> openUrl;
   @FXML private TableView<DepositRow> table;
+  @FXML private StackPane detailHost;
+  @FXML private Label totalLabel;
+  @FXML private HBox filterBox;
+  @FXML private Label filterLabel;
+  @FXML private Label exportMessage;
 
-  public DepositsView(DepositsViewModel vm, Copyable copyable) {
+  public DepositsView(
+      DepositsViewModel vm, Copyable copyable, FilePicker files, Consumer<String> openUrl) {
     this.vm = vm;
     this.copyable = copyable;
+    this.files = files;
+    this.openUrl = openUrl;
   }
 
   @FXML
@@ -31,7 +47,26 @@ public final class DepositsView {
                 Tables.hex("Receiver", DepositRow::receiver, copyable),
                 Tables.text("Amount", DepositRow::amount),
                 Tables.hex("Root tx", DepositRow::txHash, copyable)));
-    Tables.bind(table, vm.table());
+    MessageScreen.bind(
+        table,
+        vm.table(),
+        vm.detail(),
+        detailHost,
+        totalLabel,
+        filterBox,
+        filterLabel,
+        copyable,
+        openUrl);
     vm.start();
+  }
+
+  @FXML
+  private void clearFilter() {
+    vm.table().clearFilter();
+  }
+
+  @FXML
+  private void exportCsv() {
+    MessageScreen.exportCsv(table, vm.table(), files, "deposits", exportMessage::setText);
   }
 }

@@ -1,22 +1,38 @@
 package io.bridgescope.desktop.exits;
 
+import io.bridgescope.desktop.common.MessageScreen;
 import io.bridgescope.desktop.common.Tables;
+import io.bridgescope.desktop.dialogs.FilePicker;
 import io.bridgescope.desktop.ports.ExitRow;
 import io.bridgescope.desktop.widgets.Copyable;
 import java.util.List;
+import java.util.function.Consumer;
 import javafx.fxml.FXML;
+import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
 
-/** Binds the Exits screen. */
+/** Binds the Exits screen: paged table, address filter, CSV export and the detail pane. */
 public final class ExitsView {
 
   private final ExitsViewModel vm;
   private final Copyable copyable;
+  private final FilePicker files;
+  private final Consumer<String> openUrl;
   @FXML private TableView<ExitRow> table;
+  @FXML private StackPane detailHost;
+  @FXML private Label totalLabel;
+  @FXML private HBox filterBox;
+  @FXML private Label filterLabel;
+  @FXML private Label exportMessage;
 
-  public ExitsView(ExitsViewModel vm, Copyable copyable) {
+  public ExitsView(
+      ExitsViewModel vm, Copyable copyable, FilePicker files, Consumer<String> openUrl) {
     this.vm = vm;
     this.copyable = copyable;
+    this.files = files;
+    this.openUrl = openUrl;
   }
 
   @FXML
@@ -32,7 +48,26 @@ public final class ExitsView {
                 Tables.text("Amount", ExitRow::amount),
                 Tables.text("Child block", ExitRow::childBlock),
                 Tables.hex("Child tx", ExitRow::txHash, copyable)));
-    Tables.bind(table, vm.table());
+    MessageScreen.bind(
+        table,
+        vm.table(),
+        vm.detail(),
+        detailHost,
+        totalLabel,
+        filterBox,
+        filterLabel,
+        copyable,
+        openUrl);
     vm.start();
+  }
+
+  @FXML
+  private void clearFilter() {
+    vm.table().clearFilter();
+  }
+
+  @FXML
+  private void exportCsv() {
+    MessageScreen.exportCsv(table, vm.table(), files, "exits", exportMessage::setText);
   }
 }

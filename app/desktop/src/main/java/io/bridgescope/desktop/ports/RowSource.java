@@ -1,11 +1,15 @@
 package io.bridgescope.desktop.ports;
 
+import io.bridgescope.core.model.Address;
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * What the engine implements to fill one table screen (deposits, exits, commitments, checkpoints,
- * validators). {@link #page} and {@link #count} run on a worker thread and may query SQLite; {@code
- * changed} may be called from any thread and is coalesced by the desktop.
+ * validators). {@link #page}, {@link #count} and {@link #indexOf} run on a worker thread and may
+ * query SQLite; {@code changed} may be called from any thread and is coalesced by the desktop.
+ * Tables load pages on demand around the visible rows, so {@link #page} must not cost more for a
+ * far offset than for the first (keyset paging in the engine adapters).
  */
 public interface RowSource<R> {
 
@@ -19,6 +23,16 @@ public interface RowSource<R> {
 
   /** Calls {@code changed} when rows were added or changed; close the handle to stop. */
   AutoCloseable subscribe(Runnable changed);
+
+  /** The offset of the row a search key names (its id, start id or submit tx), if listed. */
+  default OptionalLong indexOf(String key) throws Exception {
+    return OptionalLong.empty();
+  }
+
+  /** Only the rows involving {@code address}; empty if this list cannot filter by address. */
+  default java.util.Optional<RowSource<R>> forAddress(Address address) {
+    return java.util.Optional.empty();
+  }
 
   static <R> RowSource<R> notConnected() {
     return new RowSource<>() {

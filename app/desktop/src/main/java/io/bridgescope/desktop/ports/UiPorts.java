@@ -15,7 +15,8 @@ public record UiPorts(
     RowSource<ExitRow> exits,
     RowSource<CommitmentRow> commitments,
     RowSource<CheckpointRow> checkpoints,
-    RowSource<ValidatorSetRow> validators) {
+    RowSource<ValidatorSetRow> validators,
+    DetailSource details) {
 
   public static UiPorts notConnected() {
     return new UiPorts(
@@ -26,6 +27,7 @@ public record UiPorts(
         RowSource.notConnected(),
         RowSource.notConnected(),
         RowSource.notConnected(),
-        RowSource.notConnected());
+        RowSource.notConnected(),
+        DetailSource.NOT_CONNECTED);
   }
 }

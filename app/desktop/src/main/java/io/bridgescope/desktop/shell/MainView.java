@@ -2,6 +2,7 @@ package io.bridgescope.desktop.shell;
 
 import io.bridgescope.desktop.Screen;
 import io.bridgescope.desktop.Theme;
+import io.bridgescope.desktop.dialogs.FilePicker;
 import io.bridgescope.desktop.status.RpcHealth;
 import io.bridgescope.desktop.status.StatusViewModel;
 import java.util.EnumMap;
@@ -10,6 +11,7 @@ import java.util.Map;
 import javafx.fxml.FXML;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TextField;
@@ -46,7 +48,14 @@ public final class MainView {
   @FXML private Label statusMessage;
   @FXML private ProgressBar progress;
 
-  public MainView(MainViewModel vm, StatusViewModel status, ScreenHost screens) {
+  static final String OPEN_PROFILE = "Open profile…";
+  static final String DEVNET_LABEL = "devnet (embedded)";
+  private final FilePicker files;
+  @FXML private ComboBox<String> networkBox;
+  private boolean updatingNetworks;
+
+  public MainView(MainViewModel vm, StatusViewModel status, ScreenHost screens, FilePicker files) {
+    this.files = files;
     this.vm = vm;
     this.status = status;
     this.screens = screens;
@@ -54,7 +63,7 @@ public final class MainView {
 
   @FXML
   private void initialize() {
-    networkLabel.setText("Network: none (engine not connected)");
+    bindNetworks();
     for (Screen screen : Screen.values()) {
       ToggleButton button = new ToggleButton(screen.title());
       button.setToggleGroup(navGroup);
@@ -83,6 +92,67 @@ public final class MainView {
     contentPane.sceneProperty().addListener((obs, old, scene) -> onScene(scene));
     applyTheme();
     status.start();
+  }
+
+  private void bindNetworks() {
+    networkBox.setConverter(
+        new javafx.util.StringConverter<>() {
+          @Override
+          public String toString(String name) {
+            return name == null ? "" : name.equals("devnet") ? DEVNET_LABEL : name;
+          }
+
+          @Override
+          public String fromString(String text) {
+            return text;
+          }
+        });
+    vm.networks().addListener((javafx.collections.ListChangeListener<String>) c -> fillNetworks());
+    vm.networkProperty().addListener((obs, old, now) -> fillNetworks());
+    networkBox
+        .valueProperty()
+        .addListener(
+            (obs, old, now) -> {
+              if (updatingNetworks || now == null) {
+                return;
+              }
+              if (now.equals(OPEN_PROFILE)) {
+                javafx.application.Platform.runLater(this::importProfile);
+              } else {
+                vm.openNetwork(now);
+              }
+            });
+    networkBox.setOnShowing(e -> vm.refreshNetworks());
+    AutoCloseable ignored =
+        vm.switcher().onChange(() -> javafx.application.Platform.runLater(vm::refreshNetworks));
+    vm.refreshNetworks();
+  }
+
+  private void fillNetworks() {
+    updatingNetworks = true;
+    try {
+      java.util.List<String> items = new java.util.ArrayList<>(vm.networks());
+      items.add(OPEN_PROFILE);
+      if (!networkBox.getItems().equals(items)) {
+        networkBox.getItems().setAll(items);
+      }
+      String current = vm.networkProperty().get();
+      networkBox.setValue(current.isBlank() ? null : current);
+    } finally {
+      updatingNetworks = false;
+    }
+  }
+
+  private void importProfile() {
+    files
+        .openFile("Open a network profile or Edge genesis.json", "JSON", "*.json")
+        .ifPresent(f -> vm.switcher().importFile(f));
+    fillNetworks();
+  }
+
+  @FXML
+  private void openSettings() {
+    new SettingsDialog(vm.switcher(), contentPane.getScene().getWindow()).showAndSave();
   }
 
   private void bindStatus() {

@@ -28,9 +28,61 @@ public final class MainViewModel {
   private final SearchResolver resolver;
   private final TaskRunner tasks;
 
+  private java.util.function.Consumer<SearchHit> revealer = hit -> {};
+
+  /** Where a found item is shown: its screen's list scrolls to it and selects it. */
+  public void setRevealer(java.util.function.Consumer<SearchHit> revealer) {
+    this.revealer = revealer;
+  }
+
+  private final javafx.collections.ObservableList<String> networks =
+      javafx.collections.FXCollections.observableArrayList();
+  private final StringProperty network = new SimpleStringProperty("");
+  private NetworkSwitcher switcher = NetworkSwitcher.NONE;
+
   public MainViewModel(SearchResolver resolver, TaskRunner tasks) {
     this.resolver = resolver;
     this.tasks = tasks;
+  }
+
+  public void setSwitcher(NetworkSwitcher switcher) {
+    this.switcher = switcher;
+  }
+
+  public NetworkSwitcher switcher() {
+    return switcher;
+  }
+
+  /** Reads the saved networks on a worker thread (they are files) and the current choice. */
+  public void refreshNetworks() {
+    tasks.run(
+        "list networks",
+        () -> new Object[] {switcher.networks(), switcher.current().orElse("")},
+        r -> {
+          @SuppressWarnings("unchecked")
+          List<String> names = (List<String>) r[0];
+          if (!networks.equals(names)) {
+            networks.setAll(names);
+          }
+          network.set((String) r[1]);
+        },
+        error -> searchMessage.set("Could not list networks: " + error.getMessage()));
+  }
+
+  /** Switches network; the old session closes off the FX thread. */
+  public void openNetwork(String name) {
+    if (name != null && !name.isBlank() && !name.equals(network.get())) {
+      network.set(name);
+      switcher.open(name);
+    }
+  }
+
+  public javafx.collections.ObservableList<String> networks() {
+    return networks;
+  }
+
+  public StringProperty networkProperty() {
+    return network;
   }
 
   public void navigate(Screen target) {
@@ -88,6 +140,7 @@ public final class MainViewModel {
       return;
     }
     navigate(hits.get(0).kind().screen());
+    revealer.accept(hits.get(0));
     searchMessage.set(
         hits.size() == 1
             ? "Found " + hits.get(0).description()

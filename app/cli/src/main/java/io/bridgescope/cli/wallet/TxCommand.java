@@ -1,0 +1,249 @@
+package io.bridgescope.cli.wallet;
+
+import io.bridgescope.core.store.rows.JournalEntry;
+import io.bridgescope.core.wallet.KeySession;
+import io.bridgescope.core.wallet.Outcome;
+import io.bridgescope.core.wallet.Review;
+import io.bridgescope.core.wallet.SignedTx;
+import io.bridgescope.core.wallet.Step;
+import io.bridgescope.core.wallet.TxFiles;
+import io.bridgescope.core.wallet.TxSender;
+import java.math.BigInteger;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code ./bridgescope tx}: the air-gapped flow (export an unsigned transaction, sign it offline,
+ * send the signed file) and the journal (list, resume after a crash).
+ */
+@Command(
+    name = "tx",
+    mixinStandardHelpOptions = true,
+    description = "Air-gapped signing and the transaction journal.",
+    subcommands = {
+      TxCommand.Export.class,
+      TxCommand.Sign.class,
+      TxCommand.Send.class,
+      TxCommand.Resume.class,
+      TxCommand.ListTx.class
+    })
+public final class TxCommand implements Runnable {
+
+  @Override
+  public void run() {
+    new picocli.CommandLine(this).usage(System.out);
+  }
+
+  @Command(
+      name = "export",
+      mixinStandardHelpOptions = true,
+      description =
+          "Preflight an exit (--exit ID or --all) or self-execution and write it unsigned.")
+  static final class Export implements Callable<Integer> {
+    @Mixin WalletOptions opts;
+
+    @Option(names = "--from", required = true, description = "Address that will sign and pay.")
+    String from;
+
+    @Option(names = "--exit", description = "Exit id to claim.")
+    BigInteger exit;
+
+    @Option(names = "--all", description = "Claim every ready exit of --from in one batch.")
+    boolean all;
+
+    @Option(names = "--self-execute", description = "Deposit id to execute on the child.")
+    BigInteger execute;
+
+    @Option(names = "--out", required = true, description = "File to write (must not exist).")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+      try (WalletOptions.Session s = opts.open()) {
+        var a = io.bridgescope.core.model.Address.of(from);
+        Review r;
+        if (exit != null) {
+          r = s.wallet().exits().prepareExit(exit, a);
+        } else if (all) {
+          r = s.wallet().exits().prepareClaimAll(a, a);
+        } else if (execute != null) {
+          r = s.wallet().bridge().prepareSelfExecute(execute, a);
+        } else {
+          throw new IllegalArgumentException(
+              "say what to export: --exit ID, --all or --self-execute ID");
+        }
+        r.describe().forEach(System.out::println);
+        Step step = r.steps().get(0);
+        TxFiles.writeUnsigned(s.profile().name(), step.tx().orElseThrow(), out);
+        System.out.println("unsigned transaction written to " + out + "; sign it offline with:");
+        System.out.println("  bridgescope tx sign --file " + out + " --key NAME --out signed.json");
+      }
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "sign",
+      mixinStandardHelpOptions = true,
+      description =
+          "Sign an unsigned transaction file. Needs no node: works on an offline machine.")
+  static final class Sign implements Callable<Integer> {
+    @Mixin WalletOptions opts;
+    @Mixin Secrets secrets;
+
+    @Option(names = "--file", required = true, description = "Unsigned transaction file.")
+    Path file;
+
+    @Option(
+        names = {"-k", "--key"},
+        required = true,
+        description = "Key name or address.")
+    String key;
+
+    @Option(names = "--out", description = "Signed file to write (default: <file>.signed.json).")
+    Path out;
+
+    @Override
+    public Integer call() {
+      TxFiles.Unsigned u = TxFiles.readUnsigned(file);
+      System.out.println("signing for network " + u.network() + ": " + u.tx().summary());
+      System.out.println(
+          "  "
+              + u.tx().chain().key()
+              + " chain "
+              + u.tx().chainId()
+              + ", to "
+              + u.tx().to()
+              + ", nonce "
+              + u.tx().nonce()
+              + ", gas limit "
+              + u.tx().gasLimit());
+      var ks = opts.keystore();
+      char[] pw = secrets.password("Password for key " + ks.find(key).describe() + ": ");
+      SignedTx s;
+      try (KeySession session = ks.unlock(key, pw)) {
+        s = TxFiles.signOffline(u.tx(), session);
+      }
+      Path target =
+          out != null ? out : Path.of(file.toString().replaceAll("\\.json$", "") + ".signed.json");
+      TxFiles.writeSigned(u.network(), s, target);
+      System.out.println("signed " + s.hash() + " → " + target);
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "send",
+      mixinStandardHelpOptions = true,
+      description = "Journal and broadcast a signed transaction file, then follow it to inclusion.")
+  static final class Send implements Callable<Integer> {
+    @Mixin WalletOptions opts;
+
+    @Option(names = "--file", required = true, description = "Signed transaction file.")
+    Path file;
+
+    @Override
+    public Integer call() throws Exception {
+      TxFiles.Signed signed = TxFiles.readSigned(file);
+      try (WalletOptions.Session s = opts.open()) {
+        if (!signed.network().equals(s.profile().name())) {
+          throw new IllegalArgumentException(
+              "the file was prepared for network '"
+                  + signed.network()
+                  + "', not '"
+                  + s.profile().name()
+                  + "'");
+        }
+        Outcome o = s.wallet().submitSigned(signed.tx(), opts.timeout());
+        Actions a = new Actions();
+        a.opts = opts;
+        return a.report(o);
+      }
+    }
+  }
+
+  @Command(
+      name = "resume",
+      mixinStandardHelpOptions = true,
+      description =
+          "Re-check unfinished journal entries; resend signed ones the node does not know.")
+  static final class Resume implements Callable<Integer> {
+    @Mixin WalletOptions opts;
+
+    @Override
+    public Integer call() throws Exception {
+      try (WalletOptions.Session s = opts.open()) {
+        var done = s.wallet().sender().resume();
+        if (done.isEmpty()) {
+          System.out.println("nothing unfinished in the journal");
+        }
+        for (TxSender.Resumed r : done) {
+          System.out.println(
+              "#"
+                  + r.entry().id()
+                  + " "
+                  + r.entry().txHash()
+                  + " ("
+                  + r.entry().purpose().key()
+                  + "): "
+                  + r.state().key()
+                  + " — "
+                  + r.note());
+        }
+      }
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "list",
+      mixinStandardHelpOptions = true,
+      description = "The latest journal entries.")
+  static final class ListTx implements Callable<Integer> {
+    @Mixin WalletOptions opts;
+
+    @Option(names = "--limit", defaultValue = "20", description = "How many. Default: 20.")
+    int limit;
+
+    @Override
+    public Integer call() throws Exception {
+      try (WalletOptions.Session s = opts.open()) {
+        var entries = s.wallet().journal().recent(limit);
+        if (opts.json) {
+          var arr = WalletOptions.JSON.createArrayNode();
+          for (JournalEntry e : entries) {
+            var o = arr.addObject();
+            o.put("id", e.id());
+            o.put("chain", e.chain().key());
+            o.put("from", e.from().toString());
+            o.put("nonce", e.nonce());
+            o.put("hash", e.txHash().toString());
+            o.put("purpose", e.purpose().key());
+            e.relatedId().ifPresent(r -> o.put("relatedId", r.toString()));
+            o.put("state", e.state().key());
+            e.blockNumber().ifPresent(b -> o.put("block", b));
+            e.error().ifPresent(x -> o.put("error", x));
+          }
+          System.out.println(WalletOptions.json(arr));
+          return 0;
+        }
+        for (JournalEntry e : entries) {
+          System.out.printf(
+              "#%-4d %-5s %-10s %-8s %s nonce %d%s%n",
+              e.id(),
+              e.chain().key(),
+              e.purpose().key(),
+              e.state().key(),
+              e.txHash(),
+              e.nonce(),
+              e.relatedId().map(r -> " id " + r).orElse("")
+                  + e.error().map(x -> " (" + x + ")").orElse(""));
+        }
+      }
+      return 0;
+    }
+  }
+}

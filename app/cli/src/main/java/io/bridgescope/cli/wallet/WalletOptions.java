@@ -1,0 +1,98 @@
+package io.bridgescope.cli.wallet;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.bridgescope.core.chain.ChainClient;
+import io.bridgescope.core.config.DataDir;
+import io.bridgescope.core.network.NetworkProfile;
+import io.bridgescope.core.store.Database;
+import io.bridgescope.core.store.StoreWriter;
+import io.bridgescope.core.wallet.Keystore;
+import io.bridgescope.core.wallet.Wallet;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import picocli.CommandLine.Option;
+
+/**
+ * Options shared by the wallet verbs: {@code --network}, {@code --json}, {@code --data-dir} and
+ * {@code --wait}; opens the key store, the network's database and a {@link Wallet}.
+ */
+public final class WalletOptions {
+
+  static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  @Option(
+      names = {"-n", "--network"},
+      defaultValue = "devnet",
+      description = "Network name (a saved profile) or profile JSON file. Default: devnet.")
+  String network;
+
+  @Option(names = "--json", description = "Print JSON.")
+  boolean json;
+
+  @Option(
+      names = "--data-dir",
+      description = "Data directory (default: $BRIDGESCOPE_DATA or ~/.local/share/bridgescope).")
+  Path dataDir;
+
+  @Option(
+      names = "--wait",
+      defaultValue = "120",
+      description = "Seconds to wait for each transaction to be mined. Default: 120.")
+  long waitSeconds;
+
+  DataDir dataDir() {
+    return dataDir == null ? DataDir.standard() : new DataDir(dataDir);
+  }
+
+  Keystore keystore() {
+    return Keystore.inDataDirectory(dataDir().root());
+  }
+
+  NetworkProfile profile() {
+    return dataDir().profile(network);
+  }
+
+  Duration timeout() {
+    return Duration.ofSeconds(waitSeconds);
+  }
+
+  /** The network's wallet; close it to release the database and the RPC clients. */
+  Session open() throws java.io.IOException {
+    NetworkProfile p = profile();
+    Path file = dataDir().database(p.name());
+    Files.createDirectories(file.getParent());
+    Database db = Database.open(file);
+    StoreWriter w = new StoreWriter(db, Clock.systemUTC());
+    ChainClient root = new ChainClient("root", p.root().primaryRpcUrl());
+    ChainClient child = new ChainClient("child", p.child().primaryRpcUrl());
+    Wallet wallet = new Wallet(p, db, w, keystore(), root, child, Clock.systemUTC());
+    return new Session(p, wallet, w, root, child);
+  }
+
+  /** An open wallet. */
+  record Session(
+      NetworkProfile profile,
+      Wallet wallet,
+      StoreWriter writer,
+      ChainClient root,
+      ChainClient child)
+      implements AutoCloseable {
+    @Override
+    public void close() {
+      root.close();
+      child.close();
+      writer.close();
+    }
+  }
+
+  static String json(Object node) {
+    try {
+      return JSON.writeValueAsString(node);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("cannot write JSON: " + e.getMessage(), e);
+    }
+  }
+}

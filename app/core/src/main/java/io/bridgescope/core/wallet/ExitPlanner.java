@@ -1,0 +1,288 @@
+package io.bridgescope.core.wallet;
+
+import io.bridgescope.core.abi.Abi;
+import io.bridgescope.core.abi.AbiValue;
+import io.bridgescope.core.bridge.BridgeAbi;
+import io.bridgescope.core.lifecycle.ExitStatus;
+import io.bridgescope.core.lifecycle.LifecycleService;
+import io.bridgescope.core.lifecycle.Stage;
+import io.bridgescope.core.model.Address;
+import io.bridgescope.core.model.Hash32;
+import io.bridgescope.core.network.BridgeContracts;
+import io.bridgescope.core.network.ChainRole;
+import io.bridgescope.core.proof.ExitProof;
+import io.bridgescope.core.proof.ProofBuilder;
+import io.bridgescope.core.proof.ProofException;
+import io.bridgescope.core.store.Database;
+import io.bridgescope.core.store.ExitDao;
+import io.bridgescope.core.store.rows.ExitRow;
+import io.bridgescope.core.store.rows.JournalEntry;
+import io.bridgescope.core.store.rows.TxPurpose;
+import io.bridgescope.core.wallet.WalletException.Kind;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Withdrawals from the account's side: lists its exits (as sender or receiver, no ids needed) with
+ * status and ETA, and prepares {@code ExitHelper.exit} / {@code batchExit} reviews after the
+ * preflight: nothing pending in the journal, not processed on chain, proof built locally and its
+ * root equal to the on-chain root, simulation and gas.
+ */
+public final class ExitPlanner {
+
+  /** At most this many exits are looked at per listing. */
+  public static final int LIST_LIMIT = 500;
+
+  private final Database db;
+  private final BridgeContracts contracts;
+  private final ProofBuilder proofs;
+  private final LifecycleService lifecycle;
+  private final TxPlanner planner;
+  private final TxJournal journal;
+  private final ChainViews views;
+
+  ExitPlanner(
+      Database db,
+      BridgeContracts contracts,
+      ProofBuilder proofs,
+      LifecycleService lifecycle,
+      TxPlanner planner,
+      TxJournal journal,
+      ChainViews views) {
+    this.db = db;
+    this.contracts = contracts;
+    this.proofs = proofs;
+    this.lifecycle = lifecycle;
+    this.planner = planner;
+    this.journal = journal;
+    this.views = views;
+  }
+
+  /**
+   * An exit of the account with its status (lifecycle: stage, reason, ETA), whether the wallet can
+   * claim it now and any unfinished journal transaction for it.
+   */
+  public record ExitItem(ExitStatus status, boolean ready, Optional<JournalEntry> pending) {
+    public BigInteger id() {
+      return status.exit().id();
+    }
+  }
+
+  /** The account's exits, newest first. */
+  public List<ExitItem> exits(Address account) {
+    List<ExitItem> out = new ArrayList<>();
+    for (ExitStatus s : lifecycle.exitsByAddress(account, Optional.empty(), LIST_LIMIT)) {
+      Optional<JournalEntry> pending = journal.unfinishedExit(s.exit().id());
+      boolean claimable = s.stage() == Stage.CHECKPOINTED || s.stage() == Stage.FAILED;
+      out.add(new ExitItem(s, claimable && pending.isEmpty(), pending));
+    }
+    return out;
+  }
+
+  /** The account's exits the index says can be claimed now, oldest first. */
+  public List<ExitItem> ready(Address account) {
+    List<ExitItem> r = new ArrayList<>(exits(account).stream().filter(ExitItem::ready).toList());
+    java.util.Collections.reverse(r);
+    return r;
+  }
+
+  /** Preflight and review of one exit, paid by {@code from}. */
+  public Review prepareExit(BigInteger id, Address from) {
+    List<String> checks = new ArrayList<>();
+    ExitProof proof = checkedProof(id, checks);
+    ExitRow row = row(id);
+    String summary = "exit " + id + " (" + describe(row) + ")";
+    byte[] data = BridgeAbi.exit(proof.toExitInput());
+    UnsignedTx tx =
+        planner.plan(
+            ChainRole.ROOT,
+            from,
+            contracts.exitHelper(),
+            data,
+            TxPurpose.EXIT,
+            Optional.of(id),
+            summary,
+            checks,
+            List.of(inner(row)));
+    DecodedCall call =
+        new DecodedCall(
+            "ExitHelper",
+            contracts.exitHelper(),
+            "exit",
+            List.of(
+                new DecodedCall.Arg(
+                    "blockNumber", "uint256", Long.toString(proof.checkpointBlock())),
+                new DecodedCall.Arg("leafIndex", "uint256", Integer.toString(proof.leafIndex())),
+                new DecodedCall.Arg(
+                    "unhashedLeaf",
+                    "bytes",
+                    "abi.encode(" + id + ", " + row.sender() + ", " + row.receiver() + ", data)"),
+                new DecodedCall.Arg("proof", "bytes32[]", proofText(proof.proof()))),
+            BigInteger.ZERO);
+    return new Review(
+        "Withdraw: " + summary,
+        from,
+        List.of(Step.planned(call, tx)),
+        checks,
+        List.of(),
+        "exit:" + id);
+  }
+
+  /**
+   * Preflight and review of one {@code batchExit} of every ready exit of {@code account}, paid by
+   * {@code from}. Exits that fail their own checks are left out and named in the notes.
+   */
+  public Review prepareClaimAll(Address account, Address from) {
+    List<String> notes = new ArrayList<>();
+    List<BridgeAbi.ExitInput> inputs = new ArrayList<>();
+    List<BigInteger> ids = new ArrayList<>();
+    for (ExitItem item : ready(account)) {
+      try {
+        ExitProof p = checkedProof(item.id(), new ArrayList<>());
+        inputs.add(p.toExitInput());
+        ids.add(item.id());
+      } catch (WalletException e) {
+        notes.add("exit " + item.id() + " left out: " + e.getMessage());
+      }
+    }
+    if (ids.isEmpty()) {
+      throw new WalletException(
+          Kind.NOT_READY,
+          "no exit of "
+              + account
+              + " is ready to claim"
+              + (notes.isEmpty() ? "" : ": " + String.join("; ", notes)));
+    }
+    List<String> checks = new ArrayList<>();
+    checks.add(
+        ids.size()
+            + " exits not pending in the journal and not processed on chain (processedExits)");
+    checks.add("every proof built from the local index and its root equals the on-chain root");
+    String idText = ids.stream().map(BigInteger::toString).collect(Collectors.joining(", "));
+    String summary = "claim " + ids.size() + " exits (" + idText + ")";
+    UnsignedTx tx =
+        planner.plan(
+            ChainRole.ROOT,
+            from,
+            contracts.exitHelper(),
+            BridgeAbi.batchExit(inputs),
+            TxPurpose.BATCH_EXIT,
+            Optional.empty(),
+            summary,
+            checks,
+            ids.stream().map(id -> inner(row(id))).toList());
+    DecodedCall call =
+        new DecodedCall(
+            "ExitHelper",
+            contracts.exitHelper(),
+            "batchExit",
+            List.of(
+                new DecodedCall.Arg(
+                    "inputs",
+                    "(uint256,uint256,bytes,bytes32[])[]",
+                    ids.size() + " exits: " + idText)),
+            BigInteger.ZERO);
+    return new Review(
+        "Claim all: " + summary,
+        from,
+        List.of(Step.planned(call, tx)),
+        checks,
+        notes,
+        "batch_exit:" + idText);
+  }
+
+  /** Journal and chain checks that must hold right before signing (also for files and retries). */
+  void recheck(BigInteger id) {
+    Optional<JournalEntry> pending = journal.unfinishedExit(id);
+    if (pending.isPresent()) {
+      JournalEntry e = pending.get();
+      throw new WalletException(
+          Kind.IN_FLIGHT,
+          "exit "
+              + id
+              + " already has transaction "
+              + e.txHash()
+              + " ("
+              + e.state().key()
+              + ", journal #"
+              + e.id()
+              + "); wait for it or run `bridgescope tx resume`");
+    }
+    if (views.exitProcessed(id)) {
+      throw new WalletException(
+          Kind.ALREADY_PROCESSED,
+          "exit "
+              + id
+              + " was already processed on the root chain (processedExits is true); nothing to do");
+    }
+  }
+
+  private ExitProof checkedProof(BigInteger id, List<String> checks) {
+    recheck(id);
+    checks.add("exit " + id + " has no pending transaction in the journal");
+    checks.add("exit " + id + " is not processed on the root chain (processedExits is false)");
+    ExitProof p;
+    try {
+      p = proofs.exitProof(id, views.client(ChainRole.ROOT));
+    } catch (ProofException e) {
+      Kind k =
+          switch (e.reason()) {
+            case ROOT_MISMATCH -> Kind.ROOT_MISMATCH;
+            case CHAIN_ERROR -> Kind.CHAIN_ERROR;
+            default -> Kind.NOT_READY;
+          };
+      throw new WalletException(k, e.getMessage() + "; nothing was signed", e);
+    }
+    checks.add(
+        "proof built locally: leaf "
+            + p.leafIndex()
+            + " of "
+            + p.leafCount()
+            + " in epoch "
+            + p.epoch()
+            + ", root "
+            + p.root().shortHex()
+            + " equals getEventRootByBlock("
+            + p.checkpointBlock()
+            + ") on the root chain");
+    return p;
+  }
+
+  /** What ExitHelper calls on the receiver: {@code onL2StateReceive(id, sender, data)}. */
+  private TxPlanner.InnerCall inner(ExitRow row) {
+    byte[] data =
+        Abi.call(
+            "onL2StateReceive(uint256,address,bytes)",
+            AbiValue.uint(row.id()),
+            AbiValue.address(row.sender()),
+            AbiValue.bytes(row.data().value()));
+    return new TxPlanner.InnerCall(
+        contracts.exitHelper(), row.receiver(), data, "exit " + row.id());
+  }
+
+  private ExitRow row(BigInteger id) {
+    return db.read(c -> new ExitDao(c).byId(id))
+        .orElseThrow(
+            () -> new WalletException(Kind.NOT_READY, "exit " + id + " is not in the local index"));
+  }
+
+  static String describe(ExitRow row) {
+    return row.withdrawal()
+        .map(
+            w ->
+                "withdrawal of "
+                    + Amounts.ether(w.amount())
+                    + " of root token "
+                    + w.rootToken()
+                    + " to "
+                    + w.to())
+        .orElse("message from " + row.sender() + " to " + row.receiver());
+  }
+
+  private static String proofText(List<Hash32> proof) {
+    return "[" + proof.stream().map(Hash32::shortHex).collect(Collectors.joining(", ")) + "]";
+  }
+}

@@ -1,0 +1,83 @@
+package io.bridgescope.core.wallet;
+
+import io.bridgescope.core.model.Address;
+import io.bridgescope.core.network.ChainRole;
+import java.math.BigInteger;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What the user confirms before the password is asked: the decoded calls, who pays, the fees and
+ * every preflight check that passed. Nothing is signed until it is passed to {@link
+ * Wallet#execute}.
+ *
+ * @param guard identifies the action for double-submit protection (e.g. {@code exit:12})
+ * @param notes things worth knowing that are not failures (e.g. exits left out of a batch)
+ */
+public record Review(
+    String title,
+    Address from,
+    List<Step> steps,
+    List<String> checks,
+    List<String> notes,
+    String guard) {
+
+  public Review {
+    Objects.requireNonNull(title, "title");
+    Objects.requireNonNull(from, "from");
+    steps = List.copyOf(steps);
+    checks = List.copyOf(checks);
+    notes = List.copyOf(notes);
+    Objects.requireNonNull(guard, "guard");
+    if (steps.isEmpty()) {
+      throw new IllegalArgumentException("a review needs at least one step");
+    }
+  }
+
+  /** The most the planned steps can cost in fees on {@code chain} (deferred steps not included). */
+  public BigInteger maxFee(ChainRole chain) {
+    return steps.stream()
+        .flatMap(s -> s.tx().stream())
+        .filter(t -> t.chain() == chain)
+        .map(UnsignedTx::maxFee)
+        .reduce(BigInteger.ZERO, BigInteger::add);
+  }
+
+  /** Whether a step can only be planned after an earlier one is mined. */
+  public boolean hasDeferredSteps() {
+    return steps.stream().anyMatch(s -> s.tx().isEmpty());
+  }
+
+  /** The review as plain text lines (CLI output, logs of what was confirmed). */
+  public List<String> describe() {
+    List<String> out = new java.util.ArrayList<>();
+    out.add(title);
+    out.add("  from " + from);
+    int i = 1;
+    for (Step s : steps) {
+      out.add("  step " + i++ + " on the " + s.chain().key() + " chain: " + s.summary());
+      out.add("    call " + s.call().render());
+      if (s.tx().isPresent()) {
+        UnsignedTx t = s.tx().get();
+        out.add(
+            "    nonce "
+                + t.nonce()
+                + ", gas limit "
+                + t.gasLimit()
+                + ", max fee "
+                + Amounts.ether(t.maxFee())
+                + " "
+                + TxPlanner.nativeSymbol(t.chain())
+                + " ("
+                + (t.fees().eip1559() ? "EIP-1559, up to " : "legacy, ")
+                + Amounts.gwei(t.fees().maxFeePerGas())
+                + ")");
+      } else {
+        out.add("    simulated, estimated and signed once the previous step is mined");
+      }
+    }
+    checks.forEach(c -> out.add("  ✓ " + c));
+    notes.forEach(n -> out.add("  note: " + n));
+    return out;
+  }
+}

@@ -1,0 +1,175 @@
+package io.bridgescope.core.wallet;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.bridgescope.core.model.Address;
+import io.bridgescope.core.model.Hash32;
+import io.bridgescope.core.model.Hex;
+import io.bridgescope.core.network.ChainRole;
+import io.bridgescope.core.store.rows.Bytes;
+import io.bridgescope.core.store.rows.TxPurpose;
+import io.bridgescope.core.wallet.WalletException.Kind;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * The air-gapped exchange: an unsigned transaction written as JSON on the online machine, signed by
+ * an offline copy (no RPC: everything needed is in the file), and the signed file brought back to
+ * be journaled and broadcast. Reading a signed file re-derives the sender from the signature and
+ * refuses a file whose bytes do not match its description.
+ */
+public final class TxFiles {
+
+  public static final String UNSIGNED_FORMAT = "bridgescope-unsigned-tx/1";
+  public static final String SIGNED_FORMAT = "bridgescope-signed-tx/1";
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private TxFiles() {}
+
+  /** A transaction read from a file, with the network name it was prepared for. */
+  public record Unsigned(String network, UnsignedTx tx) {}
+
+  /** A signed transaction read from a file, with the network name it was prepared for. */
+  public record Signed(String network, SignedTx tx) {}
+
+  public static void writeUnsigned(String network, UnsignedTx tx, Path file) {
+    ObjectNode o = describe(network, tx);
+    o.put("format", UNSIGNED_FORMAT);
+    write(o, file);
+  }
+
+  public static Unsigned readUnsigned(Path file) {
+    JsonNode o = read(file, UNSIGNED_FORMAT);
+    return new Unsigned(text(o, "network"), unsigned(o));
+  }
+
+  /** Signs offline: no node and no journal; {@code key} must be the file's sender. */
+  public static SignedTx signOffline(UnsignedTx tx, KeySession key) {
+    if (!key.address().equals(tx.from())) {
+      throw new WalletException(
+          Kind.BAD_FILE,
+          "the transaction is from " + tx.from() + ", not from key " + key.key().describe());
+    }
+    return SignedTx.of(tx, key.sign(tx.toRaw(), tx.chainId()));
+  }
+
+  public static void writeSigned(String network, SignedTx tx, Path file) {
+    ObjectNode o = describe(network, tx.tx());
+    o.put("format", SIGNED_FORMAT);
+    o.put("raw", Hex.encode(tx.raw().value()));
+    o.put("hash", tx.hash().toString());
+    write(o, file);
+  }
+
+  public static Signed readSigned(Path file) {
+    JsonNode o = read(file, SIGNED_FORMAT);
+    UnsignedTx tx = unsigned(o);
+    SignedTx s;
+    try {
+      s = SignedTx.of(tx, Hex.decode("raw", text(o, "raw")));
+    } catch (IllegalArgumentException e) {
+      throw bad(file, e.getMessage());
+    } catch (WalletException e) {
+      throw bad(file, e.getMessage());
+    }
+    if (o.hasNonNull("hash") && !Hash32.of(o.get("hash").asText()).equals(s.hash())) {
+      throw bad(file, "its hash field does not match its signed bytes");
+    }
+    return new Signed(text(o, "network"), s);
+  }
+
+  private static ObjectNode describe(String network, UnsignedTx tx) {
+    ObjectNode o = JSON.createObjectNode();
+    o.put("network", network);
+    o.put("summary", tx.summary());
+    o.put("chain", tx.chain().key());
+    o.put("chainId", tx.chainId());
+    o.put("from", tx.from().toString());
+    o.put("nonce", tx.nonce());
+    o.put("to", tx.to().toString());
+    o.put("data", Hex.encode(tx.data().value()));
+    o.put("value", tx.value().toString());
+    o.put("gasLimit", tx.gasLimit());
+    o.put("type", tx.fees().eip1559() ? "eip1559" : "legacy");
+    o.put("maxFeePerGas", tx.fees().maxFeePerGas().toString());
+    o.put("maxPriorityFeePerGas", tx.fees().maxPriorityFeePerGas().toString());
+    o.put("maxFee", Amounts.ether(tx.maxFee()));
+    o.put("purpose", tx.purpose().key());
+    tx.relatedId().ifPresent(id -> o.put("relatedId", id.toString()));
+    return o;
+  }
+
+  private static UnsignedTx unsigned(JsonNode o) {
+    try {
+      Fees fees =
+          new Fees(
+              "eip1559".equals(text(o, "type")),
+              new BigInteger(text(o, "maxFeePerGas")),
+              new BigInteger(text(o, "maxPriorityFeePerGas")));
+      return new UnsignedTx(
+          ChainRole.fromKey(text(o, "chain")),
+          Long.parseLong(text(o, "chainId")),
+          Address.of(text(o, "from")),
+          Long.parseLong(text(o, "nonce")),
+          Address.of(text(o, "to")),
+          Bytes.ofHex(text(o, "data")),
+          new BigInteger(text(o, "value")),
+          Long.parseLong(text(o, "gasLimit")),
+          fees,
+          TxPurpose.fromKey(text(o, "purpose")),
+          o.hasNonNull("relatedId")
+              ? Optional.of(new BigInteger(o.get("relatedId").asText()))
+              : Optional.empty(),
+          text(o, "summary"));
+    } catch (IllegalArgumentException e) {
+      throw new WalletException(Kind.BAD_FILE, "transaction file: " + e.getMessage(), e);
+    }
+  }
+
+  private static String text(JsonNode o, String field) {
+    JsonNode v = o.get(field);
+    if (v == null || v.isNull()) {
+      throw new IllegalArgumentException("field '" + field + "' is missing");
+    }
+    return v.asText();
+  }
+
+  private static JsonNode read(Path file, String format) {
+    JsonNode o;
+    try {
+      o = JSON.readTree(Files.readAllBytes(file));
+    } catch (IOException e) {
+      throw bad(file, "unreadable: " + e.getMessage());
+    }
+    if (o == null || !format.equals(o.path("format").asText())) {
+      throw bad(
+          file,
+          "not a "
+              + format
+              + " file (format is '"
+              + (o == null ? "" : o.path("format").asText())
+              + "')");
+    }
+    return o;
+  }
+
+  private static void write(ObjectNode o, Path file) {
+    try {
+      SecretFiles.write(file, JSON.writeValueAsBytes(o), false);
+    } catch (java.nio.file.FileAlreadyExistsException e) {
+      throw bad(file, "already exists; choose another name");
+    } catch (IOException e) {
+      throw bad(file, "cannot be written: " + e.getMessage());
+    }
+  }
+
+  private static WalletException bad(Path file, String why) {
+    return new WalletException(Kind.BAD_FILE, "transaction file " + file + ": " + why);
+  }
+}

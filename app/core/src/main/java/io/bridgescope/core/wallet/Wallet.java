@@ -1,0 +1,288 @@
+package io.bridgescope.core.wallet;
+
+import io.bridgescope.core.bridge.BridgeEvents;
+import io.bridgescope.core.chain.ChainClient;
+import io.bridgescope.core.lifecycle.LifecycleService;
+import io.bridgescope.core.model.Hash32;
+import io.bridgescope.core.network.NetworkProfile;
+import io.bridgescope.core.proof.ProofBuilder;
+import io.bridgescope.core.store.Database;
+import io.bridgescope.core.store.StoreWriter;
+import io.bridgescope.core.store.rows.TxPurpose;
+import io.bridgescope.core.wallet.WalletException.Kind;
+import java.math.BigInteger;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.web3j.protocol.core.methods.response.Log;
+import org.web3j.protocol.core.methods.response.TransactionReceipt;
+
+/**
+ * The withdrawal wallet of one network: planners that produce a {@link Review} after their
+ * preflight, and {@link #execute} which asks the key store for the key only then, signs, journals,
+ * sends and follows each step to inclusion. Built once per network and shared (the in-flight guard
+ * that stops double submissions lives here).
+ */
+public final class Wallet {
+
+  private final NetworkProfile profile;
+  private final Keystore keys;
+  private final TxJournal journal;
+  private final TxPlanner planner;
+  private final TxSender sender;
+  private final ChainViews views;
+  private final ExitPlanner exits;
+  private final BridgePlanner bridge;
+  private final InFlight inFlight = new InFlight();
+
+  public Wallet(
+      NetworkProfile profile,
+      Database db,
+      StoreWriter writer,
+      Keystore keys,
+      ChainClient root,
+      ChainClient child,
+      ProofBuilder proofs,
+      Clock clock) {
+    this.profile = profile;
+    this.keys = keys;
+    this.journal = new TxJournal(db, writer, clock);
+    this.planner = new TxPlanner(profile, root, child, journal);
+    this.sender = new TxSender(root, child, journal);
+    this.views = new ChainViews(root, child, profile.contracts());
+    LifecycleService lifecycle = new LifecycleService(db, profile.epochSize(), clock);
+    this.exits =
+        new ExitPlanner(db, profile.contracts(), proofs, lifecycle, planner, journal, views);
+    this.bridge =
+        new BridgePlanner(profile.contracts(), proofs, lifecycle, planner, journal, views);
+  }
+
+  /** A wallet with its own proof builder. */
+  public Wallet(
+      NetworkProfile profile,
+      Database db,
+      StoreWriter writer,
+      Keystore keys,
+      ChainClient root,
+      ChainClient child,
+      Clock clock) {
+    this(
+        profile,
+        db,
+        writer,
+        keys,
+        root,
+        child,
+        new ProofBuilder(db, profile.contracts(), profile.epochSize()),
+        clock);
+  }
+
+  public NetworkProfile profile() {
+    return profile;
+  }
+
+  public Keystore keys() {
+    return keys;
+  }
+
+  public ExitPlanner exits() {
+    return exits;
+  }
+
+  public BridgePlanner bridge() {
+    return bridge;
+  }
+
+  public TxJournal journal() {
+    return journal;
+  }
+
+  public TxSender sender() {
+    return sender;
+  }
+
+  /**
+   * Unlocks {@code key} (zeroing {@code password}), then for each step: re-checks (journal,
+   * processed on chain, nonce), signs, journals, sends and waits up to {@code timeout} for
+   * inclusion. The key is dropped as soon as the last step is signed. Throws on the first step that
+   * cannot be completed; steps already mined stay mined and journaled.
+   */
+  public Outcome execute(Review review, String key, char[] password, Duration timeout) {
+    List<Outcome.StepResult> results = new ArrayList<>();
+    try (AutoCloseable guard = inFlight.claim(review.guard(), review.title());
+        KeySession session = keys.unlock(key, password)) {
+      checkSigner(review, session);
+      List<Step> steps = review.steps();
+      for (int i = 0; i < steps.size(); i++) {
+        Step step = steps.get(i);
+        UnsignedTx tx = planStep(step);
+        SignedTx signed = signChecked(tx, session);
+        if (i == steps.size() - 1) {
+          session.close();
+        }
+        results.add(sendAndFollow(step, signed, timeout));
+      }
+      return new Outcome(review, results);
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * Signs and journals every step without sending (the caller sends with {@link #sender()}); for
+   * reviews without deferred steps.
+   */
+  public List<SignedTx> sign(Review review, String key, char[] password) {
+    if (review.hasDeferredSteps()) {
+      java.util.Arrays.fill(password, '\0');
+      throw new IllegalArgumentException("review has steps that can only be signed after sending");
+    }
+    List<SignedTx> out = new ArrayList<>();
+    try (AutoCloseable guard = inFlight.claim(review.guard(), review.title());
+        KeySession session = keys.unlock(key, password)) {
+      checkSigner(review, session);
+      for (Step step : review.steps()) {
+        out.add(signChecked(planStep(step), session));
+      }
+      return out;
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * Journals, sends and follows a transaction signed elsewhere (an air-gapped file), after the same
+   * re-checks as {@link #execute}.
+   */
+  public Outcome submitSigned(SignedTx signed, Duration timeout) {
+    UnsignedTx tx = signed.tx();
+    if (tx.chainId() != profile.chain(tx.chain()).chainId()) {
+      throw new WalletException(
+          Kind.BAD_FILE,
+          "the transaction is for chain id "
+              + tx.chainId()
+              + ", but the network's "
+              + tx.chain().key()
+              + " chain is "
+              + profile.chain(tx.chain()).chainId());
+    }
+    Step step =
+        new Step(
+            tx.chain(),
+            tx.from(),
+            new DecodedCall("contract", tx.to(), "call", List.of(), tx.value()),
+            tx.data(),
+            tx.purpose(),
+            tx.relatedId(),
+            tx.summary(),
+            Optional.of(tx));
+    String guardKey = "signed:" + signed.hash();
+    try (AutoCloseable guard = inFlight.claim(guardKey, "transaction " + signed.hash())) {
+      if (journal.byHash(signed.hash()).isEmpty()) {
+        recheck(tx);
+        sender.record(signed);
+      }
+      Outcome.StepResult r = sendAndFollow(step, signed, timeout);
+      Review review =
+          new Review(tx.summary(), tx.from(), List.of(step), List.of(), List.of(), guardKey);
+      return new Outcome(review, List.of(r));
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Follows an already sent journaled transaction to inclusion and decodes its bridge events. */
+  public Outcome.StepResult follow(Step step, SignedTx signed, Duration timeout) {
+    TransactionReceipt rc = sender.follow(signed, timeout);
+    return result(step, signed, rc);
+  }
+
+  private Outcome.StepResult sendAndFollow(Step step, SignedTx signed, Duration timeout) {
+    sender.send(signed);
+    return follow(step, signed, timeout);
+  }
+
+  private Outcome.StepResult result(Step step, SignedTx signed, TransactionReceipt rc) {
+    if (!rc.isStatusOK()) {
+      throw new WalletException(
+          Kind.FAILED_ON_CHAIN,
+          step.summary()
+              + ": transaction "
+              + signed.hash()
+              + " reverted on the "
+              + step.chain().key()
+              + " chain in block "
+              + rc.getBlockNumber()
+              + " (journaled as failed; nothing else was sent)");
+    }
+    List<BridgeEvents.Result> results = new ArrayList<>();
+    List<BigInteger> emitted = new ArrayList<>();
+    for (Log l : rc.getLogs()) {
+      if (l.getTopics() == null || l.getTopics().isEmpty()) {
+        continue;
+      }
+      Hash32 t0 = Hash32.of(l.getTopics().get(0));
+      if (t0.equals(BridgeEvents.EXIT_PROCESSED) || t0.equals(BridgeEvents.STATE_SYNC_RESULT)) {
+        results.add(BridgeEvents.result(l));
+      } else if (t0.equals(BridgeEvents.L2_STATE_SYNCED) || t0.equals(BridgeEvents.STATE_SYNCED)) {
+        emitted.add(BridgeEvents.stateSync(l).id());
+      }
+    }
+    return new Outcome.StepResult(
+        step, signed, rc.getBlockNumber().longValueExact(), results, emitted);
+  }
+
+  private UnsignedTx planStep(Step step) {
+    if (step.tx().isEmpty()) {
+      List<String> checks = new ArrayList<>();
+      return planner.plan(
+          step.chain(),
+          step.from(),
+          step.call().contract(),
+          step.data().value(),
+          step.purpose(),
+          step.relatedId(),
+          step.summary(),
+          checks);
+    }
+    UnsignedTx tx = step.tx().get();
+    long nonce = planner.nonce(tx.chain(), tx.from());
+    return nonce == tx.nonce() ? tx : tx.withNonce(nonce);
+  }
+
+  private SignedTx signChecked(UnsignedTx tx, KeySession session) {
+    recheck(tx);
+    return sender.signAndRecord(tx, session);
+  }
+
+  /** The double-send guards that must hold right before a transaction is signed or journaled. */
+  private void recheck(UnsignedTx tx) {
+    if (tx.purpose() == TxPurpose.EXIT || tx.purpose() == TxPurpose.BATCH_EXIT) {
+      for (BigInteger id : ExitCalls.ids(tx.data().value())) {
+        exits.recheck(id);
+      }
+    } else if (tx.purpose() == TxPurpose.EXECUTE && tx.relatedId().isPresent()) {
+      bridge.recheck(tx.relatedId().get());
+    }
+  }
+
+  private static void checkSigner(Review review, KeySession session) {
+    if (!session.address().equals(review.from())) {
+      throw new WalletException(
+          Kind.BAD_FILE,
+          "the review is for "
+              + review.from()
+              + " but key "
+              + session.key().describe()
+              + " was unlocked");
+    }
+  }
+}

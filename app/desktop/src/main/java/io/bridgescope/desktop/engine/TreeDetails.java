@@ -1,0 +1,215 @@
+package io.bridgescope.desktop.engine;
+
+import io.bridgescope.core.model.Hash32;
+import io.bridgescope.core.proof.LeafQueries;
+import io.bridgescope.core.proof.LeafSet;
+import io.bridgescope.core.store.CheckpointDao;
+import io.bridgescope.core.store.CommitmentDao;
+import io.bridgescope.core.store.VerdictDao;
+import io.bridgescope.core.store.rows.Bytes;
+import io.bridgescope.core.store.rows.CheckpointRow;
+import io.bridgescope.core.store.rows.CommitSignature;
+import io.bridgescope.core.store.rows.CommitmentRow;
+import io.bridgescope.core.store.rows.ValidatorEntry;
+import io.bridgescope.core.store.rows.VerdictKind;
+import io.bridgescope.core.store.rows.VerdictRow;
+import io.bridgescope.core.verify.SchemeSupport;
+import io.bridgescope.crypto.quorum.ValidatorBitmap;
+import io.bridgescope.desktop.ports.TreeDetail;
+import io.bridgescope.desktop.quorum.BlsVerdict;
+import java.math.BigInteger;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * Reads a commitment or checkpoint with its real leaves (the same queries the verifier and proof
+ * builder use), the validator set that had to sign it and the verifier's verdict.
+ */
+final class TreeDetails {
+
+  /** Everything read in one snapshot; the evidence bundle is written from it too. */
+  record Loaded(
+      TreeDetail detail,
+      LeafSet leaves,
+      Hash32 onChainRoot,
+      Bytes signature,
+      List<Bytes> signerKeys,
+      List<ValidatorEntry> set,
+      Optional<VerdictRow> verdict,
+      Hash32 tx) {}
+
+  private TreeDetails() {}
+
+  static Optional<Loaded> load(
+      Session s, boolean commitment, String key, Optional<BigInteger> leaf) {
+    SchemeSupport scheme = SchemeSupport.of(s.profile().blsScheme());
+    return s.db()
+        .read(
+            c ->
+                commitment
+                    ? commitment(c, scheme, new BigInteger(key), leaf)
+                    : checkpoint(c, scheme, Hash32.of(key), leaf));
+  }
+
+  private static Optional<Loaded> commitment(
+      Connection c, SchemeSupport scheme, BigInteger startId, Optional<BigInteger> leaf)
+      throws SQLException {
+    Optional<CommitmentRow> found =
+        new CommitmentDao(c).covering(startId).filter(r -> r.startId().equals(startId));
+    if (found.isEmpty()) {
+      return Optional.empty();
+    }
+    CommitmentRow r = found.get();
+    LeafSet leaves = LeafQueries.stateSyncLeaves(c, r.startId(), r.endId());
+    Optional<ValidatorHistory.SetRef> set =
+        new ValidatorHistory(c).forChildBlock(r.event().blockNumber());
+    List<ValidatorEntry> validators =
+        set.map(ValidatorHistory.SetRef::validators).orElse(List.of());
+    List<String> notes = new ArrayList<>();
+    long expected = r.endId().subtract(r.startId()).longValueExact() + 1;
+    if (leaves.size() != expected) {
+      notes.add("only " + leaves.size() + " of " + expected + " leaves are indexed yet");
+    }
+    byte[] bitmap = new byte[0];
+    List<Bytes> keys = List.of();
+    Bytes sig = Bytes.EMPTY;
+    if (r.signature().isPresent()) {
+      CommitSignature cs = r.signature().get();
+      keys = cs.signerKeys();
+      sig = cs.signature();
+      // The commit input lists signer keys; map them onto the set to count voting power.
+      Map<Bytes, Integer> index = new HashMap<>();
+      for (ValidatorEntry v : validators) {
+        index.putIfAbsent(Bytes.of(scheme.schemeKey(v.blsKey())), v.index());
+      }
+      TreeSet<Integer> signers = new TreeSet<>();
+      int strangers = 0;
+      for (Bytes k : keys) {
+        Integer i = index.get(k);
+        if (i == null) {
+          strangers++;
+        } else {
+          signers.add(i);
+        }
+      }
+      bitmap = ValidatorBitmap.encode(signers);
+      if (strangers > 0) {
+        notes.add(strangers + " signer key(s) are not in the validator set");
+      }
+    } else {
+      notes.add("the commit transaction's signature could not be decoded");
+    }
+    Optional<VerdictRow> v = new VerdictDao(c).get(VerdictKind.COMMITMENT, r.event().txHash());
+    String title = "Commitment of state syncs " + r.startId() + "–" + r.endId();
+    return Optional.of(
+        new Loaded(
+            detail(title, leaves, leaf, set, validators, bitmap, verdict(v, scheme), notes),
+            leaves,
+            r.root(),
+            sig,
+            keys,
+            validators,
+            v,
+            r.event().txHash()));
+  }
+
+  private static Optional<Loaded> checkpoint(
+      Connection c, SchemeSupport scheme, Hash32 tx, Optional<BigInteger> leaf)
+      throws SQLException {
+    Optional<CheckpointRow> found = new CheckpointDao(c).byTx(tx);
+    if (found.isEmpty()) {
+      return Optional.empty();
+    }
+    CheckpointRow r = found.get();
+    // Only exits emitted before the checkpoint block are in its tree (protocol.md, Withdrawal).
+    LeafSet leaves = LeafQueries.exitLeaves(c, r.epoch(), r.checkpointBlock());
+    Optional<ValidatorHistory.SetRef> set = new ValidatorHistory(c).beforeCheckpoint(r);
+    List<ValidatorEntry> validators =
+        set.map(ValidatorHistory.SetRef::validators).orElse(List.of());
+    List<String> notes = new ArrayList<>();
+    if (leaves.isEmpty()) {
+      notes.add(
+          "no exits in this epoch before child block "
+              + r.checkpointBlock()
+              + ": the exit root is zero");
+    }
+    Optional<VerdictRow> v = new VerdictDao(c).get(VerdictKind.CHECKPOINT, tx);
+    BlsVerdict verdict = verdict(v, scheme);
+    if (!r.success()) {
+      notes.add("this submission was rejected on chain and changed nothing");
+      verdict =
+          new BlsVerdict(BlsVerdict.Status.NOT_VERIFIED, "rejected on chain: not verified", "");
+    }
+    String title =
+        "Checkpoint of epoch "
+            + r.epoch()
+            + " at child block "
+            + r.checkpointBlock()
+            + (r.success() ? "" : " (rejected)");
+    return Optional.of(
+        new Loaded(
+            detail(title, leaves, leaf, set, validators, r.bitmap().value(), verdict, notes),
+            leaves,
+            r.eventRoot(),
+            r.signature(),
+            List.of(),
+            validators,
+            v,
+            tx));
+  }
+
+  private static TreeDetail detail(
+      String title,
+      LeafSet leaves,
+      Optional<BigInteger> leaf,
+      Optional<ValidatorHistory.SetRef> set,
+      List<ValidatorEntry> validators,
+      byte[] bitmap,
+      BlsVerdict verdict,
+      List<String> notes) {
+    List<BigInteger> ids = new ArrayList<>(leaves.size());
+    for (int i = 0; i < leaves.size(); i++) {
+      ids.add(leaves.id(i));
+    }
+    int selected = leaf.flatMap(leaves::indexOf).orElse(-1);
+    if (set.isEmpty()) {
+      notes.add("the validator set that signs it is not indexed yet");
+    }
+    return new TreeDetail(
+        title,
+        leaves.tree(),
+        ids,
+        selected,
+        set.map(ValidatorHistory.SetRef::label).orElse("validator set unknown"),
+        validators.stream()
+            .map(
+                v -> new io.bridgescope.desktop.quorum.ValidatorEntry(v.address(), v.votingPower()))
+            .toList(),
+        bitmap,
+        verdict,
+        String.join("; ", notes));
+  }
+
+  /** The verifier's verdict as the quorum panel shows it; nothing else may say "verified". */
+  static BlsVerdict verdict(Optional<VerdictRow> v, SchemeSupport scheme) {
+    if (v.isEmpty()) {
+      return BlsVerdict.notVerifiedYet();
+    }
+    VerdictRow row = v.get();
+    return switch (row.status()) {
+      case VERIFIED ->
+          new BlsVerdict(BlsVerdict.Status.VERIFIED, "verified: " + row.reason(), scheme.name());
+      case PENDING ->
+          new BlsVerdict(BlsVerdict.Status.NOT_VERIFIED, "not verified yet: " + row.reason(), "");
+      default ->
+          new BlsVerdict(
+              BlsVerdict.Status.FAILED, Words.verdict(v) + ": " + row.reason(), scheme.name());
+    };
+  }
+}

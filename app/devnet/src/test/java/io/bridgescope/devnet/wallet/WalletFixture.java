@@ -1,0 +1,141 @@
+package io.bridgescope.devnet.wallet;
+
+import io.bridgescope.core.abi.Abi;
+import io.bridgescope.core.abi.AbiReader;
+import io.bridgescope.core.abi.AbiValue;
+import io.bridgescope.core.bridge.BridgeAbi;
+import io.bridgescope.core.chain.ChainClient;
+import io.bridgescope.core.index.Indexer;
+import io.bridgescope.core.model.Address;
+import io.bridgescope.core.network.NetworkProfile;
+import io.bridgescope.core.store.Database;
+import io.bridgescope.core.store.StoreWriter;
+import io.bridgescope.core.wallet.Keystore;
+import io.bridgescope.core.wallet.Review;
+import io.bridgescope.core.wallet.ScryptParams;
+import io.bridgescope.core.wallet.Wallet;
+import io.bridgescope.core.wallet.WalletException;
+import io.bridgescope.devnet.Devnet;
+import io.bridgescope.devnet.DevnetConfig;
+import io.bridgescope.devnet.DevnetHome;
+import java.math.BigInteger;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Supplier;
+import org.web3j.crypto.Bip32ECKeyPair;
+import org.web3j.crypto.MnemonicUtils;
+
+/** One devnet with an index, a key store and a wallet, shared by the tests of a class. */
+final class WalletFixture implements AutoCloseable {
+
+  static final String MNEMONIC = "test test test test test test test test test test test junk";
+  static final String PATH_6 = "m/44'/60'/0'/0/6";
+  static final BigInteger ETHER = BigInteger.TEN.pow(18);
+
+  final Devnet devnet;
+  final NetworkProfile profile;
+  final Database db;
+  final StoreWriter writer;
+  final Indexer indexer;
+  final Keystore keys;
+  final Wallet wallet;
+
+  WalletFixture(Path work, boolean relayerPaused) {
+    DevnetConfig cfg =
+        new DevnetConfig(
+                4,
+                0,
+                1,
+                Duration.ofSeconds(1),
+                4,
+                false,
+                Duration.ofSeconds(1),
+                Duration.ZERO,
+                false,
+                0,
+                0,
+                Duration.ZERO,
+                false)
+            .withFaults(relayerPaused, 0, 0, Duration.ZERO);
+    devnet = Devnet.start(cfg, DevnetHome.locate(), work, m -> {});
+    profile = devnet.profile().toBuilder().confirmations(0).build();
+    db = Database.open(work.resolve("index.db"));
+    writer = new StoreWriter(db, Clock.systemUTC());
+    indexer = new Indexer(profile, db, writer, Duration.ofMillis(200));
+    keys = new Keystore(work.resolve("keystore"), ScryptParams.lightForTests());
+    wallet =
+        new Wallet(profile, db, writer, keys, devnet.root(), devnet.child(), Clock.systemUTC());
+  }
+
+  /** anvil development account {@code i} (same on both chains). */
+  Address account(int i) {
+    List<?> l = (List<?>) devnet.root().rpc("eth_accounts", List.of());
+    return Address.of(l.get(i).toString());
+  }
+
+  /** The private key of anvil account {@code i} as 64 hex digits (test material only). */
+  static String privateKeyHex(int i) {
+    byte[] seed = MnemonicUtils.generateSeed(MNEMONIC, "");
+    Bip32ECKeyPair master = Bip32ECKeyPair.generateKeyPair(seed);
+    int h = Bip32ECKeyPair.HARDENED_BIT;
+    Bip32ECKeyPair k = Bip32ECKeyPair.deriveKeyPair(master, new int[] {44 | h, 60 | h, h, 0, i});
+    String hex = k.getPrivateKey().toString(16);
+    return "0".repeat(64 - hex.length()) + hex;
+  }
+
+  void mintRootTokens(Address to, BigInteger amount) {
+    byte[] mint = Abi.call("mint(address,uint256)", AbiValue.address(to), AbiValue.uint(amount));
+    var tx =
+        devnet.root().sendUnlocked(account(0), devnet.contracts().rootToken(), mint, null, null);
+    devnet.root().awaitReceipt(tx, Duration.ofSeconds(30));
+  }
+
+  BigInteger rootTokenBalance(Address a) {
+    return balance(devnet.root(), devnet.contracts().rootToken(), a);
+  }
+
+  BigInteger childTokenBalance(Address a) {
+    return balance(devnet.child(), devnet.contracts().childToken(), a);
+  }
+
+  private static BigInteger balance(ChainClient c, Address token, Address a) {
+    byte[] r = c.call(token, BridgeAbi.balanceOf(a));
+    // a child token is a clone that exists only once its mapping was executed on the child
+    return r.length == 0 ? BigInteger.ZERO : new AbiReader(r).uint("balance", 0);
+  }
+
+  /** Indexes and retries {@code prepare} while it says NOT_READY, up to {@code timeout}. */
+  Review whenReady(Supplier<Review> prepare, Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      indexer.catchUp();
+      try {
+        return prepare.get();
+      } catch (WalletException e) {
+        if (e.kind() != WalletException.Kind.NOT_READY || System.nanoTime() > deadline) {
+          throw e;
+        }
+      }
+      Thread.sleep(300);
+    }
+  }
+
+  void await(Supplier<Boolean> cond, Duration timeout, String what) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!cond.get()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("timed out waiting for " + what);
+      }
+      Thread.sleep(200);
+    }
+  }
+
+  @Override
+  public void close() {
+    indexer.close();
+    writer.close();
+    devnet.close();
+  }
+}
