@@ -21,7 +21,13 @@ public final class VersionProvider implements CommandLine.IVersionProvider {
     }
     return new String[] {
       "Bridgescope " + p.getProperty("version", "unknown"),
+      "build " + known(p.getProperty("commit")) + ", " + known(p.getProperty("built")),
       "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"
     };
+  }
+
+  /** An unfiltered placeholder ("${...}") means a plain build that did not record it. */
+  private static String known(String v) {
+    return v == null || v.isBlank() || v.startsWith("${") ? "unknown" : v;
   }
 }
