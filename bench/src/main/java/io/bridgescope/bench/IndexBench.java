@@ -79,20 +79,14 @@ public final class IndexBench {
 
   /** No demo traffic, commitments or checkpoints: the chains hold only the generated history. */
   private static DevnetConfig quietDevnet() {
-    return new DevnetConfig(
-        4,
-        0,
-        Integer.MAX_VALUE,
-        Duration.ofDays(365),
-        Integer.MAX_VALUE / 2,
-        false,
-        Duration.ofSeconds(1),
-        Duration.ZERO,
-        true,
-        0,
-        0,
-        Duration.ZERO,
-        false);
+    return DevnetConfig.defaults().toBuilder()
+        .commitEvery(Integer.MAX_VALUE)
+        .commitInterval(Duration.ofDays(365))
+        .epochSize(Integer.MAX_VALUE / 2)
+        .trafficInterval(Duration.ZERO)
+        .relayerPaused(true)
+        .autoExit(false)
+        .build();
   }
 
   private static void run(Devnet d, Path work, int syncs, int exits) throws Exception {

@@ -92,8 +92,21 @@ public class ProofBuilderBench {
           new Hash32(db.read(c -> LeafQueries.exitLeaves(c, EPOCH, checkpointBlock)).root());
       CheckpointRow cp =
           new CheckpointRow(
-              hash(1, 9), a, true, EPOCH, checkpointBlock, root, hash(2, 9), BigInteger.ZERO,
-              hash(3, 9), Bytes.of(new byte[64]), Bytes.of(new byte[] {15}), List.of(), 500, 0, 0);
+              hash(1, 9),
+              a,
+              true,
+              EPOCH,
+              checkpointBlock,
+              root,
+              hash(2, 9),
+              BigInteger.ZERO,
+              hash(3, 9),
+              Bytes.of(new byte[64]),
+              Bytes.of(new byte[] {15}),
+              List.of(),
+              500,
+              0,
+              0);
       w.submit(Batch.of(c -> new CheckpointDao(c).insert(List.of(cp)))).join();
     }
     warm = new ProofBuilder(db, contracts, EPOCH_SIZE);

@@ -98,31 +98,24 @@ public final class DemoCommand implements Callable<Integer> {
     PrintStream out = System.out;
     if (!headless) {
       out.println(
-          "The desktop app is not built yet; running headless (use --headless to silence this).");
+          "This command runs the devnet headless; `./bridgescope demo` opens the desktop app when"
+              + " a display is available (use --headless to silence this).");
     }
     DevnetConfig cfg =
-        DevnetConfig.defaults()
-            .withValidators(validators, offline)
-            .withFaults(
-                relayerPaused, belowQuorumEvery, wrongDomainEvery, Duration.ofSeconds(lateSeconds))
-            .withTraffic(noTraffic ? Duration.ZERO : Duration.ofMillis(400), true, midEpoch);
-    cfg =
-        new DevnetConfig(
-            cfg.validators(),
-            cfg.offlineValidators(),
-            cfg.commitEvery(),
-            cfg.commitInterval(),
-            epochSize,
-            cfg.midEpochCheckpoints(),
-            cfg.childBlockTime(),
-            cfg.trafficInterval(),
-            cfg.relayerPaused(),
-            cfg.belowQuorumEvery(),
-            cfg.wrongDomainEvery(),
-            cfg.lateCheckpointDelay(),
-            cfg.autoExit(),
-            new DevnetConfig.CommitmentFaults(
-                wrongRootEvery, nonValidatorEvery, belowQuorumCommitEvery));
+        DevnetConfig.defaults().toBuilder()
+            .validators(validators)
+            .offlineValidators(offline)
+            .epochSize(epochSize)
+            .midEpochCheckpoints(midEpoch)
+            .relayerPaused(relayerPaused)
+            .belowQuorumEvery(belowQuorumEvery)
+            .wrongDomainEvery(wrongDomainEvery)
+            .lateCheckpointDelay(Duration.ofSeconds(lateSeconds))
+            .trafficInterval(noTraffic ? Duration.ZERO : Duration.ofMillis(400))
+            .commitmentFaults(
+                new DevnetConfig.CommitmentFaults(
+                    wrongRootEvery, nonValidatorEvery, belowQuorumCommitEvery))
+            .build();
     Path work = Files.createTempDirectory("bridgescope-devnet-");
     CountDownLatch stop = new CountDownLatch(1);
     Devnet devnet =

@@ -77,38 +77,6 @@ public record DevnetConfig(
     }
   }
 
-  /** Without commitment faults (the shape before they existed). */
-  public DevnetConfig(
-      int validators,
-      int offlineValidators,
-      int commitEvery,
-      Duration commitInterval,
-      int epochSize,
-      boolean midEpochCheckpoints,
-      Duration childBlockTime,
-      Duration trafficInterval,
-      boolean relayerPaused,
-      int belowQuorumEvery,
-      int wrongDomainEvery,
-      Duration lateCheckpointDelay,
-      boolean autoExit) {
-    this(
-        validators,
-        offlineValidators,
-        commitEvery,
-        commitInterval,
-        epochSize,
-        midEpochCheckpoints,
-        childBlockTime,
-        trafficInterval,
-        relayerPaused,
-        belowQuorumEvery,
-        wrongDomainEvery,
-        lateCheckpointDelay,
-        autoExit,
-        CommitmentFaults.NONE);
-  }
-
   public DevnetConfig {
     if (commitmentFaults == null) {
       commitmentFaults = CommitmentFaults.NONE;
@@ -129,93 +97,161 @@ public record DevnetConfig(
   }
 
   public static DevnetConfig defaults() {
-    return new DevnetConfig(
-        4,
-        0,
-        8,
-        Duration.ofSeconds(3),
-        10,
-        false,
-        Duration.ofSeconds(1),
-        Duration.ofMillis(400),
-        false,
-        0,
-        0,
-        Duration.ZERO,
-        true);
+    return new Builder().build();
+  }
+
+  public Builder toBuilder() {
+    return new Builder(this);
   }
 
   public DevnetConfig withValidators(int n, int offline) {
-    return new DevnetConfig(
-        n,
-        offline,
-        commitEvery,
-        commitInterval,
-        epochSize,
-        midEpochCheckpoints,
-        childBlockTime,
-        trafficInterval,
-        relayerPaused,
-        belowQuorumEvery,
-        wrongDomainEvery,
-        lateCheckpointDelay,
-        autoExit,
-        commitmentFaults);
+    return toBuilder().validators(n).offlineValidators(offline).build();
   }
 
   public DevnetConfig withFaults(
       boolean relayerPaused, int belowQuorumEvery, int wrongDomainEvery, Duration late) {
-    return new DevnetConfig(
-        validators,
-        offlineValidators,
-        commitEvery,
-        commitInterval,
-        epochSize,
-        midEpochCheckpoints,
-        childBlockTime,
-        trafficInterval,
-        relayerPaused,
-        belowQuorumEvery,
-        wrongDomainEvery,
-        late,
-        autoExit,
-        commitmentFaults);
+    return toBuilder()
+        .relayerPaused(relayerPaused)
+        .belowQuorumEvery(belowQuorumEvery)
+        .wrongDomainEvery(wrongDomainEvery)
+        .lateCheckpointDelay(late)
+        .build();
   }
 
   public DevnetConfig withTraffic(Duration interval, boolean autoExit, boolean midEpoch) {
-    return new DevnetConfig(
-        validators,
-        offlineValidators,
-        commitEvery,
-        commitInterval,
-        epochSize,
-        midEpoch,
-        childBlockTime,
-        interval,
-        relayerPaused,
-        belowQuorumEvery,
-        wrongDomainEvery,
-        lateCheckpointDelay,
-        autoExit,
-        commitmentFaults);
+    return toBuilder()
+        .trafficInterval(interval)
+        .autoExit(autoExit)
+        .midEpochCheckpoints(midEpoch)
+        .build();
   }
 
-  /** The same devnet with the given commitment faults. */
   public DevnetConfig withCommitmentFaults(CommitmentFaults faults) {
-    return new DevnetConfig(
-        validators,
-        offlineValidators,
-        commitEvery,
-        commitInterval,
-        epochSize,
-        midEpochCheckpoints,
-        childBlockTime,
-        trafficInterval,
-        relayerPaused,
-        belowQuorumEvery,
-        wrongDomainEvery,
-        lateCheckpointDelay,
-        autoExit,
-        faults);
+    return toBuilder().commitmentFaults(faults).build();
+  }
+
+  /** Starts from the healthy defaults; {@link #build()} validates. */
+  public static final class Builder {
+    private int validators = 4;
+    private int offlineValidators;
+    private int commitEvery = 8;
+    private Duration commitInterval = Duration.ofSeconds(3);
+    private int epochSize = 10;
+    private boolean midEpochCheckpoints;
+    private Duration childBlockTime = Duration.ofSeconds(1);
+    private Duration trafficInterval = Duration.ofMillis(400);
+    private boolean relayerPaused;
+    private int belowQuorumEvery;
+    private int wrongDomainEvery;
+    private Duration lateCheckpointDelay = Duration.ZERO;
+    private boolean autoExit = true;
+    private CommitmentFaults commitmentFaults = CommitmentFaults.NONE;
+
+    public Builder() {}
+
+    Builder(DevnetConfig c) {
+      validators = c.validators;
+      offlineValidators = c.offlineValidators;
+      commitEvery = c.commitEvery;
+      commitInterval = c.commitInterval;
+      epochSize = c.epochSize;
+      midEpochCheckpoints = c.midEpochCheckpoints;
+      childBlockTime = c.childBlockTime;
+      trafficInterval = c.trafficInterval;
+      relayerPaused = c.relayerPaused;
+      belowQuorumEvery = c.belowQuorumEvery;
+      wrongDomainEvery = c.wrongDomainEvery;
+      lateCheckpointDelay = c.lateCheckpointDelay;
+      autoExit = c.autoExit;
+      commitmentFaults = c.commitmentFaults;
+    }
+
+    public Builder validators(int v) {
+      validators = v;
+      return this;
+    }
+
+    public Builder offlineValidators(int v) {
+      offlineValidators = v;
+      return this;
+    }
+
+    public Builder commitEvery(int v) {
+      commitEvery = v;
+      return this;
+    }
+
+    public Builder commitInterval(Duration v) {
+      commitInterval = v;
+      return this;
+    }
+
+    public Builder epochSize(int v) {
+      epochSize = v;
+      return this;
+    }
+
+    public Builder midEpochCheckpoints(boolean v) {
+      midEpochCheckpoints = v;
+      return this;
+    }
+
+    public Builder childBlockTime(Duration v) {
+      childBlockTime = v;
+      return this;
+    }
+
+    public Builder trafficInterval(Duration v) {
+      trafficInterval = v;
+      return this;
+    }
+
+    public Builder relayerPaused(boolean v) {
+      relayerPaused = v;
+      return this;
+    }
+
+    public Builder belowQuorumEvery(int v) {
+      belowQuorumEvery = v;
+      return this;
+    }
+
+    public Builder wrongDomainEvery(int v) {
+      wrongDomainEvery = v;
+      return this;
+    }
+
+    public Builder lateCheckpointDelay(Duration v) {
+      lateCheckpointDelay = v;
+      return this;
+    }
+
+    public Builder autoExit(boolean v) {
+      autoExit = v;
+      return this;
+    }
+
+    public Builder commitmentFaults(CommitmentFaults v) {
+      commitmentFaults = v;
+      return this;
+    }
+
+    public DevnetConfig build() {
+      return new DevnetConfig(
+          validators,
+          offlineValidators,
+          commitEvery,
+          commitInterval,
+          epochSize,
+          midEpochCheckpoints,
+          childBlockTime,
+          trafficInterval,
+          relayerPaused,
+          belowQuorumEvery,
+          wrongDomainEvery,
+          lateCheckpointDelay,
+          autoExit,
+          commitmentFaults);
+    }
   }
 }

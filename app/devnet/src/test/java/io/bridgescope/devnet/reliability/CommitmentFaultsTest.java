@@ -69,23 +69,12 @@ class CommitmentFaultsTest {
 
   @Test
   void eachCommitmentFaultLandsOnChainAndIsIndexedWithItsSignatureData() throws Exception {
-    DevnetConfig base = DevnetConfig.defaults();
     DevnetConfig cfg =
-        new DevnetConfig(
-                base.validators(),
-                base.offlineValidators(),
-                2,
-                Duration.ofSeconds(1),
-                base.epochSize(),
-                false,
-                base.childBlockTime(),
-                base.trafficInterval(),
-                false,
-                0,
-                0,
-                Duration.ZERO,
-                true)
-            .withCommitmentFaults(FAULTS);
+        DevnetConfig.defaults().toBuilder()
+            .commitEvery(2)
+            .commitInterval(Duration.ofSeconds(1))
+            .commitmentFaults(FAULTS)
+            .build();
     try (Devnet d = Devnet.start(cfg, DevnetHome.locate(), work, m -> {})) {
       long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
       // A checkpoint puts the validator set on the root, where the verifier reads it.

@@ -44,21 +44,14 @@ final class WalletFixture implements AutoCloseable {
 
   WalletFixture(Path work, boolean relayerPaused) {
     DevnetConfig cfg =
-        new DevnetConfig(
-                4,
-                0,
-                1,
-                Duration.ofSeconds(1),
-                4,
-                false,
-                Duration.ofSeconds(1),
-                Duration.ZERO,
-                false,
-                0,
-                0,
-                Duration.ZERO,
-                false)
-            .withFaults(relayerPaused, 0, 0, Duration.ZERO);
+        DevnetConfig.defaults().toBuilder()
+            .commitEvery(1)
+            .commitInterval(Duration.ofSeconds(1))
+            .epochSize(4)
+            .trafficInterval(Duration.ZERO)
+            .autoExit(false)
+            .relayerPaused(relayerPaused)
+            .build();
     devnet = Devnet.start(cfg, DevnetHome.locate(), work, m -> {});
     profile = devnet.profile().toBuilder().confirmations(0).build();
     db = Database.open(work.resolve("index.db"));
