@@ -81,6 +81,18 @@ public final class DemoCommand implements Callable<Integer> {
       description = "Every n-th commitment is signed by validators with <= 2/3 of the power.")
   int belowQuorumCommitEvery;
 
+  @Option(
+      names = "--reorg-every",
+      defaultValue = "0",
+      description = "Reorganise the child chain every this many seconds (0: never).")
+  long reorgEverySeconds;
+
+  @Option(
+      names = "--reorg-depth",
+      defaultValue = "3",
+      description = "Child blocks replaced by each reorg (1..64, default 3).")
+  int reorgDepth;
+
   @Option(names = "--no-traffic", description = "No demo deposits and withdrawals.")
   boolean noTraffic;
 
@@ -112,6 +124,7 @@ public final class DemoCommand implements Callable<Integer> {
             .wrongDomainEvery(wrongDomainEvery)
             .lateCheckpointDelay(Duration.ofSeconds(lateSeconds))
             .trafficInterval(noTraffic ? Duration.ZERO : Duration.ofMillis(400))
+            .reorgs(Duration.ofSeconds(reorgEverySeconds), reorgDepth)
             .commitmentFaults(
                 new DevnetConfig.CommitmentFaults(
                     wrongRootEvery, nonValidatorEvery, belowQuorumCommitEvery))

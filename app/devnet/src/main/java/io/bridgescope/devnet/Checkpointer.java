@@ -57,6 +57,7 @@ final class Checkpointer {
   final List<Rejected> rejected = new CopyOnWriteArrayList<>();
   final AtomicLong lastSubmitGas = new AtomicLong();
   private long scannedChildBlock;
+  volatile java.time.Instant lastSubmittedAt;
   private long attempts;
 
   Checkpointer(
@@ -74,7 +75,7 @@ final class Checkpointer {
     this.submitter = submitter;
   }
 
-  void tick() {
+  synchronized void tick() {
     long head = child.blockNumber();
     scanChild(head);
     long s = config.epochSize();
@@ -98,6 +99,16 @@ final class Checkpointer {
       return;
     }
     submit(epoch, target, Hash32.of(block.getHash()));
+  }
+
+  /** Forgets exits read from child blocks above {@code block} (after a child reorg). */
+  synchronized void rewindTo(long block) {
+    exitsByBlock.tailMap(block, false).clear();
+    scannedChildBlock = Math.min(scannedChildBlock, block);
+  }
+
+  long lastCheckpointBlock() {
+    return accepted.stream().mapToLong(Accepted::blockNumber).max().orElse(0);
   }
 
   private long view(String sig) {
@@ -185,6 +196,7 @@ final class Checkpointer {
     }
     lastSubmitGas.set(r.getGasUsed().longValue());
     accepted.add(new Accepted(epoch, target, eventRoot, List.copyOf(exits)));
+    lastSubmittedAt = java.time.Instant.now();
     LOG.debug(
         "checkpoint epoch {} block {} exits {} gas {}",
         epoch,

@@ -44,6 +44,8 @@ public final class Devnet implements AutoCloseable {
   private final long startupMillis;
   private volatile String failure;
   private volatile boolean closing;
+  private final java.util.concurrent.atomic.AtomicLong reorgs =
+      new java.util.concurrent.atomic.AtomicLong();
 
   private Devnet(DevnetConfig config, DevnetHome home, Path workDir, Consumer<String> progress) {
     long t0 = System.nanoTime();
@@ -117,6 +119,9 @@ public final class Devnet implements AutoCloseable {
       loop("devnet-traffic", config.trafficInterval(), traffic::tick);
     }
     loop("devnet-health", Duration.ofSeconds(1), this::checkHealth);
+    if (!config.reorgEvery().isZero()) {
+      loop("devnet-reorg", config.reorgEvery(), this::scheduledReorg);
+    }
   }
 
   private void loop(String name, Duration every, Runnable task) {
@@ -220,9 +225,48 @@ public final class Devnet implements AutoCloseable {
     relayer.setPaused(paused);
   }
 
+  private boolean firstReorgTick = true;
+
+  /** The reorg fault knob; the first tick comes at start, so it is skipped. */
+  private void scheduledReorg() {
+    if (firstReorgTick) {
+      firstReorgTick = false;
+      return;
+    }
+    // Only blocks above the last checkpoint are reorganised: checkpointed blocks are final on
+    // Edge, and a root checkpoint of a block that no longer exists would be a different fault.
+    long head = child.blockNumber();
+    long depth = Math.min(config.reorgDepth(), head - checkpointer.lastCheckpointBlock() - 1);
+    if (depth >= 1) {
+      reorgChild((int) depth);
+      reorgs.incrementAndGet();
+      LOG.info("child chain reorganised: last {} blocks replaced", depth);
+    }
+  }
+
+  /** Child blocks of the checkpoints accepted on the root, in submission order. */
+  public List<Long> checkpointBlocks() {
+    return checkpointer.accepted.stream().map(Checkpointer.Accepted::blockNumber).toList();
+  }
+
+  /** When the last accepted checkpoint was submitted (null before the first). */
+  public java.time.Instant lastCheckpointSubmittedAt() {
+    return checkpointer.lastSubmittedAt;
+  }
+
+  /** How many scheduled reorgs the fault knob made. */
+  public long reorgCount() {
+    return reorgs.get();
+  }
+
   /** Rewrites the last {@code depth} child blocks (anvil_reorg), for reorg handling tests. */
   public void reorgChild(int depth) {
+    long head = child.blockNumber();
     child.rpc("anvil_reorg", List.of(depth, List.of()));
+    // The simulator forgets what it read from the replaced blocks and reads them again.
+    long keep = head - depth;
+    checkpointer.rewindTo(keep);
+    relayer.rewindTo(keep);
   }
 
   public List<Checkpointer.Rejected> rejectedCheckpoints() {

@@ -20,6 +20,8 @@ import java.time.Duration;
  * @param lateCheckpointDelay extra delay before each checkpoint
  * @param autoExit the demo accounts also exit their checkpointed withdrawals on the root
  * @param commitmentFaults bad commitments the validators commit on the child (accepted on chain)
+ * @param reorgEvery how often the child chain is reorganised (anvil_reorg); zero: never
+ * @param reorgDepth how many child blocks each such reorg replaces
  */
 public record DevnetConfig(
     int validators,
@@ -35,7 +37,9 @@ public record DevnetConfig(
     int wrongDomainEvery,
     Duration lateCheckpointDelay,
     boolean autoExit,
-    CommitmentFaults commitmentFaults) {
+    CommitmentFaults commitmentFaults,
+    Duration reorgEvery,
+    int reorgDepth) {
 
   public static final long ROOT_CHAIN_ID = 31337;
   public static final long CHILD_CHAIN_ID = 31338;
@@ -90,6 +94,9 @@ public record DevnetConfig(
     }
     if (commitEvery < 1) {
       throw new IllegalArgumentException("commit-every: must be at least 1");
+    }
+    if (reorgDepth < 1 || reorgDepth > 64) {
+      throw new IllegalArgumentException("reorg depth: must be 1..64, got " + reorgDepth);
     }
     if (epochSize < 4) {
       throw new IllegalArgumentException("epoch size: must be at least 4 blocks");
@@ -146,6 +153,8 @@ public record DevnetConfig(
     private Duration lateCheckpointDelay = Duration.ZERO;
     private boolean autoExit = true;
     private CommitmentFaults commitmentFaults = CommitmentFaults.NONE;
+    private Duration reorgEvery = Duration.ZERO;
+    private int reorgDepth = 3;
 
     public Builder() {}
 
@@ -164,6 +173,15 @@ public record DevnetConfig(
       lateCheckpointDelay = c.lateCheckpointDelay;
       autoExit = c.autoExit;
       commitmentFaults = c.commitmentFaults;
+      reorgEvery = c.reorgEvery;
+      reorgDepth = c.reorgDepth;
+    }
+
+    /** Reorganise the last {@code depth} child blocks every {@code every} (zero: never). */
+    public Builder reorgs(Duration every, int depth) {
+      reorgEvery = every;
+      reorgDepth = depth;
+      return this;
     }
 
     public Builder validators(int v) {
@@ -251,7 +269,9 @@ public record DevnetConfig(
           wrongDomainEvery,
           lateCheckpointDelay,
           autoExit,
-          commitmentFaults);
+          commitmentFaults,
+          reorgEvery,
+          reorgDepth);
     }
   }
 }

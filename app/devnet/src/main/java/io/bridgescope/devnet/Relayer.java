@@ -30,7 +30,11 @@ final class Relayer {
   private final DevnetContracts contracts;
   private final StateSyncCache cache;
   private final Address sender;
-  private final Deque<StateSyncCommitment> queue = new ArrayDeque<>();
+  private final Deque<Pending> queue = new ArrayDeque<>();
+
+  /** A commitment read from child block {@code block}, not yet executed. */
+  private record Pending(long block, StateSyncCommitment commitment) {}
+
   private volatile boolean paused;
   private long scannedChildBlock;
   final AtomicLong executed = new AtomicLong();
@@ -58,7 +62,13 @@ final class Relayer {
     return paused;
   }
 
-  void tick() {
+  /** Forgets commitments read from child blocks above {@code block} (after a child reorg). */
+  synchronized void rewindTo(long block) {
+    queue.removeIf(p -> p.block() > block);
+    scannedChildBlock = Math.min(scannedChildBlock, block);
+  }
+
+  synchronized void tick() {
     long head = child.blockNumber();
     if (head > scannedChildBlock) {
       for (Log l :
@@ -67,7 +77,7 @@ final class Relayer {
               List.of(BridgeEvents.NEW_COMMITMENT),
               scannedChildBlock + 1,
               head)) {
-        queue.add(BridgeEvents.newCommitment(l));
+        queue.add(new Pending(l.getBlockNumber().longValueExact(), BridgeEvents.newCommitment(l)));
       }
       scannedChildBlock = head;
     }
@@ -75,7 +85,7 @@ final class Relayer {
       return;
     }
     while (!queue.isEmpty()) {
-      StateSyncCommitment c = queue.peek();
+      StateSyncCommitment c = queue.peek().commitment();
       List<StateSync> syncs = cache.range(c.startId(), c.endId());
       MerkleTree tree = Committer.tree(syncs);
       if (!new Hash32(tree.root()).equals(c.root())) {
