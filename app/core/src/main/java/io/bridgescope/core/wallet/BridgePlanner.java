@@ -224,13 +224,7 @@ public final class BridgePlanner {
     try {
       p = proofs.stateSyncProof(id, views.client(ChainRole.CHILD));
     } catch (ProofException e) {
-      Kind k =
-          switch (e.reason()) {
-            case ROOT_MISMATCH -> Kind.ROOT_MISMATCH;
-            case CHAIN_ERROR -> Kind.CHAIN_ERROR;
-            default -> Kind.NOT_READY;
-          };
-      throw new WalletException(k, e.getMessage() + "; nothing was signed", e);
+      throw WalletException.fromProof(e);
     }
     checks.add(
         "proof built locally: leaf "

@@ -228,13 +228,7 @@ public final class ExitPlanner {
     try {
       p = proofs.exitProof(id, views.client(ChainRole.ROOT));
     } catch (ProofException e) {
-      Kind k =
-          switch (e.reason()) {
-            case ROOT_MISMATCH -> Kind.ROOT_MISMATCH;
-            case CHAIN_ERROR -> Kind.CHAIN_ERROR;
-            default -> Kind.NOT_READY;
-          };
-      throw new WalletException(k, e.getMessage() + "; nothing was signed", e);
+      throw WalletException.fromProof(e);
     }
     checks.add(
         "proof built locally: leaf "

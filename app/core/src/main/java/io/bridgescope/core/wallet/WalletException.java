@@ -47,4 +47,15 @@ public final class WalletException extends RuntimeException {
   public Kind kind() {
     return kind;
   }
+
+  /** A proof that could not be built or checked, before anything was signed. */
+  static WalletException fromProof(io.bridgescope.core.proof.ProofException e) {
+    Kind k =
+        switch (e.reason()) {
+          case ROOT_MISMATCH -> Kind.ROOT_MISMATCH;
+          case CHAIN_ERROR -> Kind.CHAIN_ERROR;
+          default -> Kind.NOT_READY;
+        };
+    return new WalletException(k, e.getMessage() + "; nothing was signed", e);
+  }
 }
