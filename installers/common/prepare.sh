@@ -93,10 +93,12 @@ while IFS='|' read -r arch glob folder keep; do
   done
 done < "$HERE/$OS_DIR/natives.txt"
 
-# The dispatching main class (gui -> desktop, anything else -> CLI), compiled on its own.
-"$JAVA_HOME/bin/javac" --release 17 -d "$WORK/launcher" \
-  "$HERE/common/launcher/io/bridgescope/installer/InstalledMain.java"
-"$JAVA_HOME/bin/jar" --create --file "$input/bridgescope-launcher.jar" -C "$WORK/launcher" .
+# jpackage wants a main jar: an empty one whose manifest names the dispatcher, which lives in the
+# CLI jar (io.bridgescope.cli.Dispatch: gui -> desktop, anything else -> CLI). Every jar in the
+# input folder is on the launcher's classpath.
+printf 'Main-Class: io.bridgescope.cli.Dispatch\n' > "$WORK/launcher/manifest.txt"
+"$JAVA_HOME/bin/jar" --create --file "$input/bridgescope-launcher.jar" \
+  --manifest "$WORK/launcher/manifest.txt" -C "$WORK/launcher" manifest.txt
 
 # --- anvil ------------------------------------------------------------------------------------------
 # npm installs only this machine's anvil package, so each OS builds its own installer.

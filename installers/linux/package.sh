@@ -15,7 +15,7 @@ if want rpm && ! command -v rpmbuild >/dev/null 2>&1; then
   TYPES="${TYPES//rpm/}"
 fi
 
-# The app image: bin/Bridgescope runs InstalledMain; $APPDIR is lib/app, where the input went.
+# The app image: bin/Bridgescope runs io.bridgescope.cli.Dispatch; $APPDIR is lib/app, where the input went.
 say "jpackage: app image ..."
 rm -rf "${OUT:?}/$APP_NAME"
 "$JAVA_HOME/bin/jpackage" --type app-image --dest "$OUT" \
@@ -23,7 +23,7 @@ rm -rf "${OUT:?}/$APP_NAME"
   --description "$DESCRIPTION" --copyright "$COPYRIGHT" \
   --icon "$HERE/common/bridgescope.png" \
   --input "$input" --main-jar bridgescope-launcher.jar \
-  --main-class io.bridgescope.installer.InstalledMain \
+  --main-class io.bridgescope.cli.Dispatch \
   --runtime-image "$WORK/runtime" \
   --java-options '-Dbridgescope.anvil=$APPDIR/anvil/anvil' \
   --java-options "-Dbridgescope.commit=$COMMIT"

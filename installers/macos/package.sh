@@ -13,7 +13,7 @@ rm -rf "${OUT:?}/$APP_NAME.app"
   --icon "$HERE/macos/bridgescope.icns" \
   --mac-package-identifier io.bridgescope.app --mac-package-name "$APP_NAME" \
   --input "$input" --main-jar bridgescope-launcher.jar \
-  --main-class io.bridgescope.installer.InstalledMain \
+  --main-class io.bridgescope.cli.Dispatch \
   --arguments gui \
   --runtime-image "$WORK/runtime" \
   --java-options '-Dbridgescope.anvil=$APPDIR/anvil/anvil' \

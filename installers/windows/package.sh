@@ -17,7 +17,7 @@ rm -rf "${OUT:?}/$APP_NAME"
   --description "$DESCRIPTION" --copyright "$COPYRIGHT" \
   --icon "$HERE/windows/bridgescope.ico" \
   --input "$input" --main-jar bridgescope-launcher.jar \
-  --main-class io.bridgescope.installer.InstalledMain \
+  --main-class io.bridgescope.cli.Dispatch \
   --arguments gui \
   --add-launcher "bridgescope-cli=$HERE/windows/bridgescope-cli.properties" \
   --runtime-image "$WORK/runtime" \

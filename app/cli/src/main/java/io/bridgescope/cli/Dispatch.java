@@ -1,4 +1,4 @@
-package io.bridgescope.installer;
+package io.bridgescope.cli;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -8,23 +8,23 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Main class of the installed launcher. It dispatches as the repository's {@code ./bridgescope}
- * script does (keep the two in step), so one command serves both faces: {@code gui}, and {@code
- * demo} without {@code --headless}, open the desktop app (which reads those arguments itself);
- * without a display on Linux they run {@code demo --headless} instead; everything else is a CLI
- * verb. Reflection keeps this jar free of compile-time dependencies; build.sh compiles it alone.
+ * The one entry point of {@code ./bridgescope} and of the installed launcher: {@code gui}, and
+ * {@code demo} without {@code --headless}, open the desktop app (which reads those arguments
+ * itself); without a display on Linux they run {@code demo --headless} instead; everything else is
+ * a CLI verb. The desktop is reached by name, so the CLI module does not depend on it and works
+ * where only the CLI is installed.
  */
-public final class InstalledMain {
+public final class Dispatch {
 
-  static final String CLI = "io.bridgescope.cli.Main";
   static final String GUI = "io.bridgescope.desktop.Launcher";
 
-  private InstalledMain() {}
+  private Dispatch() {}
 
   public static void main(String[] args) throws Throwable {
     String first = args.length > 0 ? args[0] : "";
     boolean gui =
-        first.equals("gui") || (first.equals("demo") && !Arrays.asList(args).contains("--headless"));
+        first.equals("gui")
+            || (first.equals("demo") && !Arrays.asList(args).contains("--headless"));
     if (gui && !hasDisplay()) {
       System.err.println(
           "bridgescope: no display (DISPLAY and WAYLAND_DISPLAY are unset), so the desktop app"
@@ -32,9 +32,11 @@ public final class InstalledMain {
       List<String> cli = new ArrayList<>(Arrays.asList(args));
       cli.set(0, "demo");
       cli.add("--headless");
-      run(CLI, cli.toArray(String[]::new));
+      Main.main(cli.toArray(String[]::new));
+    } else if (gui) {
+      runDesktop(args);
     } else {
-      run(gui ? GUI : CLI, args);
+      Main.main(args);
     }
   }
 
@@ -49,8 +51,17 @@ public final class InstalledMain {
     return s == null || s.isBlank();
   }
 
-  private static void run(String mainClass, String[] args) throws Throwable {
-    Method main = Class.forName(mainClass).getMethod("main", String[].class);
+  private static void runDesktop(String[] args) throws Throwable {
+    Method main;
+    try {
+      main = Class.forName(GUI).getMethod("main", String[].class);
+    } catch (ClassNotFoundException e) {
+      System.err.println(
+          "bridgescope: the desktop app is not on the classpath; use `demo --headless` or the CLI"
+              + " verbs (`bridgescope --help`).");
+      System.exit(2);
+      return;
+    }
     try {
       main.invoke(null, (Object) args);
     } catch (InvocationTargetException e) {
