@@ -47,6 +47,7 @@ final class Checkpointer {
 
   private final ChainClient root;
   private final ChainClient child;
+  private final SystemCaller system;
   private final DevnetContracts contracts;
   private final ValidatorSimulator validators;
   private final DevnetConfig config;
@@ -55,6 +56,7 @@ final class Checkpointer {
       new ConcurrentSkipListMap<>();
   final List<Accepted> accepted = new CopyOnWriteArrayList<>();
   final List<Rejected> rejected = new CopyOnWriteArrayList<>();
+  private final AtomicLong rewindRequest = new AtomicLong(Long.MAX_VALUE);
   final AtomicLong lastSubmitGas = new AtomicLong();
   private long scannedChildBlock;
   volatile java.time.Instant lastSubmittedAt;
@@ -63,12 +65,14 @@ final class Checkpointer {
   Checkpointer(
       ChainClient root,
       ChainClient child,
+      SystemCaller system,
       DevnetContracts contracts,
       ValidatorSimulator validators,
       DevnetConfig config,
       Address submitter) {
     this.root = root;
     this.child = child;
+    this.system = system;
     this.contracts = contracts;
     this.validators = validators;
     this.config = config;
@@ -76,8 +80,10 @@ final class Checkpointer {
   }
 
   synchronized void tick() {
+    applyRewind();
     long head = child.blockNumber();
     scanChild(head);
+    commitEpochs(head);
     long s = config.epochSize();
     long lastEpoch = view("currentEpoch()");
     long lastBlock = view("currentCheckpointBlockNumber()");
@@ -101,10 +107,46 @@ final class Checkpointer {
     submit(epoch, target, Hash32.of(block.getHash()));
   }
 
+  /**
+   * Closes each finished epoch on the child's ValidatorSet ({@code commitEpoch} as the system
+   * caller), as an Edge node does in the epoch-ending block; its NewEpoch event gives explorers the
+   * real epoch boundaries.
+   */
+  private void commitEpochs(long head) {
+    long s = config.epochSize();
+    long next =
+        new BigInteger(
+                1, child.call(contracts.validatorSet(), BridgeAbi.noArgView("currentEpochId()")))
+            .longValueExact();
+    while (next * s <= head) {
+      long start = (next - 1) * s + 1;
+      long end = next * s;
+      Hash32 root = Hash32.of(child.block(end).getHash());
+      byte[] data =
+          io.bridgescope.core.abi.Abi.call(
+              "commitEpoch(uint256,(uint256,uint256,bytes32))",
+              io.bridgescope.core.abi.AbiValue.uint(next),
+              io.bridgescope.core.abi.AbiValue.tuple(
+                  io.bridgescope.core.abi.AbiValue.uint(start),
+                  io.bridgescope.core.abi.AbiValue.uint(end),
+                  io.bridgescope.core.abi.AbiValue.bytes32(root)));
+      system.call(contracts.validatorSet(), data, "commitEpoch " + next);
+      next++;
+    }
+  }
+
   /** Forgets exits read from child blocks above {@code block} (after a child reorg). */
-  synchronized void rewindTo(long block) {
-    exitsByBlock.tailMap(block, false).clear();
-    scannedChildBlock = Math.min(scannedChildBlock, block);
+  void rewindTo(long block) {
+    rewindRequest.accumulateAndGet(block, Math::min);
+  }
+
+  /** Applied by the tick itself, so a reorg never waits for a tick that is waiting on a receipt. */
+  private void applyRewind() {
+    long block = rewindRequest.getAndSet(Long.MAX_VALUE);
+    if (block != Long.MAX_VALUE) {
+      exitsByBlock.tailMap(block, false).clear();
+      scannedChildBlock = Math.min(scannedChildBlock, block);
+    }
   }
 
   long lastCheckpointBlock() {

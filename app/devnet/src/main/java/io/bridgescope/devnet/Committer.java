@@ -13,7 +13,6 @@ import io.bridgescope.crypto.Keccak;
 import io.bridgescope.crypto.merkle.BridgeLeaves;
 import io.bridgescope.crypto.merkle.MerkleTree;
 import java.math.BigInteger;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -32,6 +31,7 @@ final class Committer {
 
   private final ChainClient root;
   private final ChainClient child;
+  private final SystemCaller system;
   private final DevnetContracts contracts;
   private final ValidatorSimulator validators;
   private final StateSyncCache cache;
@@ -43,12 +43,14 @@ final class Committer {
   Committer(
       ChainClient root,
       ChainClient child,
+      SystemCaller system,
       DevnetContracts contracts,
       ValidatorSimulator validators,
       StateSyncCache cache,
       DevnetConfig config) {
     this.root = root;
     this.child = child;
+    this.system = system;
     this.contracts = contracts;
     this.validators = validators;
     this.cache = cache;
@@ -126,12 +128,8 @@ final class Committer {
             : validators.sign(message, domain, signers);
     byte[] data =
         BridgeAbi.commit(c, s.signature(), BridgeAbi.commitSignersBlob(s.publicKeys(), s.bitmap()));
-    Hash32 tx =
-        child.sendUnlocked(DevnetContracts.SYSTEM, contracts.stateReceiver(), data, null, null);
-    TransactionReceipt r = child.awaitReceipt(tx, Duration.ofSeconds(30));
-    if (!r.isStatusOK()) {
-      throw new DevnetException("commit of state syncs " + start + ".." + end + " failed: " + tx);
-    }
+    TransactionReceipt r =
+        system.call(contracts.stateReceiver(), data, "commit of state syncs " + start + ".." + end);
     commitments.incrementAndGet();
     lastCommitGas.set(r.getGasUsed().longValue());
     if (faults.wrongRoot(n) || faults.nonValidator(n) || faults.belowQuorum(n)) {
@@ -143,7 +141,7 @@ final class Committer {
           faults.wrongRoot(n),
           faults.nonValidator(n),
           faults.belowQuorum(n),
-          tx);
+          r.getTransactionHash());
     } else {
       LOG.debug("committed state syncs {}..{} (gas {})", start, end, r.getGasUsed());
     }

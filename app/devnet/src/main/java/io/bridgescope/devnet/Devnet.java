@@ -77,9 +77,10 @@ public final class Devnet implements AutoCloseable {
       this.contracts =
           new Deployer(root, child, accounts.get(0), validators, config.epochSize()).deploy();
       child.rpc("evm_setIntervalMining", List.of(config.childBlockTime().toSeconds()));
-      this.committer = new Committer(root, child, contracts, validators, cache, config);
+      SystemCaller system = new SystemCaller(child);
+      this.committer = new Committer(root, child, system, contracts, validators, cache, config);
       this.checkpointer =
-          new Checkpointer(root, child, contracts, validators, config, accounts.get(8));
+          new Checkpointer(root, child, system, contracts, validators, config, accounts.get(8));
       this.relayer = new Relayer(child, contracts, cache, accounts.get(9), config.relayerPaused());
       this.traffic =
           new DemoTraffic(

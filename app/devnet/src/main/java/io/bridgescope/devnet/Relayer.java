@@ -37,6 +37,7 @@ final class Relayer {
 
   private volatile boolean paused;
   private long scannedChildBlock;
+  private final AtomicLong rewindRequest = new AtomicLong(Long.MAX_VALUE);
   final AtomicLong executed = new AtomicLong();
   final AtomicLong failed = new AtomicLong();
   final AtomicLong skipped = new AtomicLong();
@@ -63,12 +64,21 @@ final class Relayer {
   }
 
   /** Forgets commitments read from child blocks above {@code block} (after a child reorg). */
-  synchronized void rewindTo(long block) {
-    queue.removeIf(p -> p.block() > block);
-    scannedChildBlock = Math.min(scannedChildBlock, block);
+  void rewindTo(long block) {
+    rewindRequest.accumulateAndGet(block, Math::min);
+  }
+
+  /** Applied by the tick itself, so a reorg never waits for a tick that is waiting on a receipt. */
+  private void applyRewind() {
+    long block = rewindRequest.getAndSet(Long.MAX_VALUE);
+    if (block != Long.MAX_VALUE) {
+      queue.removeIf(p -> p.block() > block);
+      scannedChildBlock = Math.min(scannedChildBlock, block);
+    }
   }
 
   synchronized void tick() {
+    applyRewind();
     long head = child.blockNumber();
     if (head > scannedChildBlock) {
       for (Log l :
@@ -119,7 +129,7 @@ final class Relayer {
     // cheap failure path (a first MAP_TOKEN deploys a clone); give each sync a generous budget.
     long gas = Math.min(30_000_000L, 300_000L + 600_000L * objs.size());
     Hash32 tx = child.sendUnlocked(sender, contracts.stateReceiver(), data, null, gas);
-    TransactionReceipt r = child.awaitReceipt(tx, Duration.ofSeconds(30));
+    TransactionReceipt r = child.awaitReceiptOrDrop(tx, Duration.ofSeconds(30));
     if (!r.isStatusOK()) {
       throw new DevnetException("batchExecute of " + objs.size() + " state syncs failed: " + tx);
     }

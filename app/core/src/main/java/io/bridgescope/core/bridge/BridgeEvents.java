@@ -21,6 +21,8 @@ public final class BridgeEvents {
       new Hash32(Abi.topic("NewCommitment(uint256,uint256,bytes32)"));
   public static final Hash32 STATE_SYNC_RESULT =
       new Hash32(Abi.topic("StateSyncResult(uint256,bool,bytes)"));
+  public static final Hash32 NEW_EPOCH =
+      new Hash32(Abi.topic("NewEpoch(uint256,uint256,uint256,bytes32)"));
   public static final Hash32 EXIT_PROCESSED =
       new Hash32(Abi.topic("ExitProcessed(uint256,bool,bytes)"));
 
@@ -42,6 +44,18 @@ public final class BridgeEvents {
         uintTopic(t.get(1)),
         uintTopic(t.get(2)),
         new AbiReader(data(log)).bytes32("NewCommitment.root", 0));
+  }
+
+  /** {@code NewEpoch(id, startBlock, endBlock, epochRoot)} of the child ValidatorSet. */
+  public record Epoch(long id, long startBlock, long endBlock, Hash32 epochRoot) {}
+
+  public static Epoch newEpoch(Log log) {
+    List<String> t = topics(log, 4, "NewEpoch");
+    return new Epoch(
+        uintTopic(t.get(1)).longValueExact(),
+        uintTopic(t.get(2)).longValueExact(),
+        uintTopic(t.get(3)).longValueExact(),
+        new AbiReader(data(log)).bytes32("NewEpoch.epochRoot", 0));
   }
 
   /** {@code StateSyncResult(counter, status, message)} / {@code ExitProcessed(id, ok, data)}. */

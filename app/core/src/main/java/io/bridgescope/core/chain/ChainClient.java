@@ -306,6 +306,44 @@ public final class ChainClient implements AutoCloseable {
     }
   }
 
+  /**
+   * Like {@link #awaitReceipt} but gives up early once the node no longer knows the transaction
+   * (three checks a second apart), as after a reorg that dropped it. For a single node that sees
+   * its own pool (the devnet); behind a load balancer a fresh transaction may look unknown.
+   */
+  public TransactionReceipt awaitReceiptOrDrop(Hash32 tx, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    int unknown = 0;
+    long nextCheck = System.nanoTime() + 1_000_000_000L;
+    while (true) {
+      Optional<TransactionReceipt> r = receipt(tx);
+      if (r.isPresent()) {
+        return r.get();
+      }
+      if (System.nanoTime() >= nextCheck) {
+        nextCheck = System.nanoTime() + 1_000_000_000L;
+        boolean known =
+            send("eth_getTransactionByHash", web3.ethGetTransactionByHash(tx.toString()))
+                .getTransaction()
+                .isPresent();
+        unknown = known ? 0 : unknown + 1;
+        if (unknown >= 3) {
+          throw new ChainException(label + ": transaction " + tx + " was dropped by the node");
+        }
+      }
+      if (System.nanoTime() > deadline) {
+        throw new ChainException(
+            label + ": no receipt for " + tx + " after " + timeout.toSeconds() + " s");
+      }
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new ChainException(label + ": interrupted while waiting for " + tx, e);
+      }
+    }
+  }
+
   /** Any JSON-RPC method (anvil_*, evm_*), result as web3j's generic object. */
   public Object rpc(String method, List<?> params) {
     Request<?, ObjectResponse> req = new Request<>(method, params, service, ObjectResponse.class);

@@ -12,20 +12,27 @@ import io.bridgescope.core.model.Hex;
 import io.bridgescope.core.network.BridgeContracts;
 import io.bridgescope.core.network.ChainRole;
 import io.bridgescope.core.store.CommitmentDao;
+import io.bridgescope.core.store.EpochDao;
 import io.bridgescope.core.store.ExitDao;
 import io.bridgescope.core.store.StateSyncDao;
+import io.bridgescope.core.store.ValidatorSetDao;
 import io.bridgescope.core.store.WriteOp;
 import io.bridgescope.core.store.rows.Bytes;
 import io.bridgescope.core.store.rows.CommitSignature;
 import io.bridgescope.core.store.rows.CommitmentRow;
+import io.bridgescope.core.store.rows.EpochRow;
 import io.bridgescope.core.store.rows.ExecutionResultRow;
 import io.bridgescope.core.store.rows.ExitRow;
+import io.bridgescope.core.store.rows.ValidatorEntry;
+import io.bridgescope.core.store.rows.ValidatorSetRow;
+import io.bridgescope.core.store.rows.ValidatorSetSource;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.web3j.protocol.core.DefaultBlockParameter;
 import org.web3j.protocol.core.methods.response.Log;
 import org.web3j.protocol.core.methods.response.Transaction;
 
@@ -33,6 +40,7 @@ import org.web3j.protocol.core.methods.response.Transaction;
 final class ChildSource implements EventSource {
 
   private static final byte[] COMMIT_SELECTOR = Abi.selector(BridgeAbi.COMMIT);
+  private static final byte[] GET_VALIDATORS = Abi.call("getValidators()");
 
   private final ChainReader reader;
   private final BridgeContracts contracts;
@@ -58,11 +66,12 @@ final class ChildSource implements EventSource {
   public Read read(long from, long to) {
     List<Log> logs =
         reader.logs(
-            List.of(contracts.stateReceiver(), contracts.l2StateSender()),
+            List.of(contracts.stateReceiver(), contracts.l2StateSender(), contracts.validatorSet()),
             List.of(
                 BridgeEvents.NEW_COMMITMENT,
                 BridgeEvents.STATE_SYNC_RESULT,
-                BridgeEvents.L2_STATE_SYNCED),
+                BridgeEvents.L2_STATE_SYNCED,
+                BridgeEvents.NEW_EPOCH),
             from,
             to);
     List<Hash32> commitTxs =
@@ -75,6 +84,13 @@ final class ChildSource implements EventSource {
         commitTxs.isEmpty()
             ? Map.of()
             : reader.read("commit transactions", c -> c.transactions(commitTxs));
+    // Each epoch's validator set, read from the ValidatorSet at the block that closed the epoch.
+    Map<Long, List<ValidatorEntry>> epochSets = new java.util.HashMap<>();
+    for (Log l : logs) {
+      if (LogRows.topic0(l).equals(BridgeEvents.NEW_EPOCH)) {
+        epochSets.put(BridgeEvents.newEpoch(l).id(), validatorsAt(LogRows.block(l)));
+      }
+    }
     return new Read() {
       @Override
       public Set<Long> blocks() {
@@ -91,6 +107,8 @@ final class ChildSource implements EventSource {
         List<CommitmentRow> commitments = new ArrayList<>();
         List<ExecutionResultRow> results = new ArrayList<>();
         List<ExitRow> exits = new ArrayList<>();
+        List<EpochRow> epochs = new ArrayList<>();
+        List<ValidatorSetRow> sets = new ArrayList<>();
         for (Log l : logs) {
           Hash32 t = LogRows.topic0(l);
           if (t.equals(BridgeEvents.NEW_COMMITMENT)) {
@@ -103,14 +121,48 @@ final class ChildSource implements EventSource {
             results.add(LogRows.result(l, h));
           } else if (t.equals(BridgeEvents.L2_STATE_SYNCED)) {
             exits.add(exit(l, h));
+          } else if (t.equals(BridgeEvents.NEW_EPOCH)) {
+            BridgeEvents.Epoch e = BridgeEvents.newEpoch(l);
+            epochs.add(
+                new EpochRow(
+                    e.id(), e.startBlock(), e.endBlock(), e.epochRoot(), LogRows.ref(l, h)));
+            sets.add(
+                new ValidatorSetRow(
+                    ValidatorSetSource.CHILD,
+                    e.id(),
+                    Optional.empty(),
+                    epochSets.get(e.id()),
+                    ChainRole.CHILD,
+                    LogRows.block(l)));
           }
         }
         return List.of(
             c -> new CommitmentDao(c).insert(commitments),
             c -> new StateSyncDao(c).insertResults(results),
-            c -> new ExitDao(c).insert(exits));
+            c -> new ExitDao(c).insert(exits),
+            c -> new EpochDao(c).insert(epochs),
+            c -> {
+              ValidatorSetDao dao = new ValidatorSetDao(c);
+              for (ValidatorSetRow v : sets) {
+                dao.insert(v);
+              }
+            });
       }
     };
+  }
+
+  /** {@code ValidatorSet.getValidators()} as of {@code block}. */
+  private List<ValidatorEntry> validatorsAt(long block) {
+    byte[] ret =
+        reader.read(
+            "ValidatorSet.getValidators at " + block,
+            c ->
+                c.call(
+                    null,
+                    contracts.validatorSet(),
+                    GET_VALIDATORS,
+                    DefaultBlockParameter.valueOf(java.math.BigInteger.valueOf(block))));
+    return SubmitDecoder.validators(new AbiReader(ret).tail("validators", 0));
   }
 
   private ExitRow exit(Log l, Headers h) {

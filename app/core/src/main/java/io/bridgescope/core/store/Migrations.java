@@ -20,7 +20,9 @@ final class Migrations {
   /** Add new files here, numbered consecutively; never edit a released one. */
   static final List<Migration> ALL =
       List.of(
-          new Migration(1, "V001__initial.sql"), new Migration(2, "V002__wallet_and_watches.sql"));
+          new Migration(1, "V001__initial.sql"),
+          new Migration(2, "V002__wallet_and_watches.sql"),
+          new Migration(3, "V003__epochs.sql"));
 
   static final int LATEST = ALL.get(ALL.size() - 1).version();
 

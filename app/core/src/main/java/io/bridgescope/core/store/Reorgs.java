@@ -17,7 +17,7 @@ public final class Reorgs {
   private static final Map<ChainRole, List<String>> EVENT_TABLES =
       Map.of(
           ChainRole.ROOT, List.of("state_syncs", "checkpoints", "exit_results"),
-          ChainRole.CHILD, List.of("commitments", "state_sync_results", "exits"));
+          ChainRole.CHILD, List.of("commitments", "state_sync_results", "exits", "epochs"));
 
   private Reorgs() {}
 

@@ -8,9 +8,12 @@ import io.bridgescope.core.network.NetworkProfile;
 import io.bridgescope.core.store.CheckpointDao;
 import io.bridgescope.core.store.CommitmentDao;
 import io.bridgescope.core.store.Database;
+import io.bridgescope.core.store.EpochDao;
 import io.bridgescope.core.store.ExitDao;
 import io.bridgescope.core.store.StateSyncDao;
 import io.bridgescope.core.store.StoreWriter;
+import io.bridgescope.core.store.ValidatorSetDao;
+import io.bridgescope.core.store.rows.ValidatorSetSource;
 import io.bridgescope.devnet.Devnet;
 import io.bridgescope.devnet.DevnetConfig;
 import io.bridgescope.devnet.DevnetHome;
@@ -53,6 +56,18 @@ class IndexerDevnetTest {
         assertThat(checkpoints).isGreaterThanOrEqualTo(2);
         assertThat(exits).isPositive();
         assertThat(lastCommitted).isPositive();
+        // Epochs come from the child's NewEpoch events, each exactly epochSize blocks long, with
+        // the validator set read at the block that closed it.
+        var epoch = db.read(c -> new EpochDao(c).latest()).orElseThrow();
+        assertThat(epoch.length()).isEqualTo(p.epochSize());
+        assertThat(epoch.endBlock()).isEqualTo(epoch.id() * p.epochSize());
+        var set =
+            db.read(c -> new ValidatorSetDao(c).get(ValidatorSetSource.CHILD, epoch.id()))
+                .orElseThrow();
+        assertThat(set.validators())
+            .extracting(v -> v.address())
+            .containsExactlyElementsOf(
+                d.validators().validatorSet().stream().map(v -> v.address()).toList());
         System.out.printf(
             "indexed %d syncs, %d commitments, %d exits, %d checkpoints%n",
             syncs, commitments, exits, checkpoints);
