@@ -9,11 +9,13 @@ import io.bridgescope.core.store.CheckpointDao;
 import io.bridgescope.core.store.CommitmentDao;
 import io.bridgescope.core.store.CursorDao;
 import io.bridgescope.core.store.Database;
+import io.bridgescope.core.store.EpochDao;
 import io.bridgescope.core.store.ExitDao;
 import io.bridgescope.core.store.StateSyncDao;
 import io.bridgescope.core.store.rows.CheckpointRow;
 import io.bridgescope.core.store.rows.CommitmentRow;
 import io.bridgescope.core.store.rows.Cursor;
+import io.bridgescope.core.store.rows.EpochRow;
 import io.bridgescope.core.store.rows.StatusCounts;
 import java.net.URI;
 import java.util.Optional;
@@ -85,7 +87,29 @@ public final class StatusCommand implements Callable<Integer> {
           o.put("rootBlock", cp.blockNumber());
           o.put("time", cp.blockTime());
         });
-    out.put("health", healthy ? "ok" : "rpc unreachable");
+    // Exit epochs and proofs use the profile's epochSize; the child's own epoch records check it.
+    String epochProblem = null;
+    Optional<EpochRow> epoch = db.read(c -> new EpochDao(c).latest());
+    if (epoch.isPresent()) {
+      EpochRow e = epoch.get();
+      ObjectNode eo = out.putObject("lastEpoch");
+      eo.put("id", e.id());
+      eo.put("startBlock", e.startBlock());
+      eo.put("endBlock", e.endBlock());
+      eo.put("matchesProfile", e.length() == p.epochSize());
+      if (e.length() != p.epochSize()) {
+        epochProblem =
+            "epoch size mismatch: the profile says "
+                + p.epochSize()
+                + " blocks, the chain's epoch "
+                + e.id()
+                + " has "
+                + e.length()
+                + "; fix epochSize in the network profile";
+      }
+    }
+    out.put("health", epochProblem != null ? epochProblem : healthy ? "ok" : "rpc unreachable");
+    healthy = healthy && epochProblem == null;
     if (net.json()) {
       System.out.println(Json.write(out));
     } else {
@@ -137,6 +161,12 @@ public final class StatusCommand implements Callable<Integer> {
       System.out.printf(
           "  last commitment: ids %s..%s at child block %s%n",
           c.path("startId").asText(), c.path("endId").asText(), c.path("childBlock").asText());
+    }
+    if (o.has("lastEpoch")) {
+      var c = o.path("lastEpoch");
+      System.out.printf(
+          "  last epoch: %s, child blocks %s..%s%n",
+          c.path("id").asText(), c.path("startBlock").asText(), c.path("endBlock").asText());
     }
     if (o.has("lastCheckpoint")) {
       var c = o.path("lastCheckpoint");
