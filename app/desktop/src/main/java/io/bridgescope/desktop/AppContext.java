@@ -17,6 +17,8 @@ import io.bridgescope.desktop.dialogs.FxDialogs;
 import io.bridgescope.desktop.dialogs.FxFilePicker;
 import io.bridgescope.desktop.exits.ExitsView;
 import io.bridgescope.desktop.exits.ExitsViewModel;
+import io.bridgescope.desktop.notify.FxNotificationSink;
+import io.bridgescope.desktop.notify.NotificationsViewModel;
 import io.bridgescope.desktop.overview.OverviewView;
 import io.bridgescope.desktop.overview.OverviewViewModel;
 import io.bridgescope.desktop.ports.MessageDetail;
@@ -29,8 +31,11 @@ import io.bridgescope.desktop.shell.ScreenHost;
 import io.bridgescope.desktop.status.StatusViewModel;
 import io.bridgescope.desktop.validators.ValidatorsView;
 import io.bridgescope.desktop.validators.ValidatorsViewModel;
+import io.bridgescope.desktop.wallet.NoWallet;
+import io.bridgescope.desktop.wallet.WalletPort;
 import io.bridgescope.desktop.wallet.WalletView;
 import io.bridgescope.desktop.wallet.WalletViewModel;
+import io.bridgescope.desktop.wallet.WizardView;
 import io.bridgescope.desktop.widgets.ClipboardService;
 import io.bridgescope.desktop.widgets.Copyable;
 import io.bridgescope.desktop.widgets.FxClipboard;
@@ -58,7 +63,9 @@ public final class AppContext implements AutoCloseable {
   private final CommitmentsViewModel commitments;
   private final CheckpointsViewModel checkpoints;
   private final ValidatorsViewModel validators;
+  private final WalletPort walletPort;
   private final WalletViewModel wallet;
+  private final NotificationsViewModel notifications;
   private final ViewLoader viewLoader;
   private final ScreenHost screens;
   private final FilePicker files;
@@ -89,6 +96,21 @@ public final class AppContext implements AutoCloseable {
       ClipboardService clipboard,
       FilePicker files,
       Consumer<String> openUrl) {
+    this(ports, uiThread, owner, clipboard, files, openUrl, new NoWallet());
+  }
+
+  /**
+   * @param walletPort the key store and the open network's wallet
+   */
+  public AppContext(
+      UiPorts ports,
+      Executor uiThread,
+      Supplier<Window> owner,
+      ClipboardService clipboard,
+      FilePicker files,
+      Consumer<String> openUrl,
+      WalletPort walletPort) {
+    this.walletPort = walletPort;
     this.files = files;
     this.openUrl = openUrl;
     executors = new CoreExecutors(Math.max(2, Runtime.getRuntime().availableProcessors() / 2));
@@ -112,9 +134,15 @@ public final class AppContext implements AutoCloseable {
     checkpoints = new CheckpointsViewModel(ports.checkpoints(), ports.details(), tasks, coalescers);
     deposits.detail().setOpenTree(this::openTree);
     exits.detail().setOpenTree(this::openTree);
+    notifications =
+        new NotificationsViewModel(ports.watches(), tasks, coalescers, new FxNotificationSink());
+    deposits.detail().setWatches(notifications);
+    exits.detail().setWatches(notifications);
     main.setRevealer(this::reveal);
     validators = new ValidatorsViewModel(ports.validators(), tasks, coalescers);
-    wallet = new WalletViewModel();
+    wallet = new WalletViewModel(walletPort, tasks, dialogs);
+    exits.detail().setAction(this::claimExit);
+    deposits.detail().setAction(this::selfExecute);
     viewLoader = new ViewLoader(this::createController);
     screens = new ScreenHost(viewLoader);
   }
@@ -128,6 +156,18 @@ public final class AppContext implements AutoCloseable {
       main.navigate(Screen.CHECKPOINTS);
       checkpoints.showLeaf(ref.key(), ref.leafId());
     }
+  }
+
+  /** The exit detail's action: the Wallet screen's exit wizard for that id. */
+  private void claimExit(java.math.BigInteger id) {
+    main.navigate(Screen.WALLET);
+    wallet.claimExit(id);
+  }
+
+  /** The deposit detail's action: the Wallet screen's self-execute wizard for that id. */
+  private void selfExecute(java.math.BigInteger id) {
+    main.navigate(Screen.WALLET);
+    wallet.selfExecute(id);
   }
 
   /** A search hit: its screen scrolls to it and selects it (an address filters both lists). */
@@ -159,7 +199,7 @@ public final class AppContext implements AutoCloseable {
   /** The FXML controller factory: every View gets its ViewModel through its constructor. */
   Object createController(Class<?> type) {
     if (type == MainView.class) {
-      return new MainView(main, status, screens, files);
+      return new MainView(main, status, screens, files, notifications);
     } else if (type == OverviewView.class) {
       return new OverviewView(overview);
     } else if (type == DepositsView.class) {
@@ -173,7 +213,9 @@ public final class AppContext implements AutoCloseable {
     } else if (type == ValidatorsView.class) {
       return new ValidatorsView(validators, copyable);
     } else if (type == WalletView.class) {
-      return new WalletView(wallet);
+      return new WalletView(wallet, copyable, files);
+    } else if (type == WizardView.class) {
+      return new WizardView(wallet.wizard());
     }
     throw new IllegalArgumentException("No controller wiring for " + type.getName());
   }
@@ -210,6 +252,10 @@ public final class AppContext implements AutoCloseable {
     return validators;
   }
 
+  public NotificationsViewModel notifications() {
+    return notifications;
+  }
+
   public ScreenHost screens() {
     return screens;
   }
@@ -222,6 +268,10 @@ public final class AppContext implements AutoCloseable {
     return checkpoints;
   }
 
+  public WalletViewModel wallet() {
+    return wallet;
+  }
+
   @Override
   public void close() {
     status.close();
@@ -231,6 +281,15 @@ public final class AppContext implements AutoCloseable {
     commitments.close();
     checkpoints.close();
     validators.close();
+    notifications.close();
+    wallet.close();
+    if (walletPort instanceof AutoCloseable c) {
+      try {
+        c.close();
+      } catch (Exception e) {
+        org.slf4j.LoggerFactory.getLogger(AppContext.class).warn("Closing the wallet failed", e);
+      }
+    }
     executors.close();
   }
 }

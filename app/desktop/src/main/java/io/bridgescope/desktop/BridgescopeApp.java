@@ -6,6 +6,7 @@ import io.bridgescope.desktop.engine.DesktopSettings;
 import io.bridgescope.desktop.engine.EngineNetworks;
 import io.bridgescope.desktop.engine.EnginePorts;
 import io.bridgescope.desktop.engine.SessionManager;
+import io.bridgescope.desktop.wallet.SessionWallet;
 import io.bridgescope.desktop.widgets.FxClipboard;
 import java.lang.management.ManagementFactory;
 import java.util.List;
@@ -43,7 +44,8 @@ public final class BridgescopeApp extends Application {
             () -> stage,
             new FxClipboard(),
             new FxFilePicker(() -> stage),
-            url -> getHostServices().showDocument(url));
+            url -> getHostServices().showDocument(url),
+            SessionWallet.over(sessions));
     context.setNetworks(new EngineNetworks(sessions));
   }
 

@@ -7,6 +7,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -19,6 +20,7 @@ public final class MessageDetailPane extends ScrollPane {
   private final Copyable copyable;
   private final Consumer<String> openUrl;
   private final VBox box = new VBox(8);
+  private final ToggleButton watch;
 
   public MessageDetailPane(MessageDetailViewModel vm, Copyable copyable, Consumer<String> openUrl) {
     this.vm = vm;
@@ -27,6 +29,7 @@ public final class MessageDetailPane extends ScrollPane {
     box.getStyleClass().add("detail-pane");
     setContent(box);
     setFitToWidth(true);
+    watch = watchToggle();
     vm.detailProperty().addListener((obs, old, now) -> render());
     vm.messageProperty().addListener((obs, old, now) -> render());
     render();
@@ -57,12 +60,18 @@ public final class MessageDetailPane extends ScrollPane {
     box.getChildren().addAll(section("Payload"), payload(d));
     HBox actions = new HBox(8);
     if (d.action().isPresent()) {
-      Button act = new Button(d.action().get());
-      act.setDisable(true);
-      Label why = new Label(MessageDetailViewModel.NO_WALLET);
-      why.getStyleClass().add("muted");
-      actions.getChildren().addAll(act, why);
-      Tooltip.install(why, new Tooltip(MessageDetailViewModel.NO_WALLET));
+      Button act = new Button(d.action().get() + "…");
+      act.setId("detail-action");
+      actions.getChildren().add(act);
+      if (vm.hasAction()) {
+        act.setOnAction(e -> vm.runAction());
+      } else {
+        act.setDisable(true);
+        Label why = new Label(MessageDetailViewModel.NO_WALLET);
+        why.getStyleClass().add("muted");
+        actions.getChildren().add(why);
+        Tooltip.install(why, new Tooltip(MessageDetailViewModel.NO_WALLET));
+      }
     }
     d.tree()
         .ifPresent(
@@ -71,7 +80,23 @@ public final class MessageDetailPane extends ScrollPane {
               show.setOnAction(e -> vm.openTree());
               actions.getChildren().add(show);
             });
+    if (vm.canWatch()) {
+      actions.getChildren().add(0, watch);
+    }
     box.getChildren().add(actions);
+  }
+
+  /** "Watch": a notification when this item's lifecycle step changes (one per pane). */
+  private ToggleButton watchToggle() {
+    ToggleButton watch = new ToggleButton();
+    watch.setId("watch-toggle");
+    watch.setSelected(vm.watchedProperty().get());
+    // not bound: a click sets 'selected' itself; the stored state then corrects it
+    vm.watchedProperty().addListener((obs, old, on) -> watch.setSelected(on));
+    watch.textProperty().bind(vm.watchedProperty().map(on -> on ? "Watching ✓" : "Watch"));
+    watch.setOnAction(e -> vm.setWatched(watch.isSelected()));
+    watch.setTooltip(new Tooltip("Notify me when its lifecycle step changes"));
+    return watch;
   }
 
   private static Label section(String text) {

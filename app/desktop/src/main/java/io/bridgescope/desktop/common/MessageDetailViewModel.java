@@ -16,8 +16,8 @@ import javafx.beans.property.StringProperty;
 /** The detail pane of a deposit or exit: loaded on a worker thread when the selection changes. */
 public final class MessageDetailViewModel {
 
-  /** Why the action button is disabled: the wallet screens are not there yet. */
-  public static final String NO_WALLET = "Wallet arrives in a later release";
+  /** Why the action button is disabled: this window has no wallet wired. */
+  public static final String NO_WALLET = "No wallet in this window";
 
   private final ObjectProperty<MessageDetail> detail = new SimpleObjectProperty<>();
   private final StringProperty message =
@@ -26,7 +26,11 @@ public final class MessageDetailViewModel {
   private final DetailSource details;
   private final boolean deposits;
   private Consumer<MessageDetail.TreeRef> openTree = ref -> {};
+  private Consumer<BigInteger> action;
   private BigInteger shown;
+  private final javafx.beans.property.BooleanProperty watched =
+      new javafx.beans.property.SimpleBooleanProperty();
+  private io.bridgescope.desktop.notify.NotificationsViewModel watches;
 
   public MessageDetailViewModel(TaskRunner tasks, DetailSource details, boolean deposits) {
     this.tasks = tasks;
@@ -39,6 +43,17 @@ public final class MessageDetailViewModel {
       return;
     }
     shown = id;
+    watched.set(false);
+    if (watches != null) {
+      watches.isWatched(
+          kind(),
+          id.toString(),
+          on -> {
+            if (id.equals(shown)) {
+              watched.set(on);
+            }
+          });
+    }
     message.set("Loading " + (deposits ? "deposit " : "exit ") + id + "…");
     tasks.run(
         "detail " + id,
@@ -53,9 +68,91 @@ public final class MessageDetailViewModel {
         error -> message.set("Could not load " + id + ": " + error.getMessage()));
   }
 
+  /**
+   * Reads the shown item again (its list reloaded: its step may have moved on); the pane redraws
+   * only if something changed.
+   */
+  public void refresh() {
+    BigInteger id = shown;
+    if (id == null || !details.isConnected() || detail.get() == null) {
+      return;
+    }
+    tasks.run(
+        "refresh " + id,
+        () -> deposits ? details.deposit(id) : details.exit(id),
+        (Optional<MessageDetail> d) -> {
+          MessageDetail now = detail.get();
+          // only a real move (stage or a step reached) redraws: not the ETA's "in ~3 s" ticking,
+          // which would replace the pane's buttons under the user's pointer every second
+          if (id.equals(shown)
+              && d.isPresent()
+              && now != null
+              && (!d.get().stage().equals(now.stage()) || !d.get().steps().equals(now.steps()))) {
+            detail.set(d.get());
+          }
+        },
+        error -> message.set("Could not refresh " + id + ": " + error.getMessage()));
+  }
+
+  /** The watch list behind the "Watch" toggle (set by the wiring). */
+  public void setWatches(io.bridgescope.desktop.notify.NotificationsViewModel watches) {
+    this.watches = watches;
+  }
+
+  public java.util.Optional<io.bridgescope.desktop.notify.NotificationsViewModel> watches() {
+    return java.util.Optional.ofNullable(watches);
+  }
+
+  public boolean canWatch() {
+    return watches != null;
+  }
+
+  /** Watches or unwatches the shown item; {@link #watchedProperty} follows the stored state. */
+  public void setWatched(boolean on) {
+    BigInteger id = shown;
+    if (watches == null || id == null) {
+      return;
+    }
+    watched.set(on);
+    watches.setWatched(
+        kind(),
+        id.toString(),
+        on,
+        stored -> {
+          if (id.equals(shown)) {
+            watched.set(stored);
+          }
+        });
+  }
+
+  public javafx.beans.property.ReadOnlyBooleanProperty watchedProperty() {
+    return watched;
+  }
+
+  private io.bridgescope.core.store.rows.WatchKind kind() {
+    return deposits
+        ? io.bridgescope.core.store.rows.WatchKind.DEPOSIT
+        : io.bridgescope.core.store.rows.WatchKind.EXIT;
+  }
+
   /** Where "Show in tree" goes (set by the wiring). */
   public void setOpenTree(Consumer<MessageDetail.TreeRef> openTree) {
     this.openTree = openTree;
+  }
+
+  /** What the action button does with the shown id (set by the wiring: the wallet's wizard). */
+  public void setAction(Consumer<BigInteger> action) {
+    this.action = action;
+  }
+
+  public boolean hasAction() {
+    return action != null;
+  }
+
+  public void runAction() {
+    if (action != null && shown != null && detail.get() != null) {
+      action.accept(shown);
+    }
   }
 
   public void openTree() {

@@ -22,12 +22,16 @@ public final class MessageScreen {
       Label totalLabel,
       HBox filterBox,
       Label filterLabel,
+      HBox filterBar,
+      java.util.List<io.bridgescope.core.lifecycle.Stage> stages,
       Copyable copyable,
       Consumer<String> openUrl) {
     Tables.bind(table, vm);
+    filterBar.getChildren().setAll(new MessageFilterBar(vm, stages, detail.watches()));
+    MessageFilterBar.sortableById(table, table.getColumns().get(0), vm);
     detailHost.getChildren().setAll(new MessageDetailPane(detail, copyable, openUrl));
     totalLabel.textProperty().bind(vm.totalProperty().asString(Locale.ROOT, "%,d rows"));
-    filterLabel.textProperty().bind(vm.filterProperty().concat("").map(f -> "Only rows of " + f));
+    filterLabel.textProperty().bind(vm.filterProperty().concat("").map(f -> "Showing only " + f));
     filterBox.visibleProperty().bind(vm.filterProperty().isNotEmpty());
     filterBox.managedProperty().bind(filterBox.visibleProperty());
   }

@@ -1,6 +1,7 @@
 package io.bridgescope.desktop.common;
 
 import io.bridgescope.core.model.Address;
+import io.bridgescope.core.stats.MessageFilter;
 import io.bridgescope.desktop.concurrent.TaskRunner;
 import io.bridgescope.desktop.concurrent.UiCoalescer;
 import io.bridgescope.desktop.ports.RowSource;
@@ -13,6 +14,7 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
@@ -44,6 +46,8 @@ public final class TableViewModel<R> implements AutoCloseable {
   private final IntegerProperty revealIndex = new SimpleIntegerProperty(-1);
   private final ObjectProperty<R> selected = new SimpleObjectProperty<>();
   private final StringProperty filter = new SimpleStringProperty("");
+  private final ObjectProperty<MessageFilter> filterState =
+      new SimpleObjectProperty<>(MessageFilter.NONE);
   private final String what;
   private final RowSource<R> base;
   private RowSource<R> source;
@@ -144,29 +148,48 @@ public final class TableViewModel<R> implements AutoCloseable {
 
   /** Shows only the rows involving {@code address}, if this list can filter. */
   public boolean filterByAddress(Address address) {
-    var filtered = base.forAddress(address);
+    return applyFilter(filterState.get().withAddress(java.util.Optional.of(address)));
+  }
+
+  public void clearFilter() {
+    applyFilter(MessageFilter.NONE);
+  }
+
+  /**
+   * Narrows and orders the list (SQL-side, through the source); false if this list cannot filter
+   * that way, and then nothing changes.
+   */
+  public boolean applyFilter(MessageFilter f) {
+    if (f.equals(filterState.get())) {
+      return true;
+    }
+    var filtered = base.filtered(f);
     if (filtered.isEmpty()) {
       return false;
     }
     source = filtered.get();
-    filter.set(address.toString());
+    filterState.set(f);
+    filter.set(FilterWords.describe(f));
     total.set(0);
+    rows.reset(0, List.of(), 0);
     reload();
     return true;
   }
 
-  public void clearFilter() {
-    if (source != base) {
-      source = base;
-      filter.set("");
-      total.set(0);
-      reload();
-    }
+  /** The filter and order in force. */
+  public ReadOnlyObjectProperty<MessageFilter> filterStateProperty() {
+    return filterState;
   }
 
   /** Finds the row a search key names, scrolls to it and selects it. */
   public void reveal(String key) {
+    reveal(key, 3);
+  }
+
+  /** Retries when the rows were reloaded meanwhile: the index found may point elsewhere now. */
+  private void reveal(String key, int attempts) {
     RowSource<R> from = source;
+    int gen = generation.get();
     tasks.run(
         "find " + key + " in " + what,
         () -> {
@@ -179,6 +202,10 @@ public final class TableViewModel<R> implements AutoCloseable {
           return one.isEmpty() ? null : new Object[] {index, one.get(0)};
         },
         found -> {
+          if (gen != generation.get() && attempts > 1) {
+            reveal(key, attempts - 1);
+            return;
+          }
           if (found == null) {
             placeholder.set("");
             return;

@@ -31,19 +31,52 @@ public final class ExecutorTaskRunner implements TaskRunner {
       String name, Callable<T> work, Consumer<? super T> onSuccess, Consumer<Throwable> onError) {
     AtomicBoolean cancelled = new AtomicBoolean();
     AtomicBoolean done = new AtomicBoolean();
-    Future<?> future =
-        workers.submit(
-            () -> {
-              try {
-                T result = work.call();
-                deliver(cancelled, done, () -> onSuccess.accept(result));
-              } catch (Throwable e) {
-                if (!(e instanceof CancellationException || e instanceof InterruptedException)) {
-                  LOG.warn("Task '{}' failed", name, e);
-                }
-                deliver(cancelled, done, () -> onError.accept(e));
-              }
-            });
+    Future<?> future;
+    try {
+      future = submit(name, work, onSuccess, onError, cancelled, done);
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      // The app is closing: a late change notice (already queued on the FX thread) asks for work
+      // no one will see. Dropping it is the answer, not an exception on the FX thread.
+      LOG.debug("Task '{}' dropped: the workers are shut down", name);
+      done.set(true);
+      return DROPPED;
+    }
+    return handle(future, cancelled, done);
+  }
+
+  private static final Cancellable DROPPED =
+      new Cancellable() {
+        @Override
+        public void cancel() {}
+
+        @Override
+        public boolean isDone() {
+          return true;
+        }
+      };
+
+  private <T> Future<?> submit(
+      String name,
+      Callable<T> work,
+      Consumer<? super T> onSuccess,
+      Consumer<Throwable> onError,
+      AtomicBoolean cancelled,
+      AtomicBoolean done) {
+    return workers.submit(
+        () -> {
+          try {
+            T result = work.call();
+            deliver(cancelled, done, () -> onSuccess.accept(result));
+          } catch (Throwable e) {
+            if (!(e instanceof CancellationException || e instanceof InterruptedException)) {
+              LOG.warn("Task '{}' failed", name, e);
+            }
+            deliver(cancelled, done, () -> onError.accept(e));
+          }
+        });
+  }
+
+  private static Cancellable handle(Future<?> future, AtomicBoolean cancelled, AtomicBoolean done) {
     return new Cancellable() {
       @Override
       public void cancel() {

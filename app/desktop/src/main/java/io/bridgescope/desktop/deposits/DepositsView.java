@@ -1,5 +1,6 @@
 package io.bridgescope.desktop.deposits;
 
+import io.bridgescope.core.lifecycle.Stage;
 import io.bridgescope.desktop.common.MessageScreen;
 import io.bridgescope.desktop.common.Tables;
 import io.bridgescope.desktop.dialogs.FilePicker;
@@ -25,6 +26,7 @@ public final class DepositsView {
   @FXML private Label totalLabel;
   @FXML private HBox filterBox;
   @FXML private Label filterLabel;
+  @FXML private HBox filterBar;
   @FXML private Label exportMessage;
 
   public DepositsView(
@@ -55,6 +57,8 @@ public final class DepositsView {
         totalLabel,
         filterBox,
         filterLabel,
+        filterBar,
+        List.of(Stage.SENT, Stage.COMMITTED, Stage.EXECUTED, Stage.FAILED, Stage.STUCK),
         copyable,
         openUrl);
     vm.start();

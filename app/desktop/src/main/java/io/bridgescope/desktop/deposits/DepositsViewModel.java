@@ -13,6 +13,7 @@ public final class DepositsViewModel implements AutoCloseable {
 
   private final TableViewModel<DepositRow> table;
   private final MessageDetailViewModel detail;
+  private boolean closed;
 
   public DepositsViewModel(
       RowSource<DepositRow> source,
@@ -27,6 +28,15 @@ public final class DepositsViewModel implements AutoCloseable {
             (obs, old, now) -> {
               if (now != null && (old == null || !now.stateSyncId().equals(old.stateSyncId()))) {
                 detail.show(now.stateSyncId());
+              }
+            });
+    // the shown item may have moved on; a closed screen's late reloads must not ask for work
+    table
+        .generationProperty()
+        .addListener(
+            (obs, old, now) -> {
+              if (!closed) {
+                detail.refresh();
               }
             });
   }
@@ -45,6 +55,7 @@ public final class DepositsViewModel implements AutoCloseable {
 
   @Override
   public void close() {
+    closed = true;
     table.close();
   }
 }

@@ -79,4 +79,26 @@ final class DepositRows extends SessionRows<DepositRow> {
                 rows(s.lifecycle().depositsByAddress(a, before.map(DepositRow::stateSyncId), n)),
             DepositRow::stateSyncId));
   }
+
+  @Override
+  public Optional<RowSource<DepositRow>> filtered(io.bridgescope.core.stats.MessageFilter f) {
+    if (f.narrowsNothing()
+        && f.order() == io.bridgescope.core.stats.MessageFilter.Order.NEWEST_ID) {
+      return Optional.of(this);
+    }
+    if (f.addressOnly()) {
+      return forAddress(f.address().get());
+    }
+    return Optional.of(
+        new FilteredRows<>(
+            sessions,
+            io.bridgescope.core.stats.MessageQuery.Kind.DEPOSITS,
+            f,
+            (s, ids) -> {
+              var out = new java.util.HashMap<BigInteger, FilteredRows.Staged<DepositRow>>();
+              StatusByIds.deposits(s.lifecycle(), ids)
+                  .forEach((id, st) -> out.put(id, new FilteredRows.Staged<>(row(st), st.stage())));
+              return out;
+            }));
+  }
 }

@@ -2,6 +2,7 @@ package io.bridgescope.desktop.engine;
 
 import io.bridgescope.core.lifecycle.Cadence;
 import io.bridgescope.core.lifecycle.Stage;
+import io.bridgescope.core.stats.BridgeStats;
 import io.bridgescope.core.store.CheckpointDao;
 import io.bridgescope.core.store.CommitmentDao;
 import io.bridgescope.core.store.VerdictDao;
@@ -10,6 +11,7 @@ import io.bridgescope.core.store.rows.VerdictStatus;
 import io.bridgescope.crypto.quorum.ValidatorBitmap;
 import io.bridgescope.desktop.ports.CheckpointRow;
 import io.bridgescope.desktop.ports.CommitmentRow;
+import io.bridgescope.desktop.ports.OverviewCharts;
 import io.bridgescope.desktop.ports.OverviewFacts;
 import io.bridgescope.desktop.ports.OverviewSource;
 import java.time.Duration;
@@ -21,6 +23,8 @@ import java.util.OptionalDouble;
 /** Bridge health from the lifecycle service's cadence and counts and the verifier's verdicts. */
 final class EngineOverview implements OverviewSource {
 
+  static final int LATENCY_POINTS = 40;
+  static final int TROUBLE_EXAMPLES = 3;
   private final SessionManager sessions;
 
   EngineOverview(SessionManager sessions) {
@@ -100,8 +104,62 @@ final class EngineOverview implements OverviewSource {
                       + deposits.get(Stage.FAILED)
                       + exits.get(Stage.FAILED),
                   failing,
-                  participation);
+                  participation,
+                  trouble(s, verdicts));
             });
+  }
+
+  /** A few examples of what is stuck, failed or failing verification, in words. */
+  private static java.util.List<String> trouble(Session s, VerdictDao verdicts)
+      throws java.sql.SQLException {
+    java.util.List<String> out = new java.util.ArrayList<>();
+    var t = s.lifecycle().stuckOrFailing(TROUBLE_EXAMPLES);
+    t.deposits()
+        .forEach(
+            d ->
+                out.add(
+                    "deposit "
+                        + d.deposit().id()
+                        + " "
+                        + Words.stage(d.stage()).toLowerCase(java.util.Locale.ROOT)));
+    t.exits()
+        .forEach(
+            x ->
+                out.add(
+                    "exit "
+                        + x.exit().id()
+                        + " "
+                        + Words.stage(x.stage()).toLowerCase(java.util.Locale.ROOT)));
+    for (VerdictKind k : VerdictKind.values()) {
+      for (VerdictStatus st :
+          java.util.List.of(
+              VerdictStatus.MISMATCH, VerdictStatus.INVALID_SIGNATURE, VerdictStatus.NO_QUORUM)) {
+        for (var v : verdicts.withStatus(k, st, TROUBLE_EXAMPLES)) {
+          out.add(
+              k.name().toLowerCase(java.util.Locale.ROOT)
+                  + " "
+                  + io.bridgescope.desktop.widgets.ShortHex.of(v.subjectTx().toString())
+                  + ": "
+                  + Words.verdict(Optional.of(v)));
+        }
+      }
+    }
+    return out.stream().limit(TROUBLE_EXAMPLES * 2L).toList();
+  }
+
+  @Override
+  public Optional<OverviewCharts> charts() {
+    Session s = sessions.current().orElseThrow(() -> new IllegalStateException("no network open"));
+    return Optional.of(
+        s.db()
+            .read(
+                c -> {
+                  BridgeStats st = new BridgeStats(c);
+                  return new OverviewCharts(
+                      st.activity(),
+                      st.commitmentLatency(LATENCY_POINTS),
+                      st.checkpointLatency(LATENCY_POINTS));
+                }));
   }
 
   @Override

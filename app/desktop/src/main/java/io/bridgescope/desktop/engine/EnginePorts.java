@@ -17,6 +17,7 @@ public final class EnginePorts {
         new CommitmentRows(sessions),
         new CheckpointRows(sessions),
         new ValidatorRows(sessions),
-        new EngineDetails(sessions));
+        new EngineDetails(sessions),
+        new EngineWatches(sessions));
   }
 }

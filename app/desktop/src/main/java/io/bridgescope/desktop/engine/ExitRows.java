@@ -83,4 +83,29 @@ final class ExitRows extends SessionRows<io.bridgescope.desktop.ports.ExitRow> {
                             a, before.map(io.bridgescope.desktop.ports.ExitRow::exitId), n)),
             io.bridgescope.desktop.ports.ExitRow::exitId));
   }
+
+  @Override
+  public Optional<RowSource<io.bridgescope.desktop.ports.ExitRow>> filtered(
+      io.bridgescope.core.stats.MessageFilter f) {
+    if (f.narrowsNothing()
+        && f.order() == io.bridgescope.core.stats.MessageFilter.Order.NEWEST_ID) {
+      return Optional.of(this);
+    }
+    if (f.addressOnly()) {
+      return forAddress(f.address().get());
+    }
+    return Optional.of(
+        new FilteredRows<>(
+            sessions,
+            io.bridgescope.core.stats.MessageQuery.Kind.EXITS,
+            f,
+            (s, ids) -> {
+              var out =
+                  new java.util.HashMap<
+                      BigInteger, FilteredRows.Staged<io.bridgescope.desktop.ports.ExitRow>>();
+              StatusByIds.exits(s.lifecycle(), ids)
+                  .forEach((id, st) -> out.put(id, new FilteredRows.Staged<>(row(st), st.stage())));
+              return out;
+            }));
+  }
 }

@@ -133,6 +133,11 @@ public final class Session implements AutoCloseable {
     return db;
   }
 
+  /** The one writer of this database (the watch list is written through it). */
+  public StoreWriter writer() {
+    return writer;
+  }
+
   public Indexer indexer() {
     return indexer;
   }

@@ -204,12 +204,19 @@ final class TreeDetails {
     VerdictRow row = v.get();
     return switch (row.status()) {
       case VERIFIED ->
-          new BlsVerdict(BlsVerdict.Status.VERIFIED, "verified: " + row.reason(), scheme.name());
+          new BlsVerdict(
+              BlsVerdict.Status.VERIFIED, prefixed("verified", row.reason()), scheme.name());
       case PENDING ->
-          new BlsVerdict(BlsVerdict.Status.NOT_VERIFIED, "not verified yet: " + row.reason(), "");
+          new BlsVerdict(
+              BlsVerdict.Status.NOT_VERIFIED, prefixed("not verified yet", row.reason()), "");
       default ->
           new BlsVerdict(
-              BlsVerdict.Status.FAILED, Words.verdict(v) + ": " + row.reason(), scheme.name());
+              BlsVerdict.Status.FAILED, prefixed(Words.verdict(v), row.reason()), scheme.name());
     };
+  }
+
+  /** "word: reason", unless the verifier's reason already starts with the word. */
+  private static String prefixed(String word, String reason) {
+    return reason.startsWith(word) ? reason : word + ": " + reason;
   }
 }

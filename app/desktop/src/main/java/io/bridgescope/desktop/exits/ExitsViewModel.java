@@ -13,6 +13,7 @@ public final class ExitsViewModel implements AutoCloseable {
 
   private final TableViewModel<ExitRow> table;
   private final MessageDetailViewModel detail;
+  private boolean closed;
 
   public ExitsViewModel(
       RowSource<ExitRow> source,
@@ -27,6 +28,15 @@ public final class ExitsViewModel implements AutoCloseable {
             (obs, old, now) -> {
               if (now != null && (old == null || !now.exitId().equals(old.exitId()))) {
                 detail.show(now.exitId());
+              }
+            });
+    // the shown item may have moved on; a closed screen's late reloads must not ask for work
+    table
+        .generationProperty()
+        .addListener(
+            (obs, old, now) -> {
+              if (!closed) {
+                detail.refresh();
               }
             });
   }
@@ -45,6 +55,7 @@ public final class ExitsViewModel implements AutoCloseable {
 
   @Override
   public void close() {
+    closed = true;
     table.close();
   }
 }

@@ -43,7 +43,11 @@ public final class OverviewCards {
         new OverviewCard(
             "Stuck or failing verification",
             count(f.stuckItems() + f.failingVerification()),
-            f.stuckItems() + " stuck · " + f.failingVerification() + " failed verification",
+            f.stuckItems()
+                + " stuck · "
+                + f.failingVerification()
+                + " failed verification"
+                + (f.trouble().isEmpty() ? "" : "\n" + String.join("\n", f.trouble())),
             f.stuckItems() + f.failingVerification() > 0),
         new OverviewCard(
             "Validator participation",

@@ -12,6 +12,8 @@ public final class OverviewView {
   private final OverviewViewModel vm;
   @FXML private FlowPane cardPane;
   @FXML private Label messageLabel;
+  @FXML private javafx.scene.layout.StackPane chartHost;
+  private final OverviewChartsPane charts = new OverviewChartsPane();
 
   public OverviewView(OverviewViewModel vm) {
     this.vm = vm;
@@ -22,11 +24,21 @@ public final class OverviewView {
     messageLabel.textProperty().bind(vm.messageProperty());
     vm.cards().addListener((ListChangeListener<OverviewCard>) c -> render());
     render();
+    chartHost.getChildren().setAll(charts);
+    vm.chartsProperty().addListener((obs, old, now) -> charts.show(now));
+    if (vm.chartsProperty().get() != null) {
+      charts.show(vm.chartsProperty().get());
+    }
     vm.start();
   }
 
   private void render() {
     cardPane.getChildren().setAll(vm.cards().stream().map(OverviewView::tile).toList());
+  }
+
+  /** The charts (tests read their series). */
+  public OverviewChartsPane charts() {
+    return charts;
   }
 
   private static VBox tile(OverviewCard card) {

@@ -20,10 +20,14 @@ public final class OverviewViewModel implements AutoCloseable {
   private final ObservableList<OverviewCard> cards =
       FXCollections.observableArrayList(OverviewCards.notConnected());
   private final StringProperty message = new SimpleStringProperty("");
+  private final javafx.beans.property.ObjectProperty<io.bridgescope.desktop.ports.OverviewCharts>
+      charts = new javafx.beans.property.SimpleObjectProperty<>();
   private final OverviewSource source;
   private final TaskRunner tasks;
   private final UiCoalescer.Factory coalescers;
   private AutoCloseable subscription;
+  private boolean loading;
+  private boolean loadAgain;
 
   public OverviewViewModel(
       OverviewSource source, TaskRunner tasks, UiCoalescer.Factory coalescers) {
@@ -33,11 +37,7 @@ public final class OverviewViewModel implements AutoCloseable {
   }
 
   public void start() {
-    if (!source.isConnected()) {
-      cards.setAll(OverviewCards.notConnected());
-      message.set("The indexer is not connected yet, so there is nothing to summarise.");
-      return;
-    }
+    // Subscribe even before a network is open: opening one counts as a change and reloads.
     if (subscription == null) {
       Consumer<Boolean> changes = coalescers.create(ignored -> reload());
       subscription = source.subscribe(() -> changes.accept(Boolean.TRUE));
@@ -45,15 +45,48 @@ public final class OverviewViewModel implements AutoCloseable {
     reload();
   }
 
+  private record Loaded(
+      io.bridgescope.desktop.ports.OverviewFacts facts,
+      java.util.Optional<io.bridgescope.desktop.ports.OverviewCharts> charts) {}
+
   private void reload() {
+    if (!source.isConnected()) {
+      cards.setAll(OverviewCards.notConnected());
+      message.set("The indexer is not connected yet, so there is nothing to summarise.");
+      return;
+    }
+    if (loading) {
+      loadAgain = true; // one load at a time; the latest change is read when it finishes
+      return;
+    }
+    loading = true;
     tasks.run(
         "load overview",
-        source::load,
-        facts -> {
-          cards.setAll(OverviewCards.from(facts));
+        () -> new Loaded(source.load(), source.charts()),
+        loaded -> {
+          finishLoad();
+          cards.setAll(OverviewCards.from(loaded.facts()));
+          loaded.charts().ifPresent(charts::set);
           message.set("");
         },
-        error -> message.set("Could not load the overview: " + error.getMessage()));
+        error -> {
+          finishLoad();
+          message.set("Could not load the overview: " + error.getMessage());
+        });
+  }
+
+  private void finishLoad() {
+    loading = false;
+    if (loadAgain) {
+      loadAgain = false;
+      reload();
+    }
+  }
+
+  /** The latest chart data; null until loaded. */
+  public javafx.beans.property.ReadOnlyObjectProperty<io.bridgescope.desktop.ports.OverviewCharts>
+      chartsProperty() {
+    return charts;
   }
 
   public ObservableList<OverviewCard> cards() {

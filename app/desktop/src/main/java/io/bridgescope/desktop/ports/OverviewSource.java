@@ -7,6 +7,11 @@ public interface OverviewSource {
 
   OverviewFacts load() throws Exception;
 
+  /** The charts, read on a worker thread; empty where the engine has none. */
+  default java.util.Optional<OverviewCharts> charts() throws Exception {
+    return java.util.Optional.empty();
+  }
+
   /** Calls {@code changed} (any thread) when the facts may have changed. */
   AutoCloseable subscribe(Runnable changed);
 

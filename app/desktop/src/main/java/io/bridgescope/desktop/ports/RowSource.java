@@ -34,6 +34,19 @@ public interface RowSource<R> {
     return java.util.Optional.empty();
   }
 
+  /**
+   * The rows {@code filter} selects, in its order, paged in SQL; empty if this list cannot filter
+   * that way. The default handles the address-only filter through {@link #forAddress}.
+   */
+  default java.util.Optional<RowSource<R>> filtered(
+      io.bridgescope.core.stats.MessageFilter filter) {
+    if (filter.narrowsNothing()
+        && filter.order() == io.bridgescope.core.stats.MessageFilter.Order.NEWEST_ID) {
+      return java.util.Optional.of(this);
+    }
+    return filter.addressOnly() ? forAddress(filter.address().get()) : java.util.Optional.empty();
+  }
+
   static <R> RowSource<R> notConnected() {
     return new RowSource<>() {
       @Override

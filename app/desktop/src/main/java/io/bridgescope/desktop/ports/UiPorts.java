@@ -16,7 +16,32 @@ public record UiPorts(
     RowSource<CommitmentRow> commitments,
     RowSource<CheckpointRow> checkpoints,
     RowSource<ValidatorSetRow> validators,
-    DetailSource details) {
+    DetailSource details,
+    WatchSource watches) {
+
+  /** The ports without a watch list (notices then never arrive). */
+  public UiPorts(
+      StatusSource status,
+      SearchResolver search,
+      OverviewSource overview,
+      RowSource<DepositRow> deposits,
+      RowSource<ExitRow> exits,
+      RowSource<CommitmentRow> commitments,
+      RowSource<CheckpointRow> checkpoints,
+      RowSource<ValidatorSetRow> validators,
+      DetailSource details) {
+    this(
+        status,
+        search,
+        overview,
+        deposits,
+        exits,
+        commitments,
+        checkpoints,
+        validators,
+        details,
+        WatchSource.NOT_CONNECTED);
+  }
 
   public static UiPorts notConnected() {
     return new UiPorts(

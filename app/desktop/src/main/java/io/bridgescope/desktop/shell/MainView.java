@@ -52,9 +52,17 @@ public final class MainView {
   static final String DEVNET_LABEL = "devnet (embedded)";
   private final FilePicker files;
   @FXML private ComboBox<String> networkBox;
+  @FXML private javafx.scene.control.MenuButton bellButton;
+  private final io.bridgescope.desktop.notify.NotificationsViewModel notifications;
   private boolean updatingNetworks;
 
-  public MainView(MainViewModel vm, StatusViewModel status, ScreenHost screens, FilePicker files) {
+  public MainView(
+      MainViewModel vm,
+      StatusViewModel status,
+      ScreenHost screens,
+      FilePicker files,
+      io.bridgescope.desktop.notify.NotificationsViewModel notifications) {
+    this.notifications = notifications;
     this.files = files;
     this.vm = vm;
     this.status = status;
@@ -88,6 +96,7 @@ public final class MainView {
     searchBanner.managedProperty().bind(searchBanner.visibleProperty());
 
     bindStatus();
+    new BellMenu(bellButton, notifications);
     vm.themeProperty().addListener((obs, old, now) -> applyTheme());
     contentPane.sceneProperty().addListener((obs, old, scene) -> onScene(scene));
     applyTheme();
@@ -148,6 +157,17 @@ public final class MainView {
         .openFile("Open a network profile or Edge genesis.json", "JSON", "*.json")
         .ifPresent(f -> vm.switcher().importFile(f));
     fillNetworks();
+  }
+
+  @FXML
+  private void openAbout() {
+    javafx.scene.control.Alert about =
+        new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.INFORMATION);
+    about.initOwner(contentPane.getScene().getWindow());
+    about.setTitle("About Bridgescope");
+    about.setHeaderText("Bridgescope: explorer and withdrawal wallet for Polygon Edge bridges");
+    about.setContentText(String.join("\n", io.bridgescope.core.config.BuildInfo.current().lines()));
+    about.show();
   }
 
   @FXML

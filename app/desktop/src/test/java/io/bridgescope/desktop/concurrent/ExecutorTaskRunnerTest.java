@@ -71,4 +71,14 @@ class ExecutorTaskRunnerTest {
     ui.submit(() -> {}).get();
     assertThat(outcome).isNotDone();
   }
+
+  @Test
+  void workAskedForAfterShutdownIsDroppedWithoutAnException() {
+    ExecutorTaskRunner runner = new ExecutorTaskRunner(executors.workers(), ui);
+    executors.close();
+    java.util.List<Object> called = new java.util.ArrayList<>();
+    var handle = runner.run("late", () -> 1, called::add, called::add);
+    assertThat(handle.isDone()).isTrue();
+    assertThat(called).isEmpty();
+  }
 }

@@ -46,4 +46,30 @@ class OverviewCardsTest {
     assertThat(cards.get(4).warning()).isTrue();
     assertThat(cards.get(5).value()).isEqualTo("75 %");
   }
+
+  @Test
+  void troubleTileNamesTheFirstStuckAndFailingItems() {
+    OverviewFacts facts =
+        new OverviewFacts(
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            0,
+            0,
+            1,
+            1,
+            OptionalDouble.empty(),
+            java.util.List.of("deposit 12 stuck", "commitment 0xab…cd: root mismatch"));
+    OverviewCard tile =
+        OverviewCards.from(facts).stream()
+            .filter(c -> c.title().startsWith("Stuck"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(tile.value()).isEqualTo("2");
+    assertThat(tile.warning()).isTrue();
+    assertThat(tile.detail()).contains("deposit 12 stuck", "root mismatch");
+  }
 }

@@ -1,7 +1,10 @@
 package io.bridgescope.desktop.perf;
 
 import io.bridgescope.core.config.DataDir;
+import io.bridgescope.core.lifecycle.Stage;
+import io.bridgescope.core.model.Address;
 import io.bridgescope.core.network.NetworkProfileJson;
+import io.bridgescope.core.stats.MessageFilter;
 import io.bridgescope.core.store.Batch;
 import io.bridgescope.core.store.Database;
 import io.bridgescope.core.store.StoreWriter;
@@ -13,6 +16,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * Probe (not a unit test): 1,000,000 deposits in SQLite, then the time the Deposits adapter takes
@@ -68,6 +74,60 @@ public final class MillionRowsProbe {
           middle.get(0).stateSyncId(),
           (c - b) / 1_000_000);
     }
+    filtered(ports);
     session.close();
+  }
+
+  /** The same table through the SQL-side filters: count + first page, and a page far down. */
+  private static void filtered(UiPorts ports) throws Exception {
+    Address depositor = Address.ofLow(7); // in 1,000 rows (i % 1000 == 7)
+    Address zero = Address.ofLow(0); // the token of every row, and the receiver of every row
+    Instant t = Instant.ofEpochSecond(1_700_000_000L + 400_000);
+    List<Object[]> cases =
+        List.of(
+            new Object[] {
+              "address (1,000 rows), newest", MessageFilter.NONE.withAddress(Optional.of(depositor))
+            },
+            new Object[] {
+              "address (1,000 rows), oldest first",
+              MessageFilter.NONE
+                  .withAddress(Optional.of(depositor))
+                  .withOrder(MessageFilter.Order.OLDEST_ID)
+            },
+            new Object[] {"token (every row)", MessageFilter.NONE.withToken(Optional.of(zero))},
+            new Object[] {
+              "time range (100,000 rows)",
+              MessageFilter.NONE.withTime(Optional.of(t), Optional.of(t.plusSeconds(100_000)))
+            },
+            new Object[] {
+              "status Sent (every row; checked per row)",
+              MessageFilter.NONE.withStage(Optional.of(Stage.SENT))
+            },
+            new Object[] {
+              "status Executed (no row)", MessageFilter.NONE.withStage(Optional.of(Stage.EXECUTED))
+            },
+            new Object[] {
+              "oldest first, by time", MessageFilter.NONE.withOrder(MessageFilter.Order.OLDEST_TIME)
+            });
+    for (Object[] c : cases) {
+      var source = ports.deposits().filtered((MessageFilter) c[1]).orElseThrow();
+      for (int run = 0; run < 2; run++) {
+        long a = System.nanoTime();
+        long n = source.count();
+        var first = source.page(0, 200);
+        long b = System.nanoTime();
+        var far = n > 600 ? source.page((int) Math.min(n - 200, 500), 200) : List.of();
+        long e = System.nanoTime();
+        System.out.printf(
+            "filter %-40s run %d: count %,d + first page (%d rows) %d ms; page at %d %d ms%n",
+            c[0],
+            run,
+            n,
+            first.size(),
+            (b - a) / 1_000_000,
+            Math.min(n - 200, 500),
+            (e - b) / 1_000_000);
+      }
+    }
   }
 }

@@ -1,0 +1,238 @@
+package io.bridgescope.desktop.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.bridgescope.core.lifecycle.Stage;
+import io.bridgescope.core.model.Address;
+import io.bridgescope.core.stats.MessageFilter;
+import io.bridgescope.core.store.StateSyncDao;
+import io.bridgescope.core.store.rows.StateSyncRow;
+import io.bridgescope.desktop.AppContext;
+import io.bridgescope.desktop.Screen;
+import io.bridgescope.desktop.common.TableViewModel;
+import io.bridgescope.desktop.overview.OverviewView;
+import io.bridgescope.desktop.ports.DepositRow;
+import io.bridgescope.desktop.testing.Fx;
+import io.bridgescope.desktop.testing.RecordingClipboard;
+import io.bridgescope.desktop.testing.Screenshots;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import javafx.application.Platform;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.chart.BarChart;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.ToggleButton;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Overview charts, table filters and sorting, and watch notifications over a real devnet. */
+@ExtendWith(ApplicationExtension.class)
+class BridgeFeaturesFxTest {
+
+  private static SharedDevnet net;
+  private AppContext context;
+  private Parent root;
+
+  @BeforeAll
+  static void startDevnet() throws Exception {
+    net = new SharedDevnet();
+    net.awaitTraffic();
+  }
+
+  @AfterAll
+  static void stopDevnet() {
+    if (net != null) {
+      net.close();
+    }
+  }
+
+  @Start
+  void start(javafx.stage.Stage stage) {
+    context =
+        new AppContext(
+            EnginePorts.over(net.sessions),
+            Platform::runLater,
+            () -> stage,
+            new RecordingClipboard());
+    context.setNetworks(new EngineNetworks(net.sessions));
+    root = context.viewLoader().load(Screen.MAIN_FXML).root();
+    stage.setScene(new Scene(root, 1280, 900));
+    stage.show();
+  }
+
+  @AfterEach
+  void close() {
+    context.close();
+  }
+
+  private void go(FxRobot robot, Screen s) {
+    robot.clickOn("#nav-" + s.name().toLowerCase(Locale.ROOT));
+  }
+
+  @Test
+  void overviewChartsDrawRealTrafficAndLatency() {
+    Fx.waitUntil(() -> context.overview().chartsProperty().get() != null);
+    Fx.waitUntil(() -> context.overview().chartsProperty().get().commitmentLatency().size() > 1);
+    OverviewView view = (OverviewView) context.screens().get(Screen.OVERVIEW).controller();
+    BarChart<String, Number> bars = view.charts().activityChart();
+    long deposits =
+        Fx.call(
+            () ->
+                bars.getData().get(0).getData().stream()
+                    .mapToLong(d -> d.getYValue().longValue())
+                    .sum());
+    long indexed = net.session.db().read(c -> new StateSyncDao(c).count());
+    assertThat(deposits).isPositive().isLessThanOrEqualTo(indexed);
+    assertThat(Fx.call(() -> bars.getData().get(0).getData().get(0).getNode())).isNotNull();
+    XYChart.Series<String, Number> wait = view.charts().commitLatencyChart().getData().get(0);
+    assertThat(
+            Fx.call(() -> wait.getData().stream().allMatch(d -> d.getYValue().doubleValue() >= 0)))
+        .isTrue();
+    assertThat(Fx.call(() -> wait.getData().size())).isGreaterThan(1);
+    Fx.waitUntil(() -> context.overview().cards().get(0).value().startsWith("#"));
+    Screenshots.save(root, "features-overview-charts");
+  }
+
+  @Test
+  void aStatusFilterShowsOnlyThatStatus(FxRobot robot) {
+    go(robot, Screen.DEPOSITS);
+    TableViewModel<DepositRow> t = context.deposits().table();
+    Fx.waitUntil(() -> t.totalProperty().get() > 0);
+    @SuppressWarnings("unchecked")
+    ComboBox<String> status = robot.lookup("#filter-status").queryAs(ComboBox.class);
+    Fx.run(() -> status.getSelectionModel().select("Executed")); // the control, not the VM
+    long executedBefore = net.session.lifecycle().depositCounts().get(Stage.EXECUTED);
+    Fx.waitUntil(() -> t.filterStateProperty().get().stage().equals(Optional.of(Stage.EXECUTED)));
+    List<DepositRow> rows = firstRows(t);
+    assertThat(rows).isNotEmpty().allMatch(r -> r.status().equals("Executed"));
+    long shown = Fx.call(() -> t.totalProperty().get());
+    long executedAfter = net.session.lifecycle().depositCounts().get(Stage.EXECUTED);
+    assertThat(shown).isBetween(executedBefore, executedAfter); // executions only ever add up
+    Screenshots.save(root, "features-deposits-executed");
+    Fx.run(() -> t.applyFilter(MessageFilter.NONE.withStage(Optional.of(Stage.SENT))));
+    Fx.waitUntil(() -> !t.loadingProperty().get());
+    assertThat(firstRows(t)).allMatch(r -> r.status().equals("Sent"));
+  }
+
+  @Test
+  void anAddressFilterCombinedWithAnOrderListsOnlyThatAddressOldestFirst(FxRobot robot) {
+    go(robot, Screen.DEPOSITS);
+    StateSyncRow two =
+        net.session.db().read(c -> new StateSyncDao(c).byId(BigInteger.TWO)).orElseThrow();
+    Address a = two.deposit().orElseThrow().to();
+    TableViewModel<DepositRow> t = context.deposits().table();
+    Fx.waitUntil(() -> t.totalProperty().get() > 0);
+    Fx.run(
+        () ->
+            t.applyFilter(
+                MessageFilter.NONE
+                    .withAddress(Optional.of(a))
+                    .withOrder(MessageFilter.Order.OLDEST_ID)));
+    List<DepositRow> rows = firstRows(t);
+    assertThat(rows).isNotEmpty().allMatch(r -> r.sender().equals(a) || r.receiver().equals(a));
+    List<BigInteger> ids = rows.stream().map(DepositRow::stateSyncId).toList();
+    assertThat(ids).isSorted().doesNotHaveDuplicates();
+    List<BigInteger> expected =
+        net.session.lifecycle().depositsByAddress(a, Optional.empty(), 10_000).stream()
+            .map(d -> d.deposit().id())
+            .sorted()
+            .limit(ids.size())
+            .toList();
+    assertThat(ids).isEqualTo(expected);
+    Screenshots.save(root, "features-deposits-address-oldest");
+  }
+
+  @Test
+  void sortingByIdAndTimeFollowsTheChosenDirection(FxRobot robot) {
+    go(robot, Screen.EXITS);
+    var t = context.exits().table();
+    Fx.waitUntil(() -> t.totalProperty().get() > 1);
+    @SuppressWarnings("unchecked")
+    ComboBox<String> order = robot.lookup("#filter-order").queryAs(ComboBox.class);
+    Fx.run(() -> order.getSelectionModel().select("Oldest first"));
+    Fx.waitUntil(() -> t.filterStateProperty().get().order() == MessageFilter.Order.OLDEST_ID);
+    var oldest = firstRows(t);
+    assertThat(oldest.get(0).exitId()).isEqualTo(BigInteger.ONE);
+    assertThat(oldest.stream().map(r -> r.exitId()).toList()).isSorted();
+    Fx.run(() -> t.applyFilter(MessageFilter.NONE.withOrder(MessageFilter.Order.NEWEST_TIME)));
+    var newest = firstRows(t);
+    assertThat(newest.stream().map(r -> r.childBlock()).toList())
+        .isSortedAccordingTo(java.util.Comparator.reverseOrder());
+    Screenshots.save(root, "features-exits-newest-by-time");
+  }
+
+  @Test
+  void aWatchedDepositThatMovesOnProducesANotification(FxRobot robot) throws Exception {
+    go(robot, Screen.DEPOSITS);
+    BigInteger id = waitForWaitingDeposit();
+    Fx.run(() -> context.deposits().detail().show(id));
+    Fx.waitUntil(() -> context.deposits().detail().detailProperty().get() != null);
+    robot.clickOn("#watch-toggle");
+    Fx.waitUntil(() -> context.deposits().detail().watchedProperty().get());
+    ToggleButton toggle = robot.lookup("#watch-toggle").queryAs(ToggleButton.class);
+    assertThat(Fx.call(toggle::isSelected)).isTrue();
+    String title = "Deposit " + id + ": ";
+    WaitForAsyncUtils.waitFor(
+        120,
+        java.util.concurrent.TimeUnit.SECONDS,
+        () ->
+            context.notifications().notices().stream().anyMatch(n -> n.title().startsWith(title)));
+    var notice =
+        Fx.call(
+            () ->
+                context.notifications().notices().stream()
+                    .filter(n -> n.title().startsWith(title))
+                    .findFirst()
+                    .orElseThrow());
+    assertThat(notice.text()).startsWith("was ");
+    assertThat(Fx.call(() -> context.notifications().unreadProperty().get())).isPositive();
+    Screenshots.save(root, "features-watch-notified");
+    robot.clickOn("#bell");
+    Screenshots.save(root, "features-bell-open");
+    assertThat(Fx.call(() -> context.notifications().unreadProperty().get())).isZero();
+  }
+
+  /** The newest deposit still waiting (sent or committed), once demo traffic has sent one. */
+  private static BigInteger waitForWaitingDeposit() throws InterruptedException {
+    for (int i = 0; i < 240; i++) {
+      var waiting =
+          net.session.lifecycle().deposits(Optional.empty(), 20).stream()
+              .filter(d -> d.stage() == Stage.SENT || d.stage() == Stage.COMMITTED)
+              .findFirst();
+      if (waiting.isPresent()) {
+        return waiting.get().deposit().id();
+      }
+      Thread.sleep(250);
+    }
+    throw new IllegalStateException("no deposit waited in 60 s of demo traffic");
+  }
+
+  /** The rows of the first page once loaded. */
+  private static <R> List<R> firstRows(TableViewModel<R> t) {
+    Fx.waitUntil(
+        () -> !t.loadingProperty().get() && (t.rows().isEmpty() || t.rows().peek(0) != null));
+    return Fx.call(
+        () -> {
+          List<R> out = new ArrayList<>();
+          for (int i = 0; i < Math.min(t.rows().size(), 50); i++) {
+            R r = t.rows().peek(i);
+            if (r != null) {
+              out.add(r);
+            }
+          }
+          return out;
+        });
+  }
+}

@@ -1,0 +1,151 @@
+package io.bridgescope.desktop.wallet;
+
+import io.bridgescope.core.abi.AbiReader;
+import io.bridgescope.core.bridge.BridgeAbi;
+import io.bridgescope.core.config.DataDir;
+import io.bridgescope.core.lifecycle.DepositStatus;
+import io.bridgescope.core.lifecycle.ExitStatus;
+import io.bridgescope.core.lifecycle.Stage;
+import io.bridgescope.core.model.Address;
+import io.bridgescope.core.model.Hash32;
+import io.bridgescope.core.store.Database;
+import io.bridgescope.core.wallet.Keystore;
+import io.bridgescope.core.wallet.ScryptParams;
+import io.bridgescope.desktop.engine.Session;
+import io.bridgescope.desktop.engine.SessionManager;
+import io.bridgescope.devnet.Devnet;
+import io.bridgescope.devnet.DevnetConfig;
+import io.bridgescope.devnet.DevnetHome;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.web3j.crypto.Bip32ECKeyPair;
+import org.web3j.crypto.MnemonicUtils;
+import org.web3j.protocol.core.DefaultBlockParameter;
+
+/**
+ * One real devnet (demo traffic on, every fourth exit left unclaimed), indexed by a session that
+ * owns it, and a wallet port over it with a light-scrypt key store; for one test class.
+ */
+final class WalletDevnet implements AutoCloseable {
+
+  /** anvil's public development mnemonic (test material only). */
+  private static final String MNEMONIC =
+      "test test test test test test test test test test test junk";
+
+  final Devnet devnet;
+  final Session session;
+  final SessionManager sessions;
+  final SessionWallet port;
+
+  WalletDevnet() throws Exception {
+    Path work = Files.createTempDirectory("bs-wallet-gui-");
+    devnet =
+        Devnet.start(DevnetConfig.defaults(), DevnetHome.locate(), work.resolve("chains"), m -> {});
+    DataDir data = new DataDir(work.resolve("data"));
+    Path db = data.database(devnet.profile().name());
+    Files.createDirectories(db.getParent());
+    session =
+        Session.open(
+            devnet.profile(), SessionManager.DEVNET_LABEL, Database.open(db), Optional.of(devnet));
+    sessions = SessionManager.of(data, session);
+    port =
+        new SessionWallet(
+            sessions,
+            new Keystore(work.resolve("keystore"), ScryptParams.lightForTests()),
+            Duration.ofSeconds(90),
+            Clock.systemUTC());
+  }
+
+  /** A checkpointed exit the demo left unclaimed (id divisible by 4), waiting up to 150 s. */
+  ExitStatus awaitUnclaimedCheckpointedExit() throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(150).toNanos();
+    while (System.nanoTime() < deadline) {
+      for (ExitStatus s : session.lifecycle().exits(Optional.empty(), 500)) {
+        if (s.stage() == Stage.CHECKPOINTED
+            && s.exit().id().mod(BigInteger.valueOf(4)).signum() == 0
+            && s.exit().withdrawal().isPresent()) {
+          return s;
+        }
+      }
+      Thread.sleep(500);
+    }
+    throw new IllegalStateException("no unclaimed checkpointed exit in 150 s");
+  }
+
+  /** The private key (64 hex digits) of the anvil account at {@code a}. */
+  String privateKeyOf(Address a) {
+    List<?> accounts = (List<?>) devnet.root().rpc("eth_accounts", List.of());
+    for (int i = 0; i < accounts.size(); i++) {
+      if (Address.of(accounts.get(i).toString()).equals(a)) {
+        byte[] seed = MnemonicUtils.generateSeed(MNEMONIC, "");
+        Bip32ECKeyPair master = Bip32ECKeyPair.generateKeyPair(seed);
+        int h = Bip32ECKeyPair.HARDENED_BIT;
+        Bip32ECKeyPair k =
+            Bip32ECKeyPair.deriveKeyPair(master, new int[] {44 | h, 60 | h, h, 0, i});
+        String hex = k.getPrivateKey().toString(16);
+        return "0".repeat(64 - hex.length()) + hex;
+      }
+    }
+    throw new IllegalArgumentException(a + " is not an anvil development account");
+  }
+
+  /** The root token balance of {@code a} after block {@code block} (root mines one tx a block). */
+  BigInteger rootTokenBalanceAt(Address a, long block) {
+    byte[] r =
+        devnet
+            .root()
+            .call(
+                null,
+                devnet.contracts().rootToken(),
+                BridgeAbi.balanceOf(a),
+                DefaultBlockParameter.valueOf(BigInteger.valueOf(block)));
+    return new AbiReader(r).uint("balance", 0);
+  }
+
+  long rootBlockOf(String txHash) {
+    return devnet.root().receipt(Hash32.of(txHash)).orElseThrow().getBlockNumber().longValueExact();
+  }
+
+  /** A committed deposit that arrived after the relayer was paused (so nobody executes it). */
+  DepositStatus awaitCommittedDepositAfterPausingTheRelayer() throws InterruptedException {
+    devnet.setRelayerPaused(true);
+    BigInteger after =
+        session.lifecycle().deposits(Optional.empty(), 1).stream()
+            .map(d -> d.deposit().id())
+            .findFirst()
+            .orElse(BigInteger.ZERO);
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (System.nanoTime() < deadline) {
+      for (DepositStatus d : session.lifecycle().deposits(Optional.empty(), 100)) {
+        if (d.deposit().id().compareTo(after) > 0
+            && d.status().stage() == Stage.COMMITTED
+            && d.deposit().deposit().isPresent()) {
+          return d;
+        }
+      }
+      Thread.sleep(500);
+    }
+    throw new IllegalStateException("no deposit was committed in 60 s after pausing the relayer");
+  }
+
+  boolean stateSyncProcessed(BigInteger id) {
+    byte[] r =
+        devnet
+            .child()
+            .call(
+                devnet.contracts().stateReceiver(),
+                BridgeAbi.uintView("processedStateSyncs(uint256)", id));
+    return new AbiReader(r).uint("processed", 0).signum() != 0;
+  }
+
+  @Override
+  public void close() {
+    port.close();
+    session.close();
+  }
+}

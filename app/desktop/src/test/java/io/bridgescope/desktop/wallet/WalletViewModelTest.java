@@ -1,0 +1,97 @@
+package io.bridgescope.desktop.wallet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.bridgescope.desktop.dialogs.Dialogs;
+import io.bridgescope.desktop.testing.DirectTaskRunner;
+import io.bridgescope.desktop.wallet.WalletViewModel.KeySource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+
+class WalletViewModelTest {
+
+  private final FakeWalletPort port = new FakeWalletPort();
+  private final List<String> asked = new ArrayList<>();
+  private boolean answer;
+
+  private final Dialogs dialogs =
+      new Dialogs() {
+        @Override
+        public void showError(String title, String message) {}
+
+        @Override
+        public void showInfo(String title, String message) {}
+
+        @Override
+        public void confirm(String title, String message, Consumer<Boolean> onAnswer) {
+          asked.add(title + ": " + message);
+          onAnswer.accept(answer);
+        }
+      };
+
+  private static boolean zeroed(char[] a) {
+    return new String(a).chars().allMatch(c -> c == 0);
+  }
+
+  @Test
+  void importingAKeyZeroesSecretsAndSelectsIt() {
+    WalletViewModel vm = new WalletViewModel(port, new DirectTaskRunner(), dialogs);
+    char[] key = "ab".repeat(32).toCharArray();
+    char[] password = "pw-123456".toCharArray();
+    vm.addKey(KeySource.PRIVATE_KEY, " alice ", key, "", null, password);
+
+    assertThat(zeroed(key)).isTrue();
+    assertThat(zeroed(password)).isTrue();
+    assertThat(vm.selectedProperty().get().name()).isEqualTo("alice");
+    assertThat(vm.exits()).hasSize(1);
+    assertThat(vm.hasReadyProperty().get()).isTrue();
+    assertThat(vm.balancesProperty().get()).startsWith("Root: 1 ETH");
+  }
+
+  @Test
+  void aDuplicateNameIsReportedInPlainWords() {
+    WalletViewModel vm = new WalletViewModel(port, new DirectTaskRunner(), dialogs);
+    vm.addKey(KeySource.NEW, "alice", null, "", null, "pw".toCharArray());
+    char[] again = "pw".toCharArray();
+    vm.addKey(KeySource.NEW, "alice", null, "", null, again);
+
+    assertThat(vm.keyErrorProperty().get()).startsWith("Already in the key store.");
+    assertThat(zeroed(again)).isTrue();
+    assertThat(vm.keys()).hasSize(1);
+  }
+
+  @Test
+  void deleteAsksFirstAndKeepsTheKeyOnNo() {
+    WalletViewModel vm = new WalletViewModel(port, new DirectTaskRunner(), dialogs);
+    vm.addKey(KeySource.NEW, "alice", null, "", null, "pw".toCharArray());
+    answer = false;
+    vm.delete();
+    assertThat(asked).singleElement().asString().contains("cannot be spent");
+    assertThat(port.deleted).isEmpty();
+
+    answer = true;
+    vm.delete();
+    assertThat(port.deleted).containsExactly(FakeWalletPort.ME.toString());
+    assertThat(vm.keys()).isEmpty();
+  }
+
+  @Test
+  void balancesAreCutToSixDecimalsAndSayWhenDigitsAreLeftOut() {
+    assertThat(WalletViewModel.shortAmount(new java.math.BigInteger("1500000000000000000")))
+        .isEqualTo("1.5");
+    assertThat(WalletViewModel.shortAmount(new java.math.BigInteger("999999999999999999")))
+        .isEqualTo("0.999999…");
+  }
+
+  @Test
+  void claimingWithoutAKeyAsksForOne() {
+    WalletViewModel vm = new WalletViewModel(port, new DirectTaskRunner(), dialogs);
+    vm.claimExit(java.math.BigInteger.valueOf(8));
+
+    assertThat(vm.wizard().stepProperty().get()).isEqualTo(WizardViewModel.Step.IDLE);
+    assertThat(vm.statusProperty().get()).contains("Choose or import a key first");
+    assertThat(port.prepared).isEmpty();
+  }
+}

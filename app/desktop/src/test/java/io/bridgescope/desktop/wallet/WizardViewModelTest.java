@@ -1,0 +1,178 @@
+package io.bridgescope.desktop.wallet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.bridgescope.core.wallet.WalletException;
+import io.bridgescope.desktop.testing.DirectTaskRunner;
+import io.bridgescope.desktop.wallet.WizardViewModel.Signer;
+import io.bridgescope.desktop.wallet.WizardViewModel.Step;
+import java.math.BigInteger;
+import org.junit.jupiter.api.Test;
+
+class WizardViewModelTest {
+
+  private static final Signer ME = new Signer("me", FakeWalletPort.ME);
+  private static final BigInteger EIGHT = BigInteger.valueOf(8);
+
+  private final FakeWalletPort port = new FakeWalletPort();
+
+  private static char[] pw(String s) {
+    return s.toCharArray();
+  }
+
+  private static boolean zeroed(char[] a) {
+    for (char c : a) {
+      if (c != '\0') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  @Test
+  void reviewIsShownBeforeAnyPasswordIsAccepted() {
+    WizardViewModel vm = new WizardViewModel(port, new DirectTaskRunner());
+    vm.startExit(ME, EIGHT);
+
+    assertThat(vm.stepProperty().get()).isEqualTo(Step.REVIEW);
+    assertThat(vm.lines())
+        .extracting(ReviewLine::kind)
+        .contains(ReviewLine.Kind.CALL, ReviewLine.Kind.FEE, ReviewLine.Kind.CHECK_PASSED);
+    assertThat(vm.lines()).anyMatch(l -> l.text().contains("ExitHelper"));
+    assertThat(vm.lines()).anyMatch(l -> l.text().contains("fee at most 0.0004 ETH"));
+    char[] early = pw(FakeWalletPort.PASSWORD);
+    vm.submit(early);
+    assertThat(port.executed).isEmpty();
+    assertThat(zeroed(early)).isTrue();
+    assertThat(vm.stepProperty().get()).isEqualTo(Step.REVIEW);
+
+    vm.confirmReview();
+    assertThat(vm.stepProperty().get()).isEqualTo(Step.PASSWORD);
+  }
+
+  @Test
+  void passwordIsZeroedAfterTheSend() {
+    WizardViewModel vm = new WizardViewModel(port, new DirectTaskRunner());
+    vm.startExit(ME, EIGHT);
+    vm.confirmReview();
+    char[] password = pw(FakeWalletPort.PASSWORD);
+    vm.submit(password);
+
+    assertThat(port.executed).containsExactly("exit:8");
+    assertThat(zeroed(password)).isTrue();
+    assertThat(vm.stepProperty().get()).isEqualTo(Step.DONE);
+    assertThat(vm.lines()).anyMatch(l -> l.text().equals("exit 8 processed"));
+  }
+
+  @Test
+  void doubleClickWhileSendingSendsOnce() {
+    QueuedTaskRunner tasks = new QueuedTaskRunner();
+    WizardViewModel vm = new WizardViewModel(port, tasks);
+    vm.startExit(ME, EIGHT);
+    tasks.runAll();
+    vm.confirmReview();
+    char[] first = pw(FakeWalletPort.PASSWORD);
+    char[] second = pw(FakeWalletPort.PASSWORD);
+    vm.submit(first);
+    vm.submit(second);
+
+    assertThat(vm.stepProperty().get()).isEqualTo(Step.SENDING);
+    assertThat(tasks.pending()).isEqualTo(1);
+    assertThat(zeroed(second)).isTrue();
+    tasks.runAll();
+    assertThat(port.executed).containsExactly("exit:8");
+    assertThat(zeroed(first)).isTrue();
+  }
+
+  @Test
+  void closingIsRefusedWhileSending() {
+    QueuedTaskRunner tasks = new QueuedTaskRunner();
+    WizardViewModel vm = new WizardViewModel(port, tasks);
+    vm.startExit(ME, EIGHT);
+    tasks.runAll();
+    vm.confirmReview();
+    vm.submit(pw(FakeWalletPort.PASSWORD));
+    vm.close();
+    vm.startExit(ME, BigInteger.valueOf(12));
+
+    assertThat(vm.stepProperty().get()).isEqualTo(Step.SENDING);
+    tasks.runAll();
+    assertThat(port.executed).containsExactly("exit:8");
+  }
+
+  @Test
+  void wrongPasswordAsksAgainAndSendsNothing() {
+    WizardViewModel vm = new WizardViewModel(port, new DirectTaskRunner());
+    vm.startExit(ME, EIGHT);
+    vm.confirmReview();
+    char[] wrong = pw("not-it");
+    vm.submit(wrong);
+
+    assertThat(port.executed).isEmpty();
+    assertThat(zeroed(wrong)).isTrue();
+    assertThat(vm.stepProperty().get()).isEqualTo(Step.PASSWORD);
+    assertThat(vm.errorProperty().get()).startsWith("Wrong password").contains("Nothing was");
+
+    vm.submit(pw(FakeWalletPort.PASSWORD));
+    assertThat(port.executed).containsExactly("exit:8");
+  }
+
+  @Test
+  void failedExitShowsTheRevertReasonAndRetriesWithAFreshPreflight() {
+    port.receiverReverts = true;
+    WizardViewModel vm = new WizardViewModel(port, new DirectTaskRunner());
+    vm.startExit(ME, EIGHT);
+    vm.confirmReview();
+    vm.submit(pw(FakeWalletPort.PASSWORD));
+
+    assertThat(vm.stepProperty().get()).isEqualTo(Step.FAILED);
+    assertThat(vm.lines())
+        .anyMatch(
+            l ->
+                l.kind() == ReviewLine.Kind.RESULT_FAILED && l.text().contains("receiver says no"));
+    assertThat(vm.canRetryProperty().get()).isTrue();
+
+    port.receiverReverts = false;
+    vm.retry();
+    assertThat(port.prepared).containsExactly("exit 8", "exit 8");
+    assertThat(vm.stepProperty().get()).isEqualTo(Step.REVIEW);
+  }
+
+  @Test
+  void aFailingPreflightCheckIsNamedAndNothingIsAsked() {
+    port.prepareFailure =
+        new WalletException(WalletException.Kind.ALREADY_PROCESSED, "exit 8 is already processed");
+    WizardViewModel vm = new WizardViewModel(port, new DirectTaskRunner());
+    vm.startExit(ME, EIGHT);
+
+    assertThat(vm.stepProperty().get()).isEqualTo(Step.FAILED);
+    assertThat(vm.lines())
+        .singleElement()
+        .satisfies(
+            l -> {
+              assertThat(l.kind()).isEqualTo(ReviewLine.Kind.CHECK_FAILED);
+              assertThat(l.text()).startsWith("Not processed yet");
+            });
+    assertThat(vm.canRetryProperty().get()).isFalse();
+    vm.confirmReview();
+    assertThat(vm.stepProperty().get()).isEqualTo(Step.FAILED);
+  }
+
+  @Test
+  void withdrawFormRejectsABadAmountWithoutAskingTheChain() {
+    WizardViewModel vm = new WizardViewModel(port, new DirectTaskRunner());
+    vm.startWithdraw(ME, "0x00000000000000000000000000000000000000c1");
+    assertThat(vm.receiverProperty().get()).isEqualTo(FakeWalletPort.ME.toString());
+    vm.amountProperty().set("1.0000000000000000001");
+    vm.prepare();
+
+    assertThat(vm.stepProperty().get()).isEqualTo(Step.FORM);
+    assertThat(vm.errorProperty().get()).contains("more than 18 decimals");
+    assertThat(port.prepared).isEmpty();
+
+    vm.amountProperty().set("2.5");
+    vm.prepare();
+    assertThat(port.prepared).containsExactly("withdraw 2500000000000000000");
+    assertThat(vm.stepProperty().get()).isEqualTo(Step.REVIEW);
+  }
+}
