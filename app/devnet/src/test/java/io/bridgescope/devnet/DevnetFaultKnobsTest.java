@@ -16,21 +16,22 @@ class DevnetFaultKnobsTest {
   void scheduledReorgsHappenAndTheBridgeKeepsWorking() throws Exception {
     DevnetConfig cfg =
         DevnetConfig.defaults().toBuilder()
-            .reorgs(Duration.ofSeconds(3), 2)
+            .reorgs(Duration.ofSeconds(5), 2)
             .lateCheckpointDelay(Duration.ofSeconds(3))
             .build();
     try (Devnet d = Devnet.start(cfg, DevnetHome.locate(), work, m -> {})) {
-      long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+      // Generous: every reorg may drop the relayer's pending batch, which is then sent again.
+      long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
       DevnetStatus s = d.status();
       while (System.nanoTime() < deadline
-          && (d.reorgCount() < 2 || s.checkpoints() < 2 || s.syncsExecuted() < 10)) {
+          && (d.reorgCount() < 2 || s.checkpoints() < 2 || s.syncsExecuted() < 5)) {
         Thread.sleep(1000);
         s = d.status();
       }
       assertThat(d.failure()).isNull();
       assertThat(d.reorgCount()).as("reorgs made by the knob").isGreaterThanOrEqualTo(2);
       assertThat(s.checkpoints()).isGreaterThanOrEqualTo(2);
-      assertThat(s.syncsExecuted()).isGreaterThanOrEqualTo(10);
+      assertThat(s.syncsExecuted()).isGreaterThanOrEqualTo(5);
       // Late checkpoints: each accepted checkpoint was submitted at least 3 s after its block.
       long lastCheckpointBlock =
           d.checkpointBlocks().stream().mapToLong(Long::longValue).max().orElseThrow();
