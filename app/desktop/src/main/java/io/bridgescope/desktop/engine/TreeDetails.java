@@ -139,6 +139,7 @@ final class TreeDetails {
               + r.checkpointBlock()
               + ": the exit root is zero");
     }
+    notes.add(setChange(validators, r.newValidatorSet(), set.isPresent()));
     Optional<VerdictRow> v = new VerdictDao(c).get(VerdictKind.CHECKPOINT, tx);
     BlsVerdict verdict = verdict(v, scheme);
     if (!r.success()) {
@@ -213,6 +214,32 @@ final class TreeDetails {
           new BlsVerdict(
               BlsVerdict.Status.FAILED, prefixed(Words.verdict(v), row.reason()), scheme.name());
     };
+  }
+
+  /** The validator-set change a checkpoint carries: its newValidatorSet against the set before. */
+  static String setChange(
+      List<ValidatorEntry> before, List<ValidatorEntry> next, boolean beforeKnown) {
+    if (!beforeKnown) {
+      return "next validator set: " + next.size() + " validators (the set before is not indexed)";
+    }
+    java.util.Map<String, BigInteger> was = new java.util.LinkedHashMap<>();
+    before.forEach(e -> was.put(e.address().toString(), e.votingPower()));
+    java.util.Map<String, BigInteger> now = new java.util.LinkedHashMap<>();
+    next.forEach(e -> now.put(e.address().toString(), e.votingPower()));
+    if (was.equals(now)) {
+      return "next validator set: unchanged (" + now.size() + " validators)";
+    }
+    List<String> changes = new ArrayList<>();
+    now.forEach(
+        (a, p) -> {
+          if (!was.containsKey(a)) {
+            changes.add("+" + a + " (" + p + ")");
+          } else if (!was.get(a).equals(p)) {
+            changes.add(a + " " + was.get(a) + "→" + p);
+          }
+        });
+    was.keySet().stream().filter(a -> !now.containsKey(a)).forEach(a -> changes.add("−" + a));
+    return "next validator set changes: " + String.join(", ", changes);
   }
 
   /** "word: reason", unless the verifier's reason already starts with the word. */
