@@ -97,14 +97,44 @@ public final class StoreWriter implements AutoCloseable {
   }
 
   private <T> void run(WriteTask<T> task, CompletableFuture<T> result) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        T value = task.apply(conn);
+        conn.commit();
+        result.complete(value);
+        return;
+      } catch (Exception | Error e) {
+        rollback();
+        // Another process (the CLI wallet beside a running demo) committed between this batch's
+        // first read and its first write: SQLite answers SQLITE_BUSY_SNAPSHOT at once, without
+        // the busy wait. The batch was rolled back whole, so it is simply run again.
+        if (attempt < BUSY_RETRIES && isBusy(e)) {
+          sleepQuietly(20L * attempt);
+          continue;
+        }
+        result.completeExceptionally(
+            e instanceof StoreException se ? se : StoreException.failed(db.file(), "write", e));
+        return;
+      }
+    }
+  }
+
+  private static final int BUSY_RETRIES = 50;
+
+  private static boolean isBusy(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t.getMessage() != null && t.getMessage().contains("SQLITE_BUSY")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void sleepQuietly(long ms) {
     try {
-      T value = task.apply(conn);
-      conn.commit();
-      result.complete(value);
-    } catch (Exception | Error e) {
-      rollback();
-      result.completeExceptionally(
-          e instanceof StoreException se ? se : StoreException.failed(db.file(), "write", e));
+      Thread.sleep(ms);
+    } catch (InterruptedException ie) {
+      Thread.currentThread().interrupt();
     }
   }
 

@@ -8,7 +8,6 @@ import io.bridgescope.core.lifecycle.MessageStatus;
 import io.bridgescope.core.lifecycle.Stage;
 import io.bridgescope.core.model.Address;
 import io.bridgescope.core.network.NetworkProfile;
-import io.bridgescope.core.store.StoreWriter;
 import io.bridgescope.core.store.rows.Erc20Transfer;
 import io.bridgescope.core.store.rows.JournalEntry;
 import io.bridgescope.core.wallet.Amounts;
@@ -35,8 +34,8 @@ import java.util.function.Function;
 
 /**
  * The wallet port over the open session: one {@link Wallet} per session (it holds the double-submit
- * guard), built on first use with its own RPC clients and journal writer, and closed when the
- * session changes.
+ * guard), built on first use with its own RPC clients over the session's writer, and closed when
+ * the session changes.
  */
 public final class SessionWallet implements WalletPort, AutoCloseable {
 
@@ -48,13 +47,11 @@ public final class SessionWallet implements WalletPort, AutoCloseable {
   private final Clock clock;
   private Open open;
 
-  /** The open network's wallet plus what it needs that the session does not share. */
-  private record Open(
-      Session session, Wallet wallet, ChainClient root, ChainClient child, StoreWriter writer) {
+  /** The open network's wallet plus the RPC clients it owns (the writer is the session's). */
+  private record Open(Session session, Wallet wallet, ChainClient root, ChainClient child) {
     void close() {
       root.close();
       child.close();
-      writer.close();
     }
   }
 
@@ -92,11 +89,10 @@ public final class SessionWallet implements WalletPort, AutoCloseable {
     NetworkProfile p = s.profile();
     ChainClient root = new ChainClient("root", p.root().primaryRpcUrl());
     ChainClient child = new ChainClient("child", p.child().primaryRpcUrl());
-    // The session keeps its writer to itself; SQLite's busy timeout lets the journal's small
-    // writes interleave with the indexer's batches.
-    StoreWriter writer = new StoreWriter(s.db(), clock);
-    Wallet w = new Wallet(p, s.db(), writer, keys, root, child, clock);
-    open = new Open(s, w, root, child, writer);
+    // The journal goes through the session's one writer thread: a second SQLite writer would
+    // meet SQLITE_BUSY_SNAPSHOT when the indexer commits between its read and its write.
+    Wallet w = new Wallet(p, s.db(), s.writer(), keys, root, child, clock);
+    open = new Open(s, w, root, child);
     return open;
   }
 
