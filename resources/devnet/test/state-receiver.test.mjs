@@ -100,7 +100,7 @@ test('commit: wrong domain, keys not matching the signature and malformed input 
   assert.equal(await sr.revertReason('commit', [good[0], good[1].slice(0, -2), good[2]], SYSTEM), '<empty revert>');
   const badKey = encode(['bytes[]', 'bytes'], [[vals[0].pubBytes.slice(0, -2) + '00'], '0x01']);
   assert.equal(await sr.revertReason('commit', [good[0], good[1], badKey], SYSTEM), '<empty revert>');
-  // one signer of four is enough here: quorum is the product's job (shared/spec/protocol.md)
+  // one signer of four is enough here: quorum is the product's job (docs/protocol.md)
   await sr.sendOk('commit', await signedCommitment(bls, vals, c, [2]), SYSTEM);
   nextId = c.endId + 1n;
 });

@@ -1,5 +1,5 @@
 // BN254 BLS keys and signatures (Edge flavour) with @noble/curves; H(m) comes from the chain's
-// BLS.hashToPoint (checked against shared vectors in hash-to-point.test.mjs).
+// BLS.hashToPoint (checked against the Edge vectors in hash-to-point.test.mjs).
 import { bn254 } from '@noble/curves/bn254.js';
 import { randomBytes } from 'node:crypto';
 import { encode, keccakText } from './abi.mjs';

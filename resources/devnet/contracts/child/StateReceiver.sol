@@ -9,7 +9,7 @@ import {SortedArrays} from "../lib/SortedArrays.sol";
 /// @title StateReceiver
 /// @notice Child-chain inbox at 0x…1001: validators commit Merkle roots over ranges of root-chain
 ///         state syncs (system call), anyone executes single syncs with a proof.
-///         Semantics per shared/spec/protocol.md "Deposit (root -> child) lifecycle".
+///         Semantics per docs/protocol.md "Deposit (root -> child) lifecycle".
 /// @dev No constructor and no initializer: placed with anvil_setCode, storage starts empty.
 ///      The signature check is delegated to the precompile address 0x…2030 (a BLSAggSigsVerification
 ///      contract on the devnet); the third argument of commit is abi.encode(bytes[] publicKeys, bytes bitmap)

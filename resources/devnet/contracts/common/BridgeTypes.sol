@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.28;
 
-// Structs shared by the bridge contracts, field for field as Edge's (shared/spec/protocol.md "Structs").
+// Structs shared by the bridge contracts, field for field as Edge's (docs/protocol.md "Structs").
 
 struct Validator {
     address _address;

@@ -9,7 +9,7 @@ pragma solidity 0.8.28;
 ///      [x.real, x.imag, y.real, y.imag]; the pairing precompile wants x.imag, x.real, y.imag, y.real.
 ///      Hash-to-G1 is Edge's (not RFC 9380): expand_message_xmd(SHA-256, DST = 32-byte domain, 96 bytes),
 ///      two 48-byte big-endian integers reduced mod p, Fouque-Tibouchi map for each, then add.
-///      See shared/spec/protocol.md "BLS (Edge flavour)".
+///      See docs/protocol.md "BLS (Edge flavour)".
 library BN254 {
     /// @dev base field modulus p
     uint256 internal constant P = 21888242871839275222246405745257275088696311157297823662689037894645226208583;

@@ -3,7 +3,7 @@ pragma solidity 0.8.28;
 
 /// @title Merkle
 /// @notice Membership proofs for Edge's binary keccak256 trees: children not sorted, an odd node is
-///         paired with itself, no padding (shared/spec/protocol.md "Merkle tree").
+///         paired with itself, no padding (docs/protocol.md "Merkle tree").
 /// @dev The proof is consumed bottom-up; bit k of index says whether the node at level k is a right
 ///      child (1: parent = keccak(sibling || node)). The index must be used up by the proof.
 library Merkle {

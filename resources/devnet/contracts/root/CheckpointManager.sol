@@ -31,7 +31,7 @@ interface IG2Adder {
 /// @title CheckpointManager
 /// @notice Stores child-chain checkpoints (epoch, block number, exit event root) signed by a quorum
 ///         of the current validator set. Behaviour, check order and quirks follow Edge v1.x
-///         (shared/spec/protocol.md "CheckpointManager submit").
+///         (docs/protocol.md "CheckpointManager submit").
 /// @dev submit emits no event. Deploy with no arguments, then
 ///      initialize(bls, bn256G2, childChainId, initialValidatorSet).
 contract CheckpointManager is Initializable {

@@ -15,7 +15,7 @@ interface IEventMembership {
 
 /// @title ExitHelper
 /// @notice Executes child-to-root messages proven against a checkpointed exit root: calls
-///         receiver.onL2StateReceive(id, sender, data). Semantics per shared/spec/protocol.md
+///         receiver.onL2StateReceive(id, sender, data). Semantics per docs/protocol.md
 ///         "Withdrawal": a failed call is not marked processed; a receiver without code counts as done;
 ///         exit reverts on a processed id, batchExit skips it (before looking at the proof).
 /// @dev Deploy with no arguments, then initialize(checkpointManager).

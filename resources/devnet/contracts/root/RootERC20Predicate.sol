@@ -7,7 +7,7 @@ import {Clones} from "../lib/Clones.sol";
 
 /// @title RootERC20Predicate
 /// @notice Locks root ERC-20 tokens for deposits to the child chain and releases them on proven
-///         withdrawals (called by ExitHelper). Payloads per shared/spec/protocol.md "ERC-20 payloads".
+///         withdrawals (called by ExitHelper). Payloads per docs/protocol.md "ERC-20 payloads".
 /// @dev An unmapped token is mapped on first deposit: a MAP_TOKEN message goes out first and the child
 ///      token address is the CREATE2 clone of childTokenTemplate that ChildERC20Predicate will deploy
 ///      (salt keccak256(abi.encodePacked(rootToken))). Deploy with no arguments, then

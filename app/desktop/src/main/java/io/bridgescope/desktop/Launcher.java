@@ -5,7 +5,7 @@ import javafx.application.Application;
 /**
  * Entry point: {@code gui} (the last network) or {@code demo} (the embedded devnet). It must not
  * extend Application: JavaFX then runs from the class path, which web3j's split packages need
- * (shared/ARCHITECTURE.md, "Chosen libraries").
+ * (docs/architecture.md, "Chosen libraries").
  */
 public final class Launcher {
 

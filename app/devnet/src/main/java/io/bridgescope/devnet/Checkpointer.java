@@ -29,7 +29,7 @@ import org.web3j.protocol.core.methods.response.TransactionReceipt;
 /**
  * The validators' withdrawal side: checkpoints the child chain to the root CheckpointManager at
  * every epoch end (and half way, if asked), with the exit root built by Edge's epoch rules
- * (shared/spec/protocol.md, "Withdrawal").
+ * (docs/protocol.md, "Withdrawal").
  */
 final class Checkpointer {
 

@@ -46,7 +46,7 @@ public record DevnetConfig(
 
   /**
    * Commitments the child accepts although they are bad, because StateReceiver checks only the
-   * aggregate signature against the keys it is given (shared/spec/protocol.md, "Deposit"). Each
+   * aggregate signature against the keys it is given (docs/protocol.md, "Deposit"). Each
    * knob counts commitments from 1 and applies on its own, so two may hit the same commitment.
    *
    * @param wrongRootEvery every n-th commitment carries a root that is not the range's tree (0:

@@ -7,7 +7,7 @@ import io.bridgescope.core.model.Hash32;
 import java.math.BigInteger;
 import java.util.List;
 
-/** Calldata of the bridge contracts' functions (signatures per shared/spec/protocol.md). */
+/** Calldata of the bridge contracts' functions (signatures per docs/protocol.md). */
 public final class BridgeAbi {
 
   static final String STATE_SYNC = "(uint256,address,address,bytes)";

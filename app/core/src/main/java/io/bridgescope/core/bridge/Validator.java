@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * {@code Validator{_address, uint256[4] blsKey, votingPower}}; {@code blsKey} is in the on-chain
- * order {@code [x.real, x.imag, y.real, y.imag]} (shared/spec/protocol.md, BLS encodings).
+ * order {@code [x.real, x.imag, y.real, y.imag]} (docs/protocol.md, BLS encodings).
  */
 public record Validator(Address address, List<BigInteger> blsKey, BigInteger votingPower) {
 

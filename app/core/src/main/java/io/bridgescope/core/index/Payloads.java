@@ -8,7 +8,7 @@ import io.bridgescope.crypto.Keccak;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
-/** Decodes the ERC-20 bridge payloads (shared/spec/protocol.md, ERC-20 payloads). */
+/** Decodes the ERC-20 bridge payloads (docs/protocol.md, ERC-20 payloads). */
 final class Payloads {
 
   static final Hash32 DEPOSIT_SIG = tag("DEPOSIT");

@@ -1,6 +1,6 @@
 package io.bridgescope.core.lifecycle;
 
-/** Where a deposit or exit stands (shared/spec/protocol.md, the two lifecycles). */
+/** Where a deposit or exit stands (docs/protocol.md, the two lifecycles). */
 public enum Stage {
   /** Emitted; not yet in a commitment (deposit) or checkpoint (exit). */
   SENT,

@@ -8,7 +8,7 @@ import java.util.Optional;
  * io.bridgescope.crypto.bls.BlsScheme#name()}.
  */
 public enum BlsSchemeName {
-  /** Polygon Edge: BN254, signatures in G1, Edge hash-to-point (shared/spec/protocol.md, BLS). */
+  /** Polygon Edge: BN254, signatures in G1, Edge hash-to-point (docs/protocol.md, BLS). */
   BN254_EDGE("bn254-edge"),
   BLS12_381("bls12-381");
 

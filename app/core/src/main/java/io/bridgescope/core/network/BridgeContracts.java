@@ -8,7 +8,7 @@ import java.util.Objects;
 /**
  * The bridge contracts of a network. Root-chain addresses come from the deployment (genesis.json);
  * child-chain ones are Edge's fixed system addresses unless a network says otherwise
- * (shared/spec/protocol.md, Chains and contracts).
+ * (docs/protocol.md, Chains and contracts).
  */
 public record BridgeContracts(
     Address stateSender,

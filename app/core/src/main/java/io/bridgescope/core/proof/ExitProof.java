@@ -10,7 +10,7 @@ import java.util.Objects;
 /**
  * Everything {@code ExitHelper.exit(blockNumber, leafIndex, unhashedLeaf, proof)} takes for one
  * exit, with where it came from. {@code checkpointBlock} is the block of the latest checkpoint of
- * the exit's epoch, so the contract maps it to that epoch's current root (shared/spec/protocol.md).
+ * the exit's epoch, so the contract maps it to that epoch's current root (docs/protocol.md).
  *
  * @param checkedOnChain whether {@code root} was also compared with the node's {@code
  *     getEventRootByBlock(checkpointBlock)}

@@ -21,7 +21,7 @@ final class ProofQueries {
 
   /**
    * The latest successful checkpoint of {@code epoch}: a later one of the same epoch overwrites the
-   * epoch's root on chain (shared/spec/protocol.md, Withdrawal).
+   * epoch's root on chain (docs/protocol.md, Withdrawal).
    */
   Optional<EpochRoot> latestOfEpoch(long epoch) throws SQLException {
     try (PreparedStatement ps =

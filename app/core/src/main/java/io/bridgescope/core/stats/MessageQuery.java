@@ -127,7 +127,7 @@ public final class MessageQuery {
     }
   }
 
-  /** The stage as SQL over the row {@code t} (shared/spec/protocol.md, the two lifecycles). */
+  /** The stage as SQL over the row {@code t} (docs/protocol.md, the two lifecycles). */
   static String stageSql(Kind k, Stage s) {
     String any = "EXISTS (SELECT 1 FROM " + k.results + " r WHERE r.id = t.id)";
     String ok = "EXISTS (SELECT 1 FROM " + k.results + " r WHERE r.id = t.id AND r.success = 1)";

@@ -16,7 +16,7 @@ import java.util.Optional;
 
 /**
  * Checkpoint submissions on root, each with the validator set it installed. Several may exist per
- * epoch: the latest successful one holds the epoch's root (shared/spec/protocol.md, Withdrawal).
+ * epoch: the latest successful one holds the epoch's root (docs/protocol.md, Withdrawal).
  */
 public final class CheckpointDao {
 

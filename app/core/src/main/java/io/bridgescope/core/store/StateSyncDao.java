@@ -127,7 +127,7 @@ public final class StateSyncDao {
   /**
    * Deposits per stage: sent (not yet in a commitment), committed (waiting for execution),
    * executed, failed (executions so far all failed). Commitments are contiguous from 1, so an id is
-   * committed iff it is at most the highest committed end id (shared/spec/protocol.md).
+   * committed iff it is at most the highest committed end id (docs/protocol.md).
    */
   public StatusCounts statusCounts() throws SQLException {
     long total = count();

@@ -23,7 +23,7 @@ import java.util.Optional;
 /**
  * Checks one successful checkpoint submission: the exit root rebuilt with the epoch rules, the
  * validator-set hash, quorum and the aggregate signature against the set in force before it, as
- * CheckpointManager.submit would (shared/spec/protocol.md, Withdrawal). Pure: data is passed in.
+ * CheckpointManager.submit would (docs/protocol.md, Withdrawal). Pure: data is passed in.
  */
 final class CheckpointCheck {
 

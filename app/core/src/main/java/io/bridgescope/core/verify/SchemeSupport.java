@@ -60,7 +60,7 @@ public final class SchemeSupport {
   /**
    * A validator-set key as the scheme takes it. BN254 sets store {@code uint256[4] = [x.re, x.im,
    * y.re, y.im]} while the scheme (and the commit input) use {@code x.im ‖ x.re ‖ y.im ‖ y.re}
-   * (shared/spec/protocol.md, BLS encodings), so the word pairs are swapped.
+   * (docs/protocol.md, BLS encodings), so the word pairs are swapped.
    */
   public byte[] schemeKey(Bytes setKey) {
     byte[] k = setKey.value();

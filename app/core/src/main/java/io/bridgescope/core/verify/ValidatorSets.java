@@ -9,7 +9,7 @@ import java.util.Optional;
 /**
  * Finds the validator set a commitment or checkpoint must be judged against, from the sets the root
  * chain recorded: the GENESIS set, then each successful submission's {@code newValidatorSet}
- * (shared/spec/protocol.md: every submission replaces the set).
+ * (docs/protocol.md: every submission replaces the set).
  */
 final class ValidatorSets {
 

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * An Edge bridge Merkle tree (shared/spec/protocol.md, "Merkle tree"): parent = keccak256(left ‖
+ * An Edge bridge Merkle tree (docs/protocol.md, "Merkle tree"): parent = keccak256(left ‖
  * right), children not sorted, the last node of an odd level is paired with itself, no padding, and
  * a single leaf is the root.
  *

@@ -5,7 +5,7 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * The signer bitmap of commitments and checkpoints (shared/spec/protocol.md, "BLS (Edge flavour)"):
+ * The signer bitmap of commitments and checkpoints (docs/protocol.md, "BLS (Edge flavour)"):
  * validator i signed iff {@code bitmap[i/8] >> (i%8) & 1}, least significant bit first; bytes past
  * the end mean "not signed".
  */

@@ -6,10 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.InputStream;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -24,17 +23,17 @@ class HashToG1Test {
 
   private static final HexFormat HEX = HexFormat.of();
 
-  static Path sharedDir() {
-    String configured = System.getProperty("bridgescope.shared");
-    if (configured != null && Files.isDirectory(Path.of(configured))) {
-      return Path.of(configured);
-    }
-    return Path.of("../../../shared");
-  }
+  /** Polygon Edge's own vectors; provenance in src/test/resources/vectors/README.md. */
+  static final String VECTORS = "/vectors/bn254-hash-to-point.json";
 
   static Stream<Arguments> vectors() throws IOException {
-    Path file = sharedDir().resolve("vectors/bn254-hash-to-point.json");
-    JsonNode root = new ObjectMapper().readTree(file.toFile());
+    JsonNode root;
+    try (InputStream in = HashToG1Test.class.getResourceAsStream(VECTORS)) {
+      if (in == null) {
+        throw new IOException(VECTORS + " is missing from the test resources");
+      }
+      root = new ObjectMapper().readTree(in);
+    }
     List<Arguments> out = new ArrayList<>();
     int i = 0;
     for (JsonNode v : root) {
@@ -50,7 +49,7 @@ class HashToG1Test {
   }
 
   @Test
-  void theSharedFileHoldsAll199Vectors() throws IOException {
+  void theVectorFileHoldsAll199Vectors() throws IOException {
     assertThat(vectors().count()).isEqualTo(199);
   }
 

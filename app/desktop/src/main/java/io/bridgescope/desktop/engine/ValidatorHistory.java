@@ -16,7 +16,7 @@ import java.util.Optional;
 /**
  * Which validator set signs what, from the sets the root chain recorded: the genesis set, then each
  * successful checkpoint's {@code newValidatorSet} (every submission replaces the set,
- * shared/spec/protocol.md "CheckpointManager submit"). Same rule as the verifier's.
+ * docs/protocol.md "CheckpointManager submit"). Same rule as the verifier's.
  */
 final class ValidatorHistory {
 

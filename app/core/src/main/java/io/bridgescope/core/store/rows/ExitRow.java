@@ -8,7 +8,7 @@ import java.util.Optional;
 /**
  * A child {@code L2StateSynced} event: a withdrawal or message to the root chain. {@code epoch} is
  * the epoch whose exit tree holds it (an exit in an epoch-ending block belongs to the next one,
- * shared/spec/protocol.md).
+ * docs/protocol.md).
  */
 public record ExitRow(
     BigInteger id,

@@ -1,6 +1,6 @@
 package io.bridgescope.core.store.rows;
 
-/** What a bridge message's data holds (shared/spec/protocol.md, ERC-20 payloads). */
+/** What a bridge message's data holds (docs/protocol.md, ERC-20 payloads). */
 public enum PayloadKind {
   /** Root to child ERC-20 deposit; the row carries an {@link Erc20Transfer}. */
   DEPOSIT("deposit"),
