@@ -46,8 +46,8 @@ public record DevnetConfig(
 
   /**
    * Commitments the child accepts although they are bad, because StateReceiver checks only the
-   * aggregate signature against the keys it is given (docs/protocol.md, "Deposit"). Each
-   * knob counts commitments from 1 and applies on its own, so two may hit the same commitment.
+   * aggregate signature against the keys it is given (docs/protocol.md, "Deposit"). Each knob
+   * counts commitments from 1 and applies on its own, so two may hit the same commitment.
    *
    * @param wrongRootEvery every n-th commitment carries a root that is not the range's tree (0:
    *     never); the relayer cannot execute its state syncs, which stay committed

@@ -22,9 +22,9 @@ public final class LeafQueries {
 
   /**
    * The exit tree of a checkpoint at child block {@code checkpointBlock} in {@code epoch}: the
-   * epoch's exits emitted before that block, by id (docs/protocol.md, Withdrawal: exits in
-   * an epoch-ending block already carry the next epoch; exits inside a mid-epoch checkpoint block
-   * go to the next root of the epoch).
+   * epoch's exits emitted before that block, by id (docs/protocol.md, Withdrawal: exits in an
+   * epoch-ending block already carry the next epoch; exits inside a mid-epoch checkpoint block go
+   * to the next root of the epoch).
    */
   public static LeafSet exitLeaves(Connection c, long epoch, long checkpointBlock)
       throws SQLException {

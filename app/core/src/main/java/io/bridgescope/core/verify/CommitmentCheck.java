@@ -26,8 +26,8 @@ import java.util.TreeSet;
 /**
  * Checks one state-sync commitment: the root rebuilt from the indexed state syncs, the aggregate
  * signature over the signer keys named in the commit input, and quorum of those signers in the
- * validator set. StateReceiver checks the signature but not quorum (docs/protocol.md,
- * Deposit), so quorum is ours to check. Pure: all data is passed in.
+ * validator set. StateReceiver checks the signature but not quorum (docs/protocol.md, Deposit), so
+ * quorum is ours to check. Pure: all data is passed in.
  */
 final class CommitmentCheck {
 

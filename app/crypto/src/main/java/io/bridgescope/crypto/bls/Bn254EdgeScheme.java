@@ -10,10 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Polygon Edge's BLS over BN254 (docs/protocol.md, "BLS (Edge flavour)"): 32-byte big-endian
- * secret keys, 128-byte public keys in G2 (EVM order {@code x.imag ‖ x.real ‖ y.imag ‖ y.real}),
- * 64-byte signatures in G1 ({@code x ‖ y}), Edge's hash to G1 with the domain as DST (Edge passes a
- * 32-byte keccak; any 1 to 255 bytes are accepted). Pure Java, see {@link Bn254Bls}.
+ * Polygon Edge's BLS over BN254 (docs/protocol.md, "BLS (Edge flavour)"): 32-byte big-endian secret
+ * keys, 128-byte public keys in G2 (EVM order {@code x.imag ‖ x.real ‖ y.imag ‖ y.real}), 64-byte
+ * signatures in G1 ({@code x ‖ y}), Edge's hash to G1 with the domain as DST (Edge passes a 32-byte
+ * keccak; any 1 to 255 bytes are accepted). Pure Java, see {@link Bn254Bls}.
  *
  * <p>{@link #aggregateVerify} is safe only for keys with proof of possession (Edge registers
  * validators with one), as for any same-message BLS aggregate.

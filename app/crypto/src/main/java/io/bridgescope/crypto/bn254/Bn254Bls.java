@@ -7,9 +7,9 @@ import java.util.Random;
 
 /**
  * Edge-flavour BLS on BN254 with typed points: signatures and hashed messages in G1, public keys in
- * G2, verification {@code e(sig, -G2) * e(H(m), pk) == 1} (docs/protocol.md, "BLS (Edge
- * flavour)"). Aggregation is plain point addition. The domain is the hash-to-point DST, a 32-byte
- * keccak of a domain string in Edge.
+ * G2, verification {@code e(sig, -G2) * e(H(m), pk) == 1} (docs/protocol.md, "BLS (Edge flavour)").
+ * Aggregation is plain point addition. The domain is the hash-to-point DST, a 32-byte keccak of a
+ * domain string in Edge.
  *
  * <p>Typical use (devnet validator): {@code kp = generateKeyPair(seededRandom)}; publish {@code
  * kp.publicKey().toEvmBytes()} or {@code toUint256Array()}; {@code sign(kp.secretKey(), msg,

@@ -7,10 +7,10 @@ import java.math.BigInteger;
  * A point of G2, the order-r subgroup of the sextic twist E'(F_p2): y^2 = x^3 + 3/(9 + u). Edge BLS
  * public keys live here. Immutable; held in Jacobian coordinates.
  *
- * <p>Encodings (see docs/protocol.md, "BLS (Edge flavour)"): 128 bytes in EVM precompile
- * order {@code x.imag ‖ x.real ‖ y.imag ‖ y.real}, and the on-chain {@code uint256[4] blsKey =
- * [x.real, x.imag, y.real, y.imag]}. Decoders check length, canonical coordinates, infinity, the
- * curve equation and subgroup membership.
+ * <p>Encodings (see docs/protocol.md, "BLS (Edge flavour)"): 128 bytes in EVM precompile order
+ * {@code x.imag ‖ x.real ‖ y.imag ‖ y.real}, and the on-chain {@code uint256[4] blsKey = [x.real,
+ * x.imag, y.real, y.imag]}. Decoders check length, canonical coordinates, infinity, the curve
+ * equation and subgroup membership.
  *
  * <p>Scalar multiplication is not constant time.
  */

@@ -5,10 +5,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
 /**
- * Edge's hash to G1 (not RFC 9380's hash_to_curve; see docs/protocol.md, "BLS (Edge
- * flavour)"): expand_message_xmd with SHA-256 (RFC 9380 section 5.3.1) to 96 bytes using the domain
- * as DST, two 48-byte big-endian integers reduced mod p, each mapped with the Fouque–Tibouchi map,
- * and the two points added.
+ * Edge's hash to G1 (not RFC 9380's hash_to_curve; see docs/protocol.md, "BLS (Edge flavour)"):
+ * expand_message_xmd with SHA-256 (RFC 9380 section 5.3.1) to 96 bytes using the domain as DST, two
+ * 48-byte big-endian integers reduced mod p, each mapped with the Fouque–Tibouchi map, and the two
+ * points added.
  */
 public final class HashToG1 {
 
@@ -76,9 +76,9 @@ public final class HashToG1 {
   /**
    * The Fouque–Tibouchi ("Indifferentiable hashing to Barreto–Naehrig curves", 2012) map of t: w =
    * sqrt(-3) t / (1 + b + t^2), candidates x1 = (-1 + sqrt(-3))/2 - t w, x2 = -1 - x1, x3 = 1 +
-   * 1/w^2, the first whose x^3 + b is a square. Edge's details, confirmed by the vectors: y
-   * is the root {@code (x^3+b)^((p+1)/4)}, negated when t is not a square (t = 0 counts as a
-   * square), and 1/0 is taken as 0.
+   * 1/w^2, the first whose x^3 + b is a square. Edge's details, confirmed by the vectors: y is the
+   * root {@code (x^3+b)^((p+1)/4)}, negated when t is not a square (t = 0 counts as a square), and
+   * 1/0 is taken as 0.
    */
   static G1Point mapToPoint(Fp t) {
     boolean tIsSquare = t.legendre() >= 0;

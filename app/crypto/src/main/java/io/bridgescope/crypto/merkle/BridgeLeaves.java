@@ -5,9 +5,9 @@ import io.bridgescope.crypto.abi.AbiTupleEncoder;
 import java.math.BigInteger;
 
 /**
- * Leaf encodings of the two bridge trees (docs/protocol.md, "Deposit" and "Withdrawal").
- * Addresses are 20 raw bytes; ids are uint256. The unhashed encodings are what ExitHelper.exit
- * takes as {@code unhashedLeaf}; the hashes are what the trees are built from.
+ * Leaf encodings of the two bridge trees (docs/protocol.md, "Deposit" and "Withdrawal"). Addresses
+ * are 20 raw bytes; ids are uint256. The unhashed encodings are what ExitHelper.exit takes as
+ * {@code unhashedLeaf}; the hashes are what the trees are built from.
  */
 public final class BridgeLeaves {
 

@@ -7,9 +7,9 @@ import java.util.List;
 
 /**
  * Proof checks exactly as the pinned core-contracts {@code Merkle} library does them
- * (docs/protocol.md, "Merkle tree"). Both return false rather than throwing on a malformed
- * proof, as the contract does; {@code index} and {@code numLeaves} are uint256 on chain, so a
- * negative value here can never verify.
+ * (docs/protocol.md, "Merkle tree"). Both return false rather than throwing on a malformed proof,
+ * as the contract does; {@code index} and {@code numLeaves} are uint256 on chain, so a negative
+ * value here can never verify.
  */
 public final class MerkleProofs {
 

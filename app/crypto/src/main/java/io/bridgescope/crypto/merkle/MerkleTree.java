@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * An Edge bridge Merkle tree (docs/protocol.md, "Merkle tree"): parent = keccak256(left ‖
- * right), children not sorted, the last node of an odd level is paired with itself, no padding, and
- * a single leaf is the root.
+ * An Edge bridge Merkle tree (docs/protocol.md, "Merkle tree"): parent = keccak256(left ‖ right),
+ * children not sorted, the last node of an odd level is paired with itself, no padding, and a
+ * single leaf is the root.
  *
  * <p>Each level is one flat array of 32-byte nodes (level 0 = leaves, last level = root), so that a
  * million-leaf tree costs two big allocations per level instead of a million small ones, and a

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The root-chain quorum rule (docs/protocol.md, "BLS (Edge flavour)"): at least one signer,
- * and signed voting power {@code > floor(2 * total / 3)}. The child chain does not check quorum, so
- * the product checks it here for both directions.
+ * The root-chain quorum rule (docs/protocol.md, "BLS (Edge flavour)"): at least one signer, and
+ * signed voting power {@code > floor(2 * total / 3)}. The child chain does not check quorum, so the
+ * product checks it here for both directions.
  */
 public final class Quorum {
 
