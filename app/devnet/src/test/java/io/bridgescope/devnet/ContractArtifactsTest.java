@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,12 +27,16 @@ class ContractArtifactsTest {
 
   private final Path devnetDir = DevnetHome.locate().dir();
 
+  // Needs node and solc-js from the devnet tools (npm): a slow test. The ABI check below reads only
+  // the committed artifacts and stays in the fast suite.
+  @Tag("devnet")
   @Test
   void committedArtifactsMatchAFreshCompile() throws Exception {
     Result r = node("compile.js", "--check");
     assertThat(r.exit).as(r.output).isZero();
   }
 
+  @Tag("devnet")
   @Test
   void contractTestSuitePassesOnAnvil() throws Exception {
     Result r = node("--test", "test/");

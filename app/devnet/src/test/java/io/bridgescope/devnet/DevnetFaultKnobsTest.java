@@ -1,13 +1,16 @@
 package io.bridgescope.devnet;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The reorg and late-checkpoint knobs act on the real chains, and a crashed anvil is reported. */
+@Tag("devnet")
 class DevnetFaultKnobsTest {
 
   @TempDir Path work;
@@ -21,13 +24,13 @@ class DevnetFaultKnobsTest {
             .build();
     try (Devnet d = Devnet.start(cfg, DevnetHome.locate(), work, m -> {})) {
       // Generous: every reorg may drop the relayer's pending batch, which is then sent again.
-      long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-      DevnetStatus s = d.status();
-      while (System.nanoTime() < deadline
-          && (d.reorgCount() < 2 || s.checkpoints() < 2 || s.syncsExecuted() < 5)) {
-        Thread.sleep(1000);
-        s = d.status();
-      }
+      DevnetStatus s =
+          await("2 reorgs, 2 checkpoints and 5 deposits executed")
+              .atMost(Duration.ofSeconds(240))
+              .pollInterval(Duration.ofSeconds(1))
+              .until(
+                  d::status,
+                  st -> d.reorgCount() >= 2 && st.checkpoints() >= 2 && st.syncsExecuted() >= 5);
       assertThat(d.failure()).isNull();
       assertThat(d.reorgCount()).as("reorgs made by the knob").isGreaterThanOrEqualTo(2);
       assertThat(s.checkpoints()).isGreaterThanOrEqualTo(2);
@@ -48,10 +51,10 @@ class DevnetFaultKnobsTest {
       d.childNode().processes().stream()
           .filter(p -> p.info().command().map(c -> c.endsWith("anvil")).orElse(false))
           .forEach(ProcessHandle::destroyForcibly);
-      long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-      while (System.nanoTime() < deadline && d.failure() == null) {
-        Thread.sleep(200);
-      }
+      await("the devnet reports the crash")
+          .atMost(Duration.ofSeconds(60))
+          .pollInterval(Duration.ofMillis(200))
+          .until(() -> d.failure() != null);
       assertThat(d.failure()).contains("child chain (anvil) stopped unexpectedly");
       assertThat(d.status().health()).contains("child chain (anvil) stopped");
     }

@@ -53,22 +53,33 @@ class ExecutorTaskRunnerTest {
         e -> error.complete(Thread.currentThread().getName() + " " + e.getMessage()));
     assertThat(error.get(5, TimeUnit.SECONDS)).isEqualTo("fake-ui node unreachable");
 
+    // The cancelled task's outcome is handed to the UI thread and dropped there: wait for that
+    // hand-over itself (a UI executor that counts what it ran) rather than for a while.
+    CountDownLatch handedToUi = new CountDownLatch(1);
+    ExecutorTaskRunner counted =
+        new ExecutorTaskRunner(
+            executors.workers(),
+            r ->
+                ui.execute(
+                    () -> {
+                      r.run();
+                      handedToUi.countDown();
+                    }));
     CountDownLatch started = new CountDownLatch(1);
     CompletableFuture<String> outcome = new CompletableFuture<>();
     TaskRunner.Cancellable task =
-        runner.run(
+        counted.run(
             "slow",
             () -> {
               started.countDown();
-              Thread.sleep(5_000);
+              new CountDownLatch(1).await(); // work that never ends on its own
               return "late";
             },
             outcome::complete,
             e -> outcome.complete("error"));
-    started.await(5, TimeUnit.SECONDS);
-    task.cancel();
-    Thread.sleep(200);
-    ui.submit(() -> {}).get();
+    assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
+    task.cancel(); // interrupts the work; its error goes to the UI thread, which drops it
+    assertThat(handedToUi.await(30, TimeUnit.SECONDS)).isTrue();
     assertThat(outcome).isNotDone();
   }
 

@@ -1,12 +1,17 @@
 package io.bridgescope.desktop.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.bridgescope.core.lifecycle.Stage;
 import io.bridgescope.core.model.Address;
 import io.bridgescope.core.stats.MessageFilter;
 import io.bridgescope.core.store.StateSyncDao;
+import io.bridgescope.core.store.Uint256Column;
+import io.bridgescope.core.store.WatchDao;
+import io.bridgescope.core.store.rows.Bytes;
 import io.bridgescope.core.store.rows.StateSyncRow;
+import io.bridgescope.core.store.rows.WatchKind;
 import io.bridgescope.desktop.AppContext;
 import io.bridgescope.desktop.Screen;
 import io.bridgescope.desktop.common.TableViewModel;
@@ -16,6 +21,7 @@ import io.bridgescope.desktop.testing.Fx;
 import io.bridgescope.desktop.testing.RecordingClipboard;
 import io.bridgescope.desktop.testing.Screenshots;
 import java.math.BigInteger;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -30,14 +36,16 @@ import javafx.scene.control.ToggleButton;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** Overview charts, table filters and sorting, and watch notifications over a real devnet. */
+@Tag("devnet")
+@Tag("display")
 @ExtendWith(ApplicationExtension.class)
 class BridgeFeaturesFxTest {
 
@@ -176,19 +184,33 @@ class BridgeFeaturesFxTest {
   @Test
   void aWatchedDepositThatMovesOnProducesANotification(FxRobot robot) throws Exception {
     go(robot, Screen.DEPOSITS);
-    BigInteger id = waitForWaitingDeposit();
-    Fx.run(() -> context.deposits().detail().show(id));
-    Fx.waitUntil(() -> context.deposits().detail().detailProperty().get() != null);
-    robot.clickOn("#watch-toggle");
-    Fx.waitUntil(() -> context.deposits().detail().watchedProperty().get());
-    ToggleButton toggle = robot.lookup("#watch-toggle").queryAs(ToggleButton.class);
-    assertThat(Fx.call(toggle::isSelected)).isTrue();
+    // With the relayer paused a committed deposit cannot move on before the watcher has taken its
+    // baseline (a deposit that is executed first would never notify): the test, not the machine's
+    // speed, decides when it moves on.
+    net.devnet.setRelayerPaused(true);
+    BigInteger id;
+    try {
+      id = awaitCommittedDepositAfterPausing();
+      Fx.run(() -> context.deposits().detail().show(id));
+      Fx.waitUntil(() -> context.deposits().detail().detailProperty().get() != null);
+      robot.clickOn("#watch-toggle");
+      Fx.waitUntil(() -> context.deposits().detail().watchedProperty().get());
+      ToggleButton toggle = robot.lookup("#watch-toggle").queryAs(ToggleButton.class);
+      assertThat(Fx.call(toggle::isSelected)).isTrue();
+      Fx.waitUntil(() -> isWatchStored(id)); // stored, and the watcher asked for its baseline
+    } finally {
+      net.devnet.setRelayerPaused(false);
+    }
     String title = "Deposit " + id + ": ";
-    WaitForAsyncUtils.waitFor(
-        120,
-        java.util.concurrent.TimeUnit.SECONDS,
-        () ->
-            context.notifications().notices().stream().anyMatch(n -> n.title().startsWith(title)));
+    await()
+        .atMost(Duration.ofSeconds(180))
+        .pollInterval(Duration.ofMillis(250))
+        .until(
+            () ->
+                Fx.call(
+                    () ->
+                        context.notifications().notices().stream()
+                            .anyMatch(n -> n.title().startsWith(title))));
     var notice =
         Fx.call(
             () ->
@@ -216,19 +238,34 @@ class BridgeFeaturesFxTest {
         .isLessThanOrEqualTo(arrivedAfter.get());
   }
 
-  /** The newest deposit still waiting (sent or committed), once demo traffic has sent one. */
-  private static BigInteger waitForWaitingDeposit() throws InterruptedException {
-    for (int i = 0; i < 240; i++) {
-      var waiting =
-          net.session.lifecycle().deposits(Optional.empty(), 20).stream()
-              .filter(d -> d.stage() == Stage.SENT || d.stage() == Stage.COMMITTED)
-              .findFirst();
-      if (waiting.isPresent()) {
-        return waiting.get().deposit().id();
-      }
-      Thread.sleep(250);
-    }
-    throw new IllegalStateException("no deposit waited in 60 s of demo traffic");
+  /**
+   * A deposit committed after the relayer was paused (newer than the newest deposit at the pause,
+   * since a relayer run already under way may still execute older ones).
+   */
+  private static BigInteger awaitCommittedDepositAfterPausing() {
+    BigInteger newest =
+        net.session.lifecycle().deposits(Optional.empty(), 1).stream()
+            .map(d -> d.deposit().id())
+            .findFirst()
+            .orElse(BigInteger.ZERO);
+    return await()
+        .atMost(Duration.ofSeconds(180))
+        .pollInterval(Duration.ofMillis(250))
+        .until(
+            () ->
+                net.session.lifecycle().deposits(Optional.empty(), 50).stream()
+                    .filter(d -> d.deposit().id().compareTo(newest) > 0)
+                    .filter(d -> d.stage() == Stage.COMMITTED)
+                    .map(d -> d.deposit().id())
+                    .findFirst(),
+            Optional::isPresent)
+        .orElseThrow();
+  }
+
+  private static boolean isWatchStored(BigInteger id) {
+    Bytes key = Bytes.of(Uint256Column.encode(id));
+    return net.session.db().read(c -> new WatchDao(c).all()).stream()
+        .anyMatch(w -> w.kind() == WatchKind.DEPOSIT && w.value().equals(key));
   }
 
   /** The rows of the first page once loaded. */

@@ -32,6 +32,7 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -39,6 +40,8 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /** The desktop over a real devnet: every screen, search, proof paths, verdicts, export. */
+@Tag("devnet")
+@Tag("display")
 @ExtendWith(ApplicationExtension.class)
 class EngineScreensFxTest {
 

@@ -1,5 +1,7 @@
 package io.bridgescope.desktop.engine;
 
+import static org.awaitility.Awaitility.await;
+
 import io.bridgescope.core.config.DataDir;
 import io.bridgescope.core.store.CheckpointDao;
 import io.bridgescope.core.store.CommitmentDao;
@@ -13,6 +15,7 @@ import io.bridgescope.devnet.DevnetConfig;
 import io.bridgescope.devnet.DevnetHome;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
@@ -42,29 +45,27 @@ final class SharedDevnet implements AutoCloseable {
 
   /**
    * Waits until commitments (one failed verification), checkpoints and checkpointed exits exist.
+   * The devnet makes them in about a minute on a quiet machine; the limit is for a loaded one.
    */
-  void awaitTraffic() throws InterruptedException {
-    long deadline = System.nanoTime() + 120_000_000_000L;
-    while (System.nanoTime() < deadline) {
-      boolean ready =
-          session
-              .db()
-              .read(
-                  c -> {
-                    Map<VerdictStatus, Long> v =
-                        new VerdictDao(c).countsByStatus(VerdictKind.COMMITMENT);
-                    boolean ok = v.getOrDefault(VerdictStatus.VERIFIED, 0L) > 0;
-                    boolean bad = v.getOrDefault(VerdictStatus.MISMATCH, 0L) > 0;
-                    var cp = new CheckpointDao(c).latest();
-                    boolean exits = cp.isPresent() && new CommitmentDao(c).count() >= 3;
-                    return ok && bad && exits && new ExitDao(c).count() > 2;
-                  });
-      if (ready) {
-        return;
-      }
-      Thread.sleep(500);
-    }
-    throw new IllegalStateException("the devnet produced no commitments/checkpoints in 120 s");
+  void awaitTraffic() {
+    await("commitments (one failed verification), checkpoints and exits indexed")
+        .atMost(Duration.ofSeconds(300))
+        .pollInterval(Duration.ofMillis(500))
+        .until(this::hasTraffic);
+  }
+
+  private boolean hasTraffic() {
+    return session
+        .db()
+        .read(
+            c -> {
+              Map<VerdictStatus, Long> v = new VerdictDao(c).countsByStatus(VerdictKind.COMMITMENT);
+              boolean ok = v.getOrDefault(VerdictStatus.VERIFIED, 0L) > 0;
+              boolean bad = v.getOrDefault(VerdictStatus.MISMATCH, 0L) > 0;
+              var cp = new CheckpointDao(c).latest();
+              boolean exits = cp.isPresent() && new CommitmentDao(c).count() >= 3;
+              return ok && bad && exits && new ExitDao(c).count() > 2;
+            });
   }
 
   @Override

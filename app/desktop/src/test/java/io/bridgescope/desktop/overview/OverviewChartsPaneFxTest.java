@@ -13,12 +13,14 @@ import java.util.stream.LongStream;
 import javafx.scene.Scene;
 import javafx.scene.chart.XYChart;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /** Reloading the charts moves the existing points instead of creating new ones (no leak). */
+@Tag("display")
 @ExtendWith(ApplicationExtension.class)
 class OverviewChartsPaneFxTest {
 

@@ -16,11 +16,13 @@ import java.math.BigInteger;
 import java.util.List;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
+@Tag("display")
 @ExtendWith(ApplicationExtension.class)
 class QuorumPanelFxTest {
 

@@ -1,5 +1,7 @@
 package io.bridgescope.desktop.wallet;
 
+import static org.awaitility.Awaitility.await;
+
 import io.bridgescope.core.abi.AbiReader;
 import io.bridgescope.core.bridge.BridgeAbi;
 import io.bridgescope.core.config.DataDir;
@@ -61,20 +63,22 @@ final class WalletDevnet implements AutoCloseable {
             Clock.systemUTC());
   }
 
-  /** A checkpointed exit the demo left unclaimed (id divisible by 4), waiting up to 150 s. */
-  ExitStatus awaitUnclaimedCheckpointedExit() throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(150).toNanos();
-    while (System.nanoTime() < deadline) {
-      for (ExitStatus s : session.lifecycle().exits(Optional.empty(), 500)) {
-        if (s.stage() == Stage.CHECKPOINTED
-            && s.exit().id().mod(BigInteger.valueOf(4)).signum() == 0
-            && s.exit().withdrawal().isPresent()) {
-          return s;
-        }
-      }
-      Thread.sleep(500);
-    }
-    throw new IllegalStateException("no unclaimed checkpointed exit in 150 s");
+  /** A checkpointed exit the demo left unclaimed (id divisible by 4). */
+  ExitStatus awaitUnclaimedCheckpointedExit() {
+    return await("a checkpointed exit the demo left unclaimed")
+        .atMost(Duration.ofSeconds(300))
+        .pollInterval(Duration.ofMillis(500))
+        .until(
+            () ->
+                session.lifecycle().exits(Optional.empty(), 500).stream()
+                    .filter(
+                        s ->
+                            s.stage() == Stage.CHECKPOINTED
+                                && s.exit().id().mod(BigInteger.valueOf(4)).signum() == 0
+                                && s.exit().withdrawal().isPresent())
+                    .findFirst(),
+            Optional::isPresent)
+        .orElseThrow();
   }
 
   /** The private key (64 hex digits) of the anvil account at {@code a}. */
@@ -112,25 +116,27 @@ final class WalletDevnet implements AutoCloseable {
   }
 
   /** A committed deposit that arrived after the relayer was paused (so nobody executes it). */
-  DepositStatus awaitCommittedDepositAfterPausingTheRelayer() throws InterruptedException {
+  DepositStatus awaitCommittedDepositAfterPausingTheRelayer() {
     devnet.setRelayerPaused(true);
     BigInteger after =
         session.lifecycle().deposits(Optional.empty(), 1).stream()
             .map(d -> d.deposit().id())
             .findFirst()
             .orElse(BigInteger.ZERO);
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (System.nanoTime() < deadline) {
-      for (DepositStatus d : session.lifecycle().deposits(Optional.empty(), 100)) {
-        if (d.deposit().id().compareTo(after) > 0
-            && d.status().stage() == Stage.COMMITTED
-            && d.deposit().deposit().isPresent()) {
-          return d;
-        }
-      }
-      Thread.sleep(500);
-    }
-    throw new IllegalStateException("no deposit was committed in 60 s after pausing the relayer");
+    return await("a deposit committed after pausing the relayer")
+        .atMost(Duration.ofSeconds(180))
+        .pollInterval(Duration.ofMillis(500))
+        .until(
+            () ->
+                session.lifecycle().deposits(Optional.empty(), 100).stream()
+                    .filter(
+                        d ->
+                            d.deposit().id().compareTo(after) > 0
+                                && d.status().stage() == Stage.COMMITTED
+                                && d.deposit().deposit().isPresent())
+                    .findFirst(),
+            Optional::isPresent)
+        .orElseThrow();
   }
 
   boolean stateSyncProcessed(BigInteger id) {

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -41,6 +42,8 @@ import org.testfx.util.WaitForAsyncUtils;
  * checkpointed exit through the wizard (a wrong password first: nothing is sent), and the root
  * token balance grows by the exit's amount.
  */
+@Tag("devnet")
+@Tag("display")
 @ExtendWith(ApplicationExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WalletWizardFxTest {

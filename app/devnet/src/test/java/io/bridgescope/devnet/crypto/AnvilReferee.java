@@ -1,5 +1,7 @@
 package io.bridgescope.devnet.crypto;
 
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -132,23 +134,17 @@ final class AnvilReferee implements AutoCloseable {
 
   /** Waits until every transaction has a receipt; returns each one's status (true = success). */
   List<Boolean> awaitStatuses(List<Hash32> txs, Duration timeout) {
-    long deadline = System.nanoTime() + timeout.toNanos();
     List<List<Object>> params = txs.stream().map(h -> List.<Object>of(h.toString())).toList();
-    while (true) {
-      List<JsonNode> receipts = rpcAll("eth_getTransactionReceipt", params);
-      if (receipts.stream().allMatch(r -> r != null && !r.isNull())) {
-        return receipts.stream().map(r -> r.path("status").asText().equals("0x1")).toList();
-      }
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("receipts missing after " + timeout);
-      }
-      try {
-        Thread.sleep(5);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
+    List<JsonNode> receipts =
+        await("receipts of " + txs.size() + " transactions")
+            .atMost(timeout)
+            .pollInSameThread() // called for every batch of a campaign: no thread per wait
+            .pollDelay(Duration.ZERO)
+            .pollInterval(Duration.ofMillis(5))
+            .until(
+                () -> rpcAll("eth_getTransactionReceipt", params),
+                rs -> rs.stream().allMatch(r -> r != null && !r.isNull()));
+    return receipts.stream().map(r -> r.path("status").asText().equals("0x1")).toList();
   }
 
   private ObjectNode request(int id, String method, JsonNode params) {

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import supranational.blst.P1;
@@ -31,6 +32,7 @@ import supranational.blst.P2_Affine;
  * independently of jblst from expand_message_xmd and BLS12_MAP_FP2_TO_G2 (0x11) + BLS12_G2ADD
  * (0x0d), and key aggregation checked with BLS12_G1ADD (0x0b).
  */
+@Tag("devnet")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class Bls12381PrecompileDifferentialTest {
 

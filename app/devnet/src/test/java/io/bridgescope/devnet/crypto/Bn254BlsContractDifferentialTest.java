@@ -23,6 +23,7 @@ import java.util.Random;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.TestInstance;
  * CheckpointManager uses): hashToPoint equals {@link HashToG1#hash}, and verifySingle /
  * verifyMultipleSameMsg agree with our verify and aggregateVerify on valid and tampered signatures.
  */
+@Tag("devnet")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class Bn254BlsContractDifferentialTest {
 

@@ -18,6 +18,7 @@ import java.util.Random;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.TestInstance;
  * and the pairing check (0x08), on random and edge-case inputs. The seed is printed; rerun one with
  * {@code -Dbs.diff.seed=N}.
  */
+@Tag("devnet")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class Bn254PrecompileDifferentialTest {
 

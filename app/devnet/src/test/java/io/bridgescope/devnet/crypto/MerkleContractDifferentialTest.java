@@ -30,6 +30,7 @@ import java.util.Random;
 import java.util.TreeSet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -39,6 +40,7 @@ import org.junit.jupiter.api.TestInstance;
  * root, and CheckpointManager.getEventMembershipByEpoch (Merkle.checkMembership) over our exit-tree
  * roots. Tampered proofs must fail on chain, and our MerkleProofs must give the same answers.
  */
+@Tag("devnet")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MerkleContractDifferentialTest {
 

@@ -1,6 +1,7 @@
 package io.bridgescope.devnet.index;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.bridgescope.core.bridge.BridgeAbi;
 import io.bridgescope.core.index.Indexer;
@@ -21,10 +22,12 @@ import java.math.BigInteger;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The index of a live devnet agrees with the chains' own counters. */
+@Tag("devnet")
 class IndexerDevnetTest {
 
   @TempDir Path work;
@@ -32,10 +35,10 @@ class IndexerDevnetTest {
   @Test
   void indexMatchesTheChains() throws Exception {
     try (Devnet d = Devnet.start(DevnetConfig.defaults(), DevnetHome.locate(), work, m -> {})) {
-      long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-      while (System.nanoTime() < deadline && d.status().checkpoints() < 2) {
-        Thread.sleep(500);
-      }
+      await("2 checkpoints accepted")
+          .atMost(Duration.ofSeconds(180))
+          .pollInterval(Duration.ofMillis(500))
+          .until(() -> d.status().checkpoints() >= 2);
       NetworkProfile p = d.profile();
       Database db = Database.open(work.resolve("index.db"));
       try (StoreWriter w = new StoreWriter(db, Clock.systemUTC());

@@ -1,6 +1,7 @@
 package io.bridgescope.devnet.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.bridgescope.core.bridge.BridgeAbi;
 import io.bridgescope.core.bridge.BridgeEvents;
@@ -17,6 +18,7 @@ import java.math.BigInteger;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -244,18 +246,10 @@ final class ChainTruth {
   }
 
   private static void awaitHeadAbove(ChainClient c, long block) {
-    long deadline = System.nanoTime() + 20_000_000_000L;
-    while (c.blockNumber() <= block) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError(c.label() + " chain did not pass block " + block + " in 20 s");
-      }
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError("interrupted", e);
-      }
-    }
+    await(c.label() + " chain past block " + block)
+        .atMost(Duration.ofSeconds(120))
+        .pollInterval(Duration.ofMillis(100))
+        .until(() -> c.blockNumber() > block);
   }
 
   /** Ids with a successful StateSyncResult in the index, ascending. */

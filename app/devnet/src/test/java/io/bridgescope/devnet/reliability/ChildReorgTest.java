@@ -1,6 +1,7 @@
 package io.bridgescope.devnet.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.bridgescope.core.index.Indexer;
 import io.bridgescope.core.model.Hash32;
@@ -20,6 +21,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * dropped blocks are simply gone unless the devnet's loops send the same transaction again; the
  * assertions compare with the chain as it is, not with that expectation.
  */
+@Tag("devnet")
 class ChildReorgTest {
 
   private static final ChainTruth.Table[] CHILD_TABLES = {
@@ -43,11 +46,10 @@ class ChildReorgTest {
   @Test
   void indexFollowsTheChildThroughReorgsOfDepthOneToTen() throws Exception {
     try (Devnet d = Devnet.start(DevnetConfig.defaults(), DevnetHome.locate(), work, m -> {})) {
-      long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-      while (System.nanoTime() < deadline
-          && (d.status().commitments() < 2 || d.status().syncsExecuted() < 1)) {
-        Thread.sleep(250);
-      }
+      await("2 commitments and an executed deposit")
+          .atMost(Duration.ofSeconds(180))
+          .pollInterval(Duration.ofMillis(250))
+          .until(() -> d.status().commitments() >= 2 && d.status().syncsExecuted() >= 1);
       ChainTruth truth = new ChainTruth(d.root(), d.child(), d.profile().contracts());
       Database db = Database.open(work.resolve("index.db"));
       int droppedSeen = 0;

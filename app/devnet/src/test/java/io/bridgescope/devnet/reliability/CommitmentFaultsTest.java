@@ -1,6 +1,7 @@
 package io.bridgescope.devnet.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.bridgescope.core.abi.AbiReader;
 import io.bridgescope.core.bridge.BridgeAbi;
@@ -39,6 +40,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.web3j.protocol.core.methods.response.Log;
@@ -51,6 +53,7 @@ import org.web3j.protocol.core.methods.response.Transaction;
  * itself (the commit input, the root rebuilt from the root chain's StateSynced logs, the validator
  * set), then against the indexer's rows, and finally each is flagged by the verifier.
  */
+@Tag("devnet")
 class CommitmentFaultsTest {
 
   private static final CommitmentFaults FAULTS = new CommitmentFaults(2, 3, 5);
@@ -76,12 +79,11 @@ class CommitmentFaultsTest {
             .commitmentFaults(FAULTS)
             .build();
     try (Devnet d = Devnet.start(cfg, DevnetHome.locate(), work, m -> {})) {
-      long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
       // A checkpoint puts the validator set on the root, where the verifier reads it.
-      while (System.nanoTime() < deadline
-          && (d.status().commitments() < COMMITMENTS || d.status().checkpoints() < 1)) {
-        Thread.sleep(250);
-      }
+      await(COMMITMENTS + " commitments and a checkpoint")
+          .atMost(Duration.ofSeconds(240))
+          .pollInterval(Duration.ofMillis(250))
+          .until(() -> d.status().commitments() >= COMMITMENTS && d.status().checkpoints() >= 1);
       assertThat(d.status().commitments()).isGreaterThanOrEqualTo(COMMITMENTS);
       List<OnChain> commits = commitsOnChain(d);
       Map<BigInteger, StateSync> syncs = new HashMap<>();

@@ -1,6 +1,7 @@
 package io.bridgescope.devnet.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.bridgescope.core.index.Indexer;
 import io.bridgescope.core.model.Address;
@@ -21,6 +22,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.core.ConditionTimeoutException;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * destroyed forcibly after a random delay while a devnet with traffic and bursts of hundreds of
  * state syncs and exits keeps it busy writing.
  */
+@Tag("devnet")
 class IndexerKillTest {
 
   private static final int KILLS = 12;
@@ -56,6 +60,8 @@ class IndexerKillTest {
         }
         Process p = startIndexer(profile, dbFile, work.resolve("indexer-" + i + ".log"));
         long delay = 100 + rnd.nextInt(3900);
+        // The fault itself, not a wait for a result: the indexer is killed at a random moment of
+        // its work (a sleep of a random length is how that moment is chosen).
         Thread.sleep(delay);
         if (p.isAlive()) {
           killedWhileRunning++;
@@ -90,18 +96,19 @@ class IndexerKillTest {
             .redirectErrorStream(true)
             .redirectOutput(log.toFile())
             .start();
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (System.nanoTime() < deadline) {
-      if (Files.readString(log).contains(IndexerMain.READY)) {
-        return p;
-      }
-      if (!p.isAlive()) {
-        throw new AssertionError("indexer process died at start:\n" + Files.readString(log));
-      }
-      Thread.sleep(20);
+    try {
+      await("indexer process started")
+          .atMost(Duration.ofSeconds(120))
+          .pollInterval(Duration.ofMillis(20))
+          .until(() -> Files.readString(log).contains(IndexerMain.READY) || !p.isAlive());
+    } catch (ConditionTimeoutException e) {
+      p.destroyForcibly();
+      throw new AssertionError("indexer process did not start:\n" + Files.readString(log), e);
     }
-    p.destroyForcibly();
-    throw new AssertionError("indexer process did not start in 30 s:\n" + Files.readString(log));
+    if (!p.isAlive()) {
+      throw new AssertionError("indexer process died at start:\n" + Files.readString(log));
+    }
+    return p;
   }
 
   private static String cursors(Path dbFile) throws IOException {

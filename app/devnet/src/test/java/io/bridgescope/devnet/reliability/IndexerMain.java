@@ -8,6 +8,7 @@ import io.bridgescope.core.store.StoreWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
 
 /**
  * The indexer as a separate process, for {@link IndexerKillTest}: indexes the profile in {@code
@@ -28,6 +29,6 @@ public final class IndexerMain {
     indexer.start();
     System.out.println(READY);
     System.out.flush();
-    Thread.sleep(Long.MAX_VALUE); // until kill -9
+    new CountDownLatch(1).await(); // until kill -9
   }
 }

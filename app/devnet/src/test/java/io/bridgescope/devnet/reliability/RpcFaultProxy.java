@@ -111,6 +111,7 @@ final class RpcFaultProxy implements AutoCloseable {
               "{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":[{\"oops".getBytes(StandardCharsets.UTF_8));
           return;
         }
+        // The fault being simulated (a node that answers late), not a wait in a test.
         case SLOW -> Thread.sleep(delayMillis);
         case WRONG_RANGE -> body = widenGetLogs(body);
         case HEALTHY -> {}

@@ -2,6 +2,7 @@ package io.bridgescope.devnet.verify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.bridgescope.core.index.Indexer;
 import io.bridgescope.core.lifecycle.ExitStatus;
@@ -36,11 +37,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.web3j.protocol.core.DefaultBlockParameterName;
 
 /** Verifier, proof builder and lifecycle service against a real devnet, indexed into SQLite. */
+@Tag("devnet")
 class VerifyDevnetTest {
 
   private static final BigInteger FOUR = BigInteger.valueOf(4);
@@ -87,10 +90,10 @@ class VerifyDevnetTest {
   void pausedRelayerLeavesDepositsCommittedWithAWaitingReason() throws Exception {
     DevnetConfig cfg = DevnetConfig.defaults().withFaults(true, 0, 0, Duration.ZERO);
     try (Devnet d = Devnet.start(cfg, DevnetHome.locate(), work, m -> {})) {
-      long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-      while (System.nanoTime() < deadline && d.status().commitments() < 2) {
-        Thread.sleep(300);
-      }
+      await("2 commitments")
+          .atMost(Duration.ofSeconds(180))
+          .pollInterval(Duration.ofMillis(300))
+          .until(() -> d.status().commitments() >= 2);
       NetworkProfile p = d.profile();
       Database db = Database.open(work.resolve("index.db"));
       try (StoreWriter w = new StoreWriter(db, Clock.systemUTC());
@@ -207,11 +210,10 @@ class VerifyDevnetTest {
     return Address.of(accounts.get(0).toString());
   }
 
-  private static void awaitCheckpoints(Devnet d, int n) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-    while (System.nanoTime() < deadline && d.status().checkpoints() < n) {
-      Thread.sleep(300);
-    }
-    assertThat(d.status().checkpoints()).isGreaterThanOrEqualTo(n);
+  private static void awaitCheckpoints(Devnet d, int n) {
+    await(n + " checkpoints accepted")
+        .atMost(Duration.ofSeconds(240))
+        .pollInterval(Duration.ofMillis(300))
+        .until(() -> d.status().checkpoints() >= n);
   }
 }

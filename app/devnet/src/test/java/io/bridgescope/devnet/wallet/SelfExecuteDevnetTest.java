@@ -11,10 +11,12 @@ import io.bridgescope.core.wallet.WalletException;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** With the relayer paused, the user executes their own committed deposit on the child. */
+@Tag("devnet")
 class SelfExecuteDevnetTest {
 
   @TempDir Path work;

@@ -23,7 +23,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.web3j.crypto.Bip32ECKeyPair;
 import org.web3j.crypto.MnemonicUtils;
 
@@ -100,29 +103,34 @@ final class WalletFixture implements AutoCloseable {
   }
 
   /** Indexes and retries {@code prepare} while it says NOT_READY, up to {@code timeout}. */
-  Review whenReady(Supplier<Review> prepare, Duration timeout) throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (true) {
+  Review whenReady(Supplier<Review> prepare, Duration timeout) {
+    AtomicReference<Review> review = new AtomicReference<>();
+    try {
+      Awaitility.await("the wallet ready to prepare")
+          .atMost(timeout)
+          .pollInterval(Duration.ofMillis(300))
+          .until(
+              () -> {
+                indexer.catchUp();
+                try {
+                  review.set(prepare.get());
+                  return true;
+                } catch (WalletException e) {
+                  if (e.kind() != WalletException.Kind.NOT_READY) {
+                    throw e;
+                  }
+                  return false;
+                }
+              });
+    } catch (ConditionTimeoutException e) {
       indexer.catchUp();
-      try {
-        return prepare.get();
-      } catch (WalletException e) {
-        if (e.kind() != WalletException.Kind.NOT_READY || System.nanoTime() > deadline) {
-          throw e;
-        }
-      }
-      Thread.sleep(300);
+      return prepare.get(); // still not ready: fails with the wallet's own NOT_READY reason
     }
+    return review.get();
   }
 
-  void await(Supplier<Boolean> cond, Duration timeout, String what) throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (!cond.get()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out waiting for " + what);
-      }
-      Thread.sleep(200);
-    }
+  void await(Supplier<Boolean> cond, Duration timeout, String what) {
+    Awaitility.await(what).atMost(timeout).pollInterval(Duration.ofMillis(200)).until(cond::get);
   }
 
   @Override

@@ -41,6 +41,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
@@ -51,12 +52,13 @@ import org.slf4j.LoggerFactory;
  * The wallet end to end on a real devnet: deposit, withdraw on the child, exit on the root (one and
  * a batch of five), and every failure a user can hit losing nothing.
  */
+@Tag("devnet")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WithdrawalDevnetTest {
 
   static final String PASSWORD = "Tr0ub4dor&3-correct-horse";
-  static final Duration WAIT = Duration.ofSeconds(60);
+  static final Duration WAIT = Duration.ofSeconds(180); // generous: for a loaded machine
 
   @TempDir static Path work;
   WalletFixture f;
