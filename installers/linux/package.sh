@@ -48,7 +48,7 @@ for type in deb rpm; do
     --linux-package-name "$PKG_NAME" --linux-shortcut \
     --linux-menu-group "Development;Network;" --linux-app-category utils \
     --linux-deb-maintainer "bridgescope@users.noreply.github.com" \
-    --linux-rpm-license-type "Proprietary" \
+    --linux-rpm-license-type "ASL 2.0" \
     --linux-package-deps "libgtk-3-0, libxtst6" \
     "${assoc[@]}"
 done
