@@ -44,12 +44,12 @@ public final class ChainProbe {
       return problem.isEmpty();
     }
 
-    static NodeReport ok(ChainRole chain, URI url, long head) {
+    public static NodeReport ok(ChainRole chain, URI url, long head) {
       return new NodeReport(
           chain, url, OptionalLong.of(head), Optional.empty(), Optional.empty());
     }
 
-    static NodeReport failed(ChainRole chain, URI url, RpcErrorKind kind, String error) {
+    public static NodeReport failed(ChainRole chain, URI url, RpcErrorKind kind, String error) {
       return new NodeReport(
           chain, url, OptionalLong.empty(), Optional.of(kind), Optional.of(error));
     }
