@@ -437,6 +437,10 @@ public final class ChainClient implements AutoCloseable {
       return ChainException.badReply(
           at + " sent a malformed reply to " + method + ": " + j.getOriginalMessage(), e);
     }
+    if (e instanceof InterruptedIOException && Thread.currentThread().isInterrupted()) {
+      return new ChainException(
+          RpcErrorKind.TRANSPORT, at + ": " + method + " interrupted (shutting down)", e);
+    }
     if (e instanceof InterruptedIOException) { // SocketTimeoutException, OkHttp's call timeout
       return new ChainException(
           RpcErrorKind.TRANSPORT,
