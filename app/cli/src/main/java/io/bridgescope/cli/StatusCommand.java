@@ -126,14 +126,16 @@ public final class StatusCommand implements Callable<Integer> {
   }
 
   /**
-   * "ok"; "degraded" when an endpoint fails but each chain has a working one (exit 0); otherwise the
-   * worst problem in words: a node or database of another chain, missing historical state, or no
-   * endpoint answering.
+   * "ok"; "degraded" when an endpoint fails but each chain has a working one (exit 0); otherwise
+   * the worst problem in words: a node or database of another chain, missing historical state, or
+   * no endpoint answering.
    */
   static String rpcHealth(Map<ChainRole, List<NodeReport>> probes) {
     List<NodeReport> all = probes.values().stream().flatMap(List::stream).toList();
     Optional<NodeReport> wrong =
-        all.stream().filter(n -> n.problem().equals(Optional.of(RpcErrorKind.WRONG_CHAIN))).findFirst();
+        all.stream()
+            .filter(n -> n.problem().equals(Optional.of(RpcErrorKind.WRONG_CHAIN)))
+            .findFirst();
     if (wrong.isPresent()) {
       return wrong.get().error().orElse("wrong chain");
     }

@@ -116,6 +116,16 @@ class ChainTrustCliTest {
     assertThat(rows).isZero();
     assertThat(child).isEmpty();
 
+    Run wallet =
+        run(
+            "exit",
+            "list",
+            "--account=0x70997970c51812dc3a010c7d01b50e0d17dc79c8",
+            "--network=" + file,
+            "--data-dir=" + data);
+    assertThat(wallet.exit()).isNotZero();
+    assertThat(wallet.err()).contains("wrong chain").contains("reports chain id 31337");
+
     Run status = verb("status", file);
     assertThat(status.exit()).isNotZero();
     JsonNode s = JSON.readTree(status.out());

@@ -41,7 +41,8 @@ class StatusHealthTest {
                 Map.of(
                     ChainRole.ROOT,
                     List.of(
-                        failed(ChainRole.ROOT, A, RpcErrorKind.TRANSPORT, "root node A unreachable"),
+                        failed(
+                            ChainRole.ROOT, A, RpcErrorKind.TRANSPORT, "root node A unreachable"),
                         ok(ChainRole.ROOT, B)),
                     ChainRole.CHILD,
                     List.of(ok(ChainRole.CHILD, B)))))

@@ -38,8 +38,8 @@ public final class BlockRange {
 
   /**
    * Whether a node's error says the request covered too much: too many results, reply too large, or
-   * a timeout. Providers word this differently; these are the common phrasings. Only untyped
-   * errors and transport faults qualify: "too many requests" is a rate limit, not a range.
+   * a timeout. Providers word this differently; these are the common phrasings. Only untyped errors
+   * and transport faults qualify: "too many requests" is a rate limit, not a range.
    */
   public static boolean isRangeError(Throwable e) {
     if (e instanceof ChainException ce

@@ -114,10 +114,7 @@ public final class ChainClient implements AutoCloseable {
   /** {@code eth_getCode} at the latest block: empty where no contract lives. */
   public byte[] code(Address a) {
     EthGetCode r =
-        send(
-            "eth_getCode",
-            web3.ethGetCode(a.toString(), DefaultBlockParameterName.LATEST),
-            -1);
+        send("eth_getCode", web3.ethGetCode(a.toString(), DefaultBlockParameterName.LATEST), -1);
     return Hex.decode("eth_getCode result", r.getCode() == null ? "0x" : r.getCode());
   }
 
@@ -289,7 +286,8 @@ public final class ChainClient implements AutoCloseable {
     Transaction tx =
         Transaction.createEthCallTransaction(
             from == null ? null : from.toString(), to.toString(), Hex.encode(data));
-    long number = block.getValue().startsWith("0x") ? Quantity.parse("block", block.getValue()) : -1;
+    long number =
+        block.getValue().startsWith("0x") ? Quantity.parse("block", block.getValue()) : -1;
     EthCall r = send("eth_call", web3.ethCall(tx, block), number);
     if (r.isReverted()) { // an old node's Error(string) in the result instead of an error
       String reason = r.getRevertReason();
@@ -477,11 +475,12 @@ public final class ChainClient implements AutoCloseable {
         yield ChainException.revert(
             label + " node " + url + ": " + method + " reverted: " + reason, reason);
       }
-      case REJECTED -> ChainException.rejected(
-          label + " node " + url + " refused the transaction: " + words, words);
+      case REJECTED ->
+          ChainException.rejected(
+              label + " node " + url + " refused the transaction: " + words, words);
       case MISSING_STATE -> new MissingStateException(label, url, block, method + ": " + words);
-      default -> new ChainException(
-          kind, label + " node " + url + " refused " + method + ": " + words);
+      default ->
+          new ChainException(kind, label + " node " + url + " refused " + method + ": " + words);
     };
   }
 

@@ -29,8 +29,8 @@ import org.web3j.protocol.core.methods.response.Log;
  *
  * <p>Each endpoint passes a {@link NodeCheck} (the chain identity) before its first use and again
  * after it failed, so a node that restarts as another chain is caught; an endpoint that fails the
- * check is never read from. Errors are handled by kind: a revert is the answer, missing state
- * tries the other endpoints and then stops loudly, everything else is retried.
+ * check is never read from. Errors are handled by kind: a revert is the answer, missing state tries
+ * the other endpoints and then stops loudly, everything else is retried.
  */
 public final class ChainReader implements AutoCloseable {
 

@@ -25,6 +25,9 @@ public enum RpcErrorKind {
 
   /** Whether asking the same node again later may succeed. */
   public boolean transientFault() {
-    return this == RATE_LIMITED || this == TRANSPORT || this == BAD_REPLY || this == OTHER_RPC_ERROR;
+    return this == RATE_LIMITED
+        || this == TRANSPORT
+        || this == BAD_REPLY
+        || this == OTHER_RPC_ERROR;
   }
 }

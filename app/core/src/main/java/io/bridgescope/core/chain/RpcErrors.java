@@ -6,9 +6,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Decides the {@link RpcErrorKind} of a node's error from its JSON-RPC code and message or its
- * HTTP status. Clients word the same fault differently; the phrasings below are the ones geth,
- * Erigon, Nethermind, Besu, reth, anvil and the big providers send (see RpcErrorsTest for each).
+ * Decides the {@link RpcErrorKind} of a node's error from its JSON-RPC code and message or its HTTP
+ * status. Clients word the same fault differently; the phrasings below are the ones geth, Erigon,
+ * Nethermind, Besu, reth, anvil and the big providers send (see RpcErrorsTest for each).
  */
 public final class RpcErrors {
 

@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.function.Function;
 
 /**
- * How long one JSON-RPC call may take: {@code connect} to open the connection, {@code call} for
- * the whole exchange (a node that accepts and never answers, or trickles bytes, is cut off there).
+ * How long one JSON-RPC call may take: {@code connect} to open the connection, {@code call} for the
+ * whole exchange (a node that accepts and never answers, or trickles bytes, is cut off there).
  *
  * <p>Configured by the system properties {@code bridgescope.rpc.timeout} and {@code
  * bridgescope.rpc.connectTimeout} or the environment variables {@code BRIDGESCOPE_RPC_TIMEOUT} and
@@ -32,12 +32,14 @@ public record RpcTimeouts(Duration connect, Duration call) {
     return fromSettings(
         key ->
             switch (key) {
-              case "call" -> first(
-                  System.getProperty("bridgescope.rpc.timeout"),
-                  System.getenv("BRIDGESCOPE_RPC_TIMEOUT"));
-              case "connect" -> first(
-                  System.getProperty("bridgescope.rpc.connectTimeout"),
-                  System.getenv("BRIDGESCOPE_RPC_CONNECT_TIMEOUT"));
+              case "call" ->
+                  first(
+                      System.getProperty("bridgescope.rpc.timeout"),
+                      System.getenv("BRIDGESCOPE_RPC_TIMEOUT"));
+              case "connect" ->
+                  first(
+                      System.getProperty("bridgescope.rpc.connectTimeout"),
+                      System.getenv("BRIDGESCOPE_RPC_CONNECT_TIMEOUT"));
               default -> null;
             });
   }

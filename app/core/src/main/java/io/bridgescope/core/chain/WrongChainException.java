@@ -7,8 +7,8 @@ import java.nio.file.Path;
 
 /**
  * A node (or a database) that belongs to another chain than the one the network profile describes.
- * Nothing is read from such a node and nothing is written; the message names both sides and what
- * to change.
+ * Nothing is read from such a node and nothing is written; the message names both sides and what to
+ * change.
  */
 public final class WrongChainException extends ChainException {
 

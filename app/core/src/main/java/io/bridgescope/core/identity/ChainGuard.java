@@ -73,7 +73,8 @@ public final class ChainGuard implements ChainReader.NodeCheck {
 
   /** The profile's contracts that live on {@code role}, by their profile field name. */
   public static Map<String, Address> contractsOn(ChainRole role, BridgeContracts all) {
-    List<String> root = List.of("stateSender", "checkpointManager", "exitHelper", "rootErc20Predicate");
+    List<String> root =
+        List.of("stateSender", "checkpointManager", "exitHelper", "rootErc20Predicate");
     Map<String, Address> out = new LinkedHashMap<>();
     all.byField()
         .forEach(
@@ -151,7 +152,12 @@ public final class ChainGuard implements ChainReader.NodeCheck {
     }
     if (!stored.genesisHash().equals(genesis.hash())) {
       throw WrongChainException.otherGenesis(
-          profile.name(), role.key(), stored.genesisHash(), genesis.hash(), genesis.node(), db.file());
+          profile.name(),
+          role.key(),
+          stored.genesisHash(),
+          genesis.hash(),
+          genesis.node(),
+          db.file());
     }
     pinned = stored;
   }
@@ -159,8 +165,8 @@ public final class ChainGuard implements ChainReader.NodeCheck {
   private record Seen(URI node, Hash32 hash) {}
 
   /**
-   * A database indexed before pins existed has rows but no pin: it is pinned only if the chain still
-   * has one of its recent blocks, so a database of another chain is not adopted.
+   * A database indexed before pins existed has rows but no pin: it is pinned only if the chain
+   * still has one of its recent blocks, so a database of another chain is not adopted.
    */
   private void checkLegacyRows(ChainReader reader) {
     Optional<Cursor> cursor = db.read(c -> new CursorDao(c).get(role));

@@ -26,9 +26,9 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Asks every RPC endpoint of a network, all at once and within one deadline, what {@code status}
- * reports: is it the profile's chain (chain id, genesis pinned in the database, contract code),
- * its head, and whether it holds the state the indexer needs next (the block after the cursor). A
- * node that never answers is reported by name when the deadline passes, whatever it does.
+ * reports: is it the profile's chain (chain id, genesis pinned in the database, contract code), its
+ * head, and whether it holds the state the indexer needs next (the block after the cursor). A node
+ * that never answers is reported by name when the deadline passes, whatever it does.
  */
 public final class ChainProbe {
 
@@ -45,8 +45,7 @@ public final class ChainProbe {
     }
 
     public static NodeReport ok(ChainRole chain, URI url, long head) {
-      return new NodeReport(
-          chain, url, OptionalLong.of(head), Optional.empty(), Optional.empty());
+      return new NodeReport(chain, url, OptionalLong.of(head), Optional.empty(), Optional.empty());
     }
 
     public static NodeReport failed(ChainRole chain, URI url, RpcErrorKind kind, String error) {

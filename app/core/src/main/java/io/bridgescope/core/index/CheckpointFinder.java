@@ -57,8 +57,8 @@ final class CheckpointFinder {
   /**
    * {@code currentCheckpointBlockNumber} as of {@code block}. Zero only where the contract has no
    * code yet at that block; any error is thrown by kind (a node without the block's state throws
-   * {@link io.bridgescope.core.chain.MissingStateException}), because reading an error as zero would
-   * silently skip every checkpoint before it.
+   * {@link io.bridgescope.core.chain.MissingStateException}), because reading an error as zero
+   * would silently skip every checkpoint before it.
    */
   BigInteger valueAt(long block) {
     if (block < 0) {

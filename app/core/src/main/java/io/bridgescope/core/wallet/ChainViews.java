@@ -61,7 +61,10 @@ final class ChainViews {
         // the node gave no answer: that says nothing about the token
         throw new WalletException(
             WalletException.Kind.CHAIN_ERROR,
-            "could not read rootToken() of " + childToken + " on the child chain: " + e.getMessage(),
+            "could not read rootToken() of "
+                + childToken
+                + " on the child chain: "
+                + e.getMessage(),
             e);
       }
       throw new WalletException(

@@ -31,11 +31,17 @@ class BlockRangeTest {
   @Test
   void recognisesErrorsASmallerRangeFixes() {
     assertThat(
-            BlockRange.isRangeError(new ChainException(
+            BlockRange.isRangeError(
+                new ChainException(
                     RpcErrorKind.OTHER_RPC_ERROR, "query returned more than 10000 results")))
         .isTrue();
-    assertThat(BlockRange.isRangeError(new ChainException(RpcErrorKind.TRANSPORT, "x", new SocketTimeoutException("t"))))
+    assertThat(
+            BlockRange.isRangeError(
+                new ChainException(RpcErrorKind.TRANSPORT, "x", new SocketTimeoutException("t"))))
         .isTrue();
-    assertThat(BlockRange.isRangeError(new ChainException(RpcErrorKind.TRANSPORT, "connection refused"))).isFalse();
+    assertThat(
+            BlockRange.isRangeError(
+                new ChainException(RpcErrorKind.TRANSPORT, "connection refused")))
+        .isFalse();
   }
 }

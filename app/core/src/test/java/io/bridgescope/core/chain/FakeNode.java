@@ -94,8 +94,7 @@ public final class FakeNode implements AutoCloseable {
 
   /** The hash this node gives block {@code n}: depends on the genesis salt (another chain). */
   public Hash32 hashOf(long n) {
-    return Hash32.of(
-        String.format("0x%032x%032x", Math.abs((long) genesisSalt.hashCode()), n + 1));
+    return Hash32.of(String.format("0x%032x%032x", Math.abs((long) genesisSalt.hashCode()), n + 1));
   }
 
   private void handle(HttpExchange ex) throws IOException {
@@ -149,9 +148,8 @@ public final class FakeNode implements AutoCloseable {
       case "eth_chainId" -> hex(chainId);
       case "eth_blockNumber" -> hex(head);
       case "eth_getBlockByNumber" -> block(Quantity.parse("block", p.get(0).asText()));
-      case "eth_getCode" -> withCode.contains(p.get(0).asText().toLowerCase(Locale.ROOT))
-          ? "0x6080"
-          : "0x";
+      case "eth_getCode" ->
+          withCode.contains(p.get(0).asText().toLowerCase(Locale.ROOT)) ? "0x6080" : "0x";
       default -> throw new RpcError(-32601, "the method " + method + " does not exist", null);
     };
   }

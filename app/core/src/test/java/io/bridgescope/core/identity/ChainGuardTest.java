@@ -32,7 +32,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Nothing is read from, or written for, a node that is not the profile's (and database's) chain. */
+/**
+ * Nothing is read from, or written for, a node that is not the profile's (and database's) chain.
+ */
 @Timeout(60)
 class ChainGuardTest {
 
@@ -88,8 +90,7 @@ class ChainGuardTest {
     Database db = Database.open(dir.resolve("index.db"));
     assertThatThrownBy(() -> new ChainGuard(p, ChainRole.ROOT, db).verify(client(root)))
         .isInstanceOfSatisfying(
-            WrongChainException.class,
-            e -> assertThat(e.mismatch()).isEqualTo(Mismatch.CHAIN_ID))
+            WrongChainException.class, e -> assertThat(e.mismatch()).isEqualTo(Mismatch.CHAIN_ID))
         .hasMessageContaining("'mainnet-ish'")
         .hasMessageContaining("reports chain id 31337")
         .hasMessageContaining("root chain id 1")
@@ -118,7 +119,8 @@ class ChainGuardTest {
     Database db = Database.open(file);
     NetworkProfile p = profile(1, first, child);
     try (StoreWriter w = new StoreWriter(db, Clock.systemUTC());
-        ChainReader r = ChainReader.of("root", List.of(first.url()), new ChainGuard(p, ChainRole.ROOT, db))) {
+        ChainReader r =
+            ChainReader.of("root", List.of(first.url()), new ChainGuard(p, ChainRole.ROOT, db))) {
       new ChainGuard(p, ChainRole.ROOT, db).ensurePinned(r, w);
     }
     Optional<ChainPin> pin = db.read(c -> new ChainIdentityDao(c).get(ChainRole.ROOT));
@@ -126,8 +128,7 @@ class ChainGuardTest {
 
     FakeNode restarted = node(1, "restarted devnet", ROOT_CONTRACTS);
     NetworkProfile again = profile(1, restarted, child);
-    assertThatThrownBy(
-            () -> new ChainGuard(again, ChainRole.ROOT, db).verify(client(restarted)))
+    assertThatThrownBy(() -> new ChainGuard(again, ChainRole.ROOT, db).verify(client(restarted)))
         .isInstanceOfSatisfying(
             WrongChainException.class, e -> assertThat(e.mismatch()).isEqualTo(Mismatch.GENESIS))
         .hasMessageContaining("different root chain with the same id (restarted devnet or fork)")

@@ -141,7 +141,8 @@ class ChainProbeTest {
           return "0x6080";
         });
     var reports =
-        probe(profile(List.of(root.url()), List.of(node(100, CHILD).url())), Duration.ofSeconds(20));
+        probe(
+            profile(List.of(root.url()), List.of(node(100, CHILD).url())), Duration.ofSeconds(20));
     NodeReport r = reports.get(ChainRole.ROOT).get(0);
     assertThat(r.problem()).contains(RpcErrorKind.MISSING_STATE);
     assertThat(r.error()).get().asString().contains("configure an archive node");
@@ -151,7 +152,8 @@ class ChainProbeTest {
   void aNodeOfAnotherChainIsWrongChain() throws Exception {
     FakeNode other = node(31337, ROOT);
     var reports =
-        probe(profile(List.of(other.url()), List.of(node(100, CHILD).url())), Duration.ofSeconds(20));
+        probe(
+            profile(List.of(other.url()), List.of(node(100, CHILD).url())), Duration.ofSeconds(20));
     NodeReport r = reports.get(ChainRole.ROOT).get(0);
     assertThat(r.problem()).isEqualTo(Optional.of(RpcErrorKind.WRONG_CHAIN));
     assertThat(r.error().orElseThrow()).contains("reports chain id 31337");

@@ -22,8 +22,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A JSON-RPC proxy on 127.0.0.1 in front of one anvil, injecting the faults a real RPC provider
- * shows: dropped connections, slowness, a node that never answers, rate limiting, malformed replies,
- * and eth_getLogs answers for a range other than the one asked.
+ * shows: dropped connections, slowness, a node that never answers, rate limiting, malformed
+ * replies, and eth_getLogs answers for a range other than the one asked.
  */
 final class RpcFaultProxy implements AutoCloseable {
 
