@@ -1,14 +1,18 @@
 package io.bridgescope.cli;
 
+import io.bridgescope.core.chain.ChainException;
 import io.bridgescope.core.index.IndexStatus;
 import io.bridgescope.core.index.Indexer;
 import io.bridgescope.core.network.ChainRole;
 import io.bridgescope.core.network.NetworkProfile;
 import io.bridgescope.core.store.Database;
 import io.bridgescope.core.store.StoreWriter;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -31,6 +35,23 @@ public final class IndexCommand implements Callable<Integer> {
     Database db = net.openDatabase(p);
     try (StoreWriter w = new StoreWriter(db, Clock.systemUTC());
         Indexer ix = new Indexer(p, db, w, Duration.ofSeconds(1))) {
+      // Refuses another chain (WrongChainException) before a row is written.
+      Map<ChainRole, Map<URI, ChainException>> unchecked = ix.connect();
+      for (ChainRole r : ChainRole.values()) {
+        Map<URI, ChainException> failed = unchecked.get(r);
+        if (!follow && failed.size() == p.chain(r).rpcUrls().size()) {
+          ChainException first = failed.values().iterator().next();
+          throw new ChainException(
+              first.kind(),
+              "no "
+                  + r.key()
+                  + " RPC endpoint answered: "
+                  + failed.values().stream()
+                      .map(ChainException::getMessage)
+                      .collect(Collectors.joining("; ")),
+              first);
+        }
+      }
       if (follow) {
         ix.subscribe(this::print);
         ix.start();

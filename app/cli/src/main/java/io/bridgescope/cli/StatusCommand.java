@@ -1,8 +1,10 @@
 package io.bridgescope.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.bridgescope.core.chain.ChainClient;
-import io.bridgescope.core.chain.ChainException;
+import io.bridgescope.core.chain.RpcErrorKind;
+import io.bridgescope.core.chain.RpcTimeouts;
+import io.bridgescope.core.identity.ChainProbe;
+import io.bridgescope.core.identity.ChainProbe.NodeReport;
 import io.bridgescope.core.network.ChainRole;
 import io.bridgescope.core.network.NetworkProfile;
 import io.bridgescope.core.store.CheckpointDao;
@@ -17,7 +19,10 @@ import io.bridgescope.core.store.rows.CommitmentRow;
 import io.bridgescope.core.store.rows.Cursor;
 import io.bridgescope.core.store.rows.EpochRow;
 import io.bridgescope.core.store.rows.StatusCounts;
-import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -30,6 +35,9 @@ import picocli.CommandLine.Mixin;
     description = "Chain heads, index lag, counts, last commitment and checkpoint, RPC health.")
 public final class StatusCommand implements Callable<Integer> {
 
+  /** Leaves time for the JVM and the database within the 15 s status promises. */
+  static final Duration PROBE_DEADLINE = Duration.ofSeconds(11);
+
   @Mixin NetworkOption net;
 
   @Override
@@ -38,27 +46,24 @@ public final class StatusCommand implements Callable<Integer> {
     Database db = net.openDatabase(p);
     ObjectNode out = Json.object();
     out.put("network", p.name());
-    boolean healthy = true;
+    // Every endpoint at once, within one deadline: status answers whatever the nodes do.
+    Map<ChainRole, List<NodeReport>> probes =
+        new ChainProbe(p, db, RpcTimeouts.standard()).run(PROBE_DEADLINE);
     for (ChainRole r : ChainRole.values()) {
       ObjectNode c = out.putObject(r.key());
       Optional<Cursor> cur = db.read(conn -> new CursorDao(conn).get(r));
-      c.put("indexedTo", cur.map(Cursor::lastBlock).orElse(-1L));
+      long indexedTo = cur.map(Cursor::lastBlock).orElse(-1L);
+      c.put("indexedTo", indexedTo);
       var rpcs = c.putArray("rpc");
-      for (URI u : p.chain(r).rpcUrls()) {
+      for (NodeReport n : probes.get(r)) {
         ObjectNode rpc = rpcs.addObject();
-        rpc.put("url", u.toString());
-        try (ChainClient cl = new ChainClient(r.key(), u)) {
-          long head = cl.blockNumber();
-          rpc.put("ok", true);
-          if (c.has("head")) {
-            continue;
-          }
-          c.put("head", head);
-          c.put("lag", head - cur.map(Cursor::lastBlock).orElse(-1L));
-        } catch (ChainException e) {
-          rpc.put("ok", false);
-          rpc.put("error", e.getMessage());
-          healthy = false;
+        rpc.put("url", n.url().toString());
+        rpc.put("ok", n.ok());
+        n.problem().ifPresent(k -> rpc.put("problem", k.name().toLowerCase(Locale.ROOT)));
+        n.error().ifPresent(e -> rpc.put("error", e));
+        if (n.head().isPresent() && !c.has("head")) {
+          c.put("head", n.head().getAsLong());
+          c.put("lag", n.head().getAsLong() - indexedTo);
         }
       }
     }
@@ -108,14 +113,45 @@ public final class StatusCommand implements Callable<Integer> {
                 + "; fix epochSize in the network profile";
       }
     }
-    out.put("health", epochProblem != null ? epochProblem : healthy ? "ok" : "rpc unreachable");
-    healthy = healthy && epochProblem == null;
+    String rpcHealth = rpcHealth(probes);
+    boolean rpcUsable = rpcHealth.equals("ok") || rpcHealth.equals("degraded");
+    boolean healthy = rpcUsable && epochProblem == null;
+    out.put("health", rpcUsable && epochProblem != null ? epochProblem : rpcHealth);
     if (net.json()) {
       System.out.println(Json.write(out));
     } else {
       printText(out);
     }
     return healthy ? 0 : 1;
+  }
+
+  /**
+   * "ok"; "degraded" when an endpoint fails but each chain has a working one (exit 0); otherwise
+   * the worst problem in words: a node or database of another chain, missing historical state, or
+   * no endpoint answering.
+   */
+  static String rpcHealth(Map<ChainRole, List<NodeReport>> probes) {
+    List<NodeReport> all = probes.values().stream().flatMap(List::stream).toList();
+    Optional<NodeReport> wrong =
+        all.stream()
+            .filter(n -> n.problem().equals(Optional.of(RpcErrorKind.WRONG_CHAIN)))
+            .findFirst();
+    if (wrong.isPresent()) {
+      return wrong.get().error().orElse("wrong chain");
+    }
+    for (ChainRole r : ChainRole.values()) {
+      List<NodeReport> nodes = probes.get(r);
+      if (nodes.stream().noneMatch(NodeReport::ok)) {
+        Optional<NodeReport> missing =
+            nodes.stream()
+                .filter(n -> n.problem().equals(Optional.of(RpcErrorKind.MISSING_STATE)))
+                .findFirst();
+        return missing.isPresent()
+            ? "missing history: " + missing.get().error().orElse("")
+            : "rpc unreachable: no " + r.key() + " endpoint answered";
+      }
+    }
+    return all.stream().allMatch(NodeReport::ok) ? "ok" : "degraded";
   }
 
   private static void counts(ObjectNode o, StatusCounts s, String inTransit, String done) {

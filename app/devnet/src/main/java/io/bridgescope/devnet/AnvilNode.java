@@ -43,11 +43,17 @@ public final class AnvilNode implements AutoCloseable {
    * on a free port, retrying with another port if the chosen one was taken meanwhile.
    */
   public static AnvilNode start(Path anvil, String name, long chainId, Path logDir) {
+    return start(anvil, name, chainId, logDir, List.of());
+  }
+
+  /** As {@link #start(Path, String, long, Path)} with extra anvil arguments. */
+  public static AnvilNode start(
+      Path anvil, String name, long chainId, Path logDir, List<String> extraArgs) {
     DevnetException last = null;
     for (int attempt = 0; attempt < START_ATTEMPTS; attempt++) {
       int port = freePort();
       try {
-        return startOn(anvil, name, chainId, port, logDir);
+        return startOn(anvil, name, chainId, port, logDir, extraArgs);
       } catch (DevnetException e) {
         last = e;
         LOG.warn("{} chain did not start on port {}: {}", name, port, e.getMessage());
@@ -56,7 +62,8 @@ public final class AnvilNode implements AutoCloseable {
     throw last;
   }
 
-  private static AnvilNode startOn(Path anvil, String name, long chainId, int port, Path logDir) {
+  private static AnvilNode startOn(
+      Path anvil, String name, long chainId, int port, Path logDir, List<String> extraArgs) {
     List<String> args = new ArrayList<>();
     args.add(anvil.toString());
     args.addAll(
@@ -76,6 +83,7 @@ public final class AnvilNode implements AutoCloseable {
             "--code-size-limit",
             "100000",
             "--silent"));
+    args.addAll(extraArgs);
     long jvm = ProcessHandle.current().pid();
     // The watchdog shell exits (taking anvil with it) once the JVM that started it is gone.
     String script =

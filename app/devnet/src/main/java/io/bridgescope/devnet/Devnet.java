@@ -52,7 +52,13 @@ public final class Devnet implements AutoCloseable {
     this.config = config;
     Path anvil = home.anvilBinary();
     progress.accept("starting root and child chains (anvil)");
-    AnvilNode r = AnvilNode.start(anvil, "root", DevnetConfig.ROOT_CHAIN_ID, workDir);
+    AnvilNode r =
+        AnvilNode.start(
+            anvil,
+            "root",
+            DevnetConfig.ROOT_CHAIN_ID,
+            workDir,
+            config.rootPruned() ? List.of("--prune-history") : List.of());
     AnvilNode c;
     try {
       c = AnvilNode.start(anvil, "child", DevnetConfig.CHILD_CHAIN_ID, workDir);

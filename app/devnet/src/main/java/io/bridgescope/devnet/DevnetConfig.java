@@ -22,6 +22,8 @@ import java.time.Duration;
  * @param commitmentFaults bad commitments the validators commit on the child (accepted on chain)
  * @param reorgEvery how often the child chain is reorganised (anvil_reorg); zero: never
  * @param reorgDepth how many child blocks each such reorg replaces
+ * @param rootPruned the root anvil keeps no historical state ({@code --prune-history}), like an
+ *     ordinary non-archive node: calls at old blocks fail with BlockOutOfRangeError
  */
 public record DevnetConfig(
     int validators,
@@ -39,7 +41,8 @@ public record DevnetConfig(
     boolean autoExit,
     CommitmentFaults commitmentFaults,
     Duration reorgEvery,
-    int reorgDepth) {
+    int reorgDepth,
+    boolean rootPruned) {
 
   public static final long ROOT_CHAIN_ID = 31337;
   public static final long CHILD_CHAIN_ID = 31338;
@@ -155,6 +158,7 @@ public record DevnetConfig(
     private CommitmentFaults commitmentFaults = CommitmentFaults.NONE;
     private Duration reorgEvery = Duration.ZERO;
     private int reorgDepth = 3;
+    private boolean rootPruned;
 
     public Builder() {}
 
@@ -175,6 +179,13 @@ public record DevnetConfig(
       commitmentFaults = c.commitmentFaults;
       reorgEvery = c.reorgEvery;
       reorgDepth = c.reorgDepth;
+      rootPruned = c.rootPruned;
+    }
+
+    /** The root node keeps no historical state (a non-archive node). */
+    public Builder rootPruned(boolean v) {
+      rootPruned = v;
+      return this;
     }
 
     /** Reorganise the last {@code depth} child blocks every {@code every} (zero: never). */
@@ -271,7 +282,8 @@ public record DevnetConfig(
           autoExit,
           commitmentFaults,
           reorgEvery,
-          reorgDepth);
+          reorgDepth,
+          rootPruned);
     }
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.bridgescope.core.chain.ChainClient;
 import io.bridgescope.core.config.DataDir;
+import io.bridgescope.core.identity.ChainGuard;
 import io.bridgescope.core.network.NetworkProfile;
 import io.bridgescope.core.store.Database;
 import io.bridgescope.core.store.StoreWriter;
@@ -68,6 +69,14 @@ public final class WalletOptions {
     StoreWriter w = new StoreWriter(db, Clock.systemUTC());
     ChainClient root = new ChainClient("root", p.root().primaryRpcUrl());
     ChainClient child = new ChainClient("child", p.child().primaryRpcUrl());
+    try {
+      ChainGuard.refuseOtherChain(p, db, root, child);
+    } catch (RuntimeException e) {
+      root.close();
+      child.close();
+      w.close();
+      throw e;
+    }
     Wallet wallet = new Wallet(p, db, w, keystore(), root, child, Clock.systemUTC());
     return new Session(p, wallet, w, root, child);
   }

@@ -38,9 +38,15 @@ public final class BlockRange {
 
   /**
    * Whether a node's error says the request covered too much: too many results, reply too large, or
-   * a timeout. Providers word this differently; these are the common phrasings.
+   * a timeout. Providers word this differently; these are the common phrasings. Only untyped errors
+   * and transport faults qualify: "too many requests" is a rate limit, not a range.
    */
   public static boolean isRangeError(Throwable e) {
+    if (e instanceof ChainException ce
+        && ce.kind() != RpcErrorKind.OTHER_RPC_ERROR
+        && ce.kind() != RpcErrorKind.TRANSPORT) {
+      return false; // a rate limit, missing state or wrong chain is no matter of range
+    }
     for (Throwable t = e; t != null; t = t.getCause()) {
       String m = t.getMessage() == null ? "" : t.getMessage().toLowerCase(java.util.Locale.ROOT);
       if (m.contains("too many")

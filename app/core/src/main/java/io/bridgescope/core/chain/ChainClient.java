@@ -5,6 +5,7 @@ import io.bridgescope.core.model.Address;
 import io.bridgescope.core.model.Hash32;
 import io.bridgescope.core.model.Hex;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.math.BigInteger;
 import java.net.URI;
 import java.time.Duration;
@@ -24,6 +25,7 @@ import org.web3j.protocol.core.methods.request.EthFilter;
 import org.web3j.protocol.core.methods.request.Transaction;
 import org.web3j.protocol.core.methods.response.EthBlock;
 import org.web3j.protocol.core.methods.response.EthCall;
+import org.web3j.protocol.core.methods.response.EthGetCode;
 import org.web3j.protocol.core.methods.response.EthLog;
 import org.web3j.protocol.core.methods.response.EthSendTransaction;
 import org.web3j.protocol.core.methods.response.Log;
@@ -33,19 +35,35 @@ import org.web3j.protocol.http.HttpService;
 
 /**
  * Plain JSON-RPC access to one node through web3j. Every failure is a {@link ChainException} naming
- * the node and the call, with the decoded revert reason where there is one.
+ * the node and the call and typed by {@link RpcErrorKind} (see {@link RpcErrors}); only a revert
+ * carries a reason. Each call is bounded by {@link RpcTimeouts}, so a node that accepts and never
+ * answers costs at most the call timeout.
  */
 public final class ChainClient implements AutoCloseable {
 
   private final String label;
   private final URI url;
+  private final RpcTimeouts timeouts;
   private final HttpService service;
   private final Web3j web3;
 
   public ChainClient(String label, URI url) {
+    this(label, url, RpcTimeouts.standard());
+  }
+
+  public ChainClient(String label, URI url, RpcTimeouts timeouts) {
     this.label = label;
     this.url = url;
-    this.service = new HttpService(url.toString());
+    this.timeouts = timeouts;
+    this.service =
+        new HttpService(
+            url.toString(),
+            HttpService.getOkHttpClientBuilder()
+                .connectTimeout(timeouts.connect())
+                .readTimeout(timeouts.call())
+                .writeTimeout(timeouts.call())
+                .callTimeout(timeouts.call())
+                .build());
     this.web3 = Web3j.build(service);
   }
 
@@ -77,9 +95,37 @@ public final class ChainClient implements AutoCloseable {
                     DefaultBlockParameter.valueOf(BigInteger.valueOf(number)), false))
             .getBlock();
     if (b == null) {
-      throw new ChainException(label + " (" + url + ") has no block " + number);
+      throw new ChainException(
+          RpcErrorKind.OTHER_RPC_ERROR, label + " (" + url + ") has no block " + number);
     }
     return b;
+  }
+
+  /** The hash of block {@code number}, checked to be a 32-byte hash. */
+  public Hash32 blockHash(long number) {
+    try {
+      return Hash32.of(block(number).getHash());
+    } catch (IllegalArgumentException | NullPointerException e) {
+      throw ChainException.badReply(
+          label + " node " + url + " sent block " + number + " without a valid hash", e);
+    }
+  }
+
+  /** {@code eth_getCode} at the latest block: empty where no contract lives. */
+  public byte[] code(Address a) {
+    EthGetCode r =
+        send("eth_getCode", web3.ethGetCode(a.toString(), DefaultBlockParameterName.LATEST), -1);
+    return Hex.decode("eth_getCode result", r.getCode() == null ? "0x" : r.getCode());
+  }
+
+  /** {@code eth_getCode} as of {@code block}: needs the block's state (an archive node if old). */
+  public byte[] code(Address a, long block) {
+    EthGetCode r =
+        send(
+            "eth_getCode",
+            web3.ethGetCode(a.toString(), DefaultBlockParameter.valueOf(BigInteger.valueOf(block))),
+            block);
+    return Hex.decode("eth_getCode result", r.getCode() == null ? "0x" : r.getCode());
   }
 
   /** A block with its full transactions. */
@@ -91,7 +137,8 @@ public final class ChainClient implements AutoCloseable {
                     DefaultBlockParameter.valueOf(BigInteger.valueOf(number)), true))
             .getBlock();
     if (b == null) {
-      throw new ChainException(label + " (" + url + ") has no block " + number);
+      throw new ChainException(
+          RpcErrorKind.OTHER_RPC_ERROR, label + " (" + url + ") has no block " + number);
     }
     return b;
   }
@@ -109,7 +156,9 @@ public final class ChainClient implements AutoCloseable {
       for (int i = 0; i < chunk.size(); i++) {
         EthBlock.Block b = rs.get(i) instanceof EthBlock eb ? eb.getBlock() : null;
         if (b == null || b.getNumber() == null || b.getNumber().longValue() != chunk.get(i)) {
-          throw new ChainException(label + " (" + url + ") did not return block " + chunk.get(i));
+          throw new ChainException(
+              RpcErrorKind.OTHER_RPC_ERROR,
+              label + " (" + url + ") did not return block " + chunk.get(i));
         }
         out.put(chunk.get(i), b);
       }
@@ -131,7 +180,9 @@ public final class ChainClient implements AutoCloseable {
                 ? et.getTransaction().orElse(null)
                 : null;
         if (t == null) {
-          throw new ChainException(label + " (" + url + ") has no transaction " + chunk.get(i));
+          throw new ChainException(
+              RpcErrorKind.OTHER_RPC_ERROR,
+              label + " (" + url + ") has no transaction " + chunk.get(i));
         }
         out.put(chunk.get(i), t);
       }
@@ -152,7 +203,9 @@ public final class ChainClient implements AutoCloseable {
                 ? e.getTransactionReceipt().orElse(null)
                 : null;
         if (r == null) {
-          throw new ChainException(label + " (" + url + ") has no receipt for " + chunk.get(i));
+          throw new ChainException(
+              RpcErrorKind.OTHER_RPC_ERROR,
+              label + " (" + url + ") has no receipt for " + chunk.get(i));
         }
         out.put(chunk.get(i), r);
       }
@@ -169,41 +222,32 @@ public final class ChainClient implements AutoCloseable {
   }
 
   private List<? extends Response<?>> sendBatch(String method, BatchRequest batch) {
+    List<? extends Response<?>> rs;
     try {
-      List<? extends Response<?>> rs = batch.send().getResponses();
-      if (rs.size() != batch.getRequests().size()) {
-        throw new ChainException(
-            label
-                + " node "
-                + url
-                + " answered "
-                + rs.size()
-                + " of "
-                + batch.getRequests().size()
-                + " "
-                + method
-                + " requests");
-      }
-      for (Response<?> r : rs) {
-        if (r.hasError()) {
-          throw new ChainException(
-              label + " node " + url + " refused " + method + ": " + r.getError().getMessage());
-        }
-      }
-      return rs;
-    } catch (JsonProcessingException e) {
-      throw malformed(method, e);
-    } catch (IOException e) {
-      throw new ChainException(
-          label + " node " + url + " unreachable for " + method + ": " + e.getMessage(), e);
-    } catch (RuntimeException e) {
-      if (e instanceof ChainException ce) {
-        throw ce;
-      }
-      throw new ChainException(
-          label + " node " + url + " sent a malformed reply to " + method + ": " + e.getMessage(),
-          e);
+      rs = batch.send().getResponses();
+    } catch (IOException | RuntimeException e) {
+      throw failure(method, e);
     }
+    if (rs.size() != batch.getRequests().size()) {
+      throw ChainException.badReply(
+          label
+              + " node "
+              + url
+              + " answered "
+              + rs.size()
+              + " of "
+              + batch.getRequests().size()
+              + " "
+              + method
+              + " requests",
+          null);
+    }
+    for (Response<?> r : rs) {
+      if (r.hasError()) {
+        throw rpcError(method, r.getError(), -1);
+      }
+    }
+    return rs;
   }
 
   public BigInteger balance(Address a) {
@@ -233,14 +277,21 @@ public final class ChainClient implements AutoCloseable {
     return call(null, to, data, DefaultBlockParameterName.LATEST);
   }
 
+  /**
+   * eth_call as of {@code block}. A revert throws kind {@link RpcErrorKind#REVERT} with its reason;
+   * a node without the block's state throws a {@link MissingStateException}; every other failure
+   * its own kind.
+   */
   public byte[] call(Address from, Address to, byte[] data, DefaultBlockParameter block) {
     Transaction tx =
         Transaction.createEthCallTransaction(
             from == null ? null : from.toString(), to.toString(), Hex.encode(data));
-    EthCall r = send("eth_call", web3.ethCall(tx, block));
-    if (r.isReverted() || r.hasError()) {
-      String reason = revertFrom(r.getRevertReason(), r.getError());
-      throw new ChainException(label + ": call to " + to + " reverted: " + reason, reason, null);
+    long number =
+        block.getValue().startsWith("0x") ? Quantity.parse("block", block.getValue()) : -1;
+    EthCall r = send("eth_call", web3.ethCall(tx, block), number);
+    if (r.isReverted()) { // an old node's Error(string) in the result instead of an error
+      String reason = r.getRevertReason();
+      throw ChainException.revert(label + ": call to " + to + " reverted: " + reason, reason);
     }
     return Hex.decode("eth_call result", r.getValue() == null ? "0x" : r.getValue());
   }
@@ -259,24 +310,14 @@ public final class ChainClient implements AutoCloseable {
             to == null ? null : to.toString(),
             value,
             Hex.encode(data));
-    EthSendTransaction r = send("eth_sendTransaction", web3.ethSendTransaction(tx));
-    if (r.hasError()) {
-      String reason = revertFrom(null, r.getError());
-      throw new ChainException(
-          label + ": transaction from " + from + " to " + to + " rejected: " + reason,
-          reason,
-          null);
-    }
+    EthSendTransaction r = send("eth_sendTransaction", web3.ethSendTransaction(tx), -1);
     return Hash32.of(r.getTransactionHash());
   }
 
+  /** Broadcasts a signed transaction; a refusal throws kind {@link RpcErrorKind#REJECTED}. */
   public Hash32 sendRaw(byte[] signedTx) {
     EthSendTransaction r =
-        send("eth_sendRawTransaction", web3.ethSendRawTransaction(Hex.encode(signedTx)));
-    if (r.hasError()) {
-      String reason = revertFrom(null, r.getError());
-      throw new ChainException(label + ": raw transaction rejected: " + reason, reason, null);
-    }
+        send("eth_sendRawTransaction", web3.ethSendRawTransaction(Hex.encode(signedTx)), -1);
     return Hash32.of(r.getTransactionHash());
   }
 
@@ -295,13 +336,15 @@ public final class ChainClient implements AutoCloseable {
       }
       if (System.nanoTime() > deadline) {
         throw new ChainException(
+            RpcErrorKind.OTHER_RPC_ERROR,
             label + ": no receipt for " + tx + " after " + timeout.toSeconds() + " s");
       }
       try {
         Thread.sleep(50);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw new ChainException(label + ": interrupted while waiting for " + tx, e);
+        throw new ChainException(
+            RpcErrorKind.TRANSPORT, label + ": interrupted while waiting for " + tx, e);
       }
     }
   }
@@ -328,20 +371,32 @@ public final class ChainClient implements AutoCloseable {
                 .isPresent();
         unknown = known ? 0 : unknown + 1;
         if (unknown >= 3) {
-          throw new ChainException(label + ": transaction " + tx + " was dropped by the node");
+          throw new ChainException(
+              RpcErrorKind.OTHER_RPC_ERROR,
+              label + ": transaction " + tx + " was dropped by the node");
         }
       }
       if (System.nanoTime() > deadline) {
         throw new ChainException(
+            RpcErrorKind.OTHER_RPC_ERROR,
             label + ": no receipt for " + tx + " after " + timeout.toSeconds() + " s");
       }
       try {
         Thread.sleep(50);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw new ChainException(label + ": interrupted while waiting for " + tx, e);
+        throw new ChainException(
+            RpcErrorKind.TRANSPORT, label + ": interrupted while waiting for " + tx, e);
       }
     }
+  }
+
+  /**
+   * Sends a web3j request built on {@link #web3()}; any failure is a typed {@link ChainException}
+   * (for callers needing a method this class does not wrap).
+   */
+  public <T extends Response<?>> T request(String method, Request<?, T> request) {
+    return send(method, request, -1);
   }
 
   /** Any JSON-RPC method (anvil_*, evm_*), result as web3j's generic object. */
@@ -355,58 +410,96 @@ public final class ChainClient implements AutoCloseable {
   public static final class ObjectResponse extends Response<Object> {}
 
   private <T extends Response<?>> T send(String method, Request<?, T> request) {
+    return send(method, request, -1);
+  }
+
+  /** Sends one request; {@code block} names the block whose state it needs (-1: none). */
+  private <T extends Response<?>> T send(String method, Request<?, T> request, long block) {
     T r;
     try {
       r = request.send();
-    } catch (JsonProcessingException e) {
-      throw malformed(method, e);
-    } catch (IOException e) {
-      throw new ChainException(
-          label + " node " + url + " unreachable for " + method + ": " + e.getMessage(), e);
-    } catch (ClientConnectionException e) {
-      // web3j's non-2xx answer, e.g. "Invalid response received: 429; ..." from a rate limit
-      throw new ChainException(
-          label + " node " + url + " answered " + method + " with an HTTP error: " + e.getMessage(),
-          e);
-    } catch (RuntimeException e) {
-      throw new ChainException(
-          label + " node " + url + " sent a malformed reply to " + method + ": " + e.getMessage(),
-          e);
+    } catch (IOException | RuntimeException e) {
+      throw failure(method, e);
     }
-    if (r.hasError() && !method.equals("eth_call") && !method.startsWith("eth_send")) {
-      throw new ChainException(
-          label + " node " + url + " refused " + method + ": " + r.getError().getMessage());
+    if (r.hasError()) {
+      throw rpcError(method, r.getError(), block);
     }
     return r;
   }
 
-  /** The node answered, but not with JSON-RPC (a proxy's error page, a cut-off reply). */
-  private ChainException malformed(String method, JsonProcessingException e) {
-    return new ChainException(
-        label
-            + " node "
-            + url
-            + " sent a malformed reply to "
-            + method
-            + ": "
-            + e.getOriginalMessage(),
-        e);
+  /** A request that got no JSON-RPC answer: transport, HTTP status, or a malformed body. */
+  private ChainException failure(String method, Exception e) {
+    String at = label + " node " + url;
+    if (e instanceof JsonProcessingException j) {
+      // The node answered, but not with JSON-RPC (a proxy's error page, a cut-off reply).
+      return ChainException.badReply(
+          at + " sent a malformed reply to " + method + ": " + j.getOriginalMessage(), e);
+    }
+    if (e instanceof InterruptedIOException && Thread.currentThread().isInterrupted()) {
+      return new ChainException(
+          RpcErrorKind.TRANSPORT, at + ": " + method + " interrupted (shutting down)", e);
+    }
+    if (e instanceof InterruptedIOException) { // SocketTimeoutException, OkHttp's call timeout
+      return new ChainException(
+          RpcErrorKind.TRANSPORT,
+          at
+              + " did not answer "
+              + method
+              + " within "
+              + timeouts.call().toMillis() / 1000.0
+              + " s (timeout)",
+          e);
+    }
+    if (e instanceof IOException) {
+      return new ChainException(
+          RpcErrorKind.TRANSPORT, at + " unreachable for " + method + ": " + e.getMessage(), e);
+    }
+    if (e instanceof ClientConnectionException) {
+      // web3j's non-2xx answer, e.g. "Invalid response received: 429; ..." from a rate limit
+      return new ChainException(
+          RpcErrors.ofWeb3jHttpError(e.getMessage()),
+          at + " answered " + method + " with an HTTP error: " + e.getMessage(),
+          e);
+    }
+    return ChainException.badReply(
+        at + " sent a malformed reply to " + method + ": " + e.getMessage(), e);
   }
 
-  private static String revertFrom(String revert, Response.Error error) {
-    if (error != null && error.getData() != null) {
+  /** The typed exception for a JSON-RPC error object answered to {@code method}. */
+  private ChainException rpcError(String method, Response.Error error, long block) {
+    String words = error.getMessage() == null ? "(no message)" : error.getMessage();
+    RpcErrorKind kind = RpcErrors.ofJsonRpc(method, error.getCode(), words);
+    return switch (kind) {
+      case REVERT -> {
+        String reason = revertFrom(error);
+        yield ChainException.revert(
+            label + " node " + url + ": " + method + " reverted: " + reason, reason);
+      }
+      case REJECTED ->
+          ChainException.rejected(
+              label + " node " + url + " refused the transaction: " + words, words);
+      case MISSING_STATE -> new MissingStateException(label, url, block, method + ": " + words);
+      default ->
+          new ChainException(kind, label + " node " + url + " refused " + method + ": " + words);
+    };
+  }
+
+  /** The decoded revert data where the node sent some, else the node's words. */
+  private static String revertFrom(Response.Error error) {
+    if (error.getData() != null) {
       String d = error.getData().replace("\"", "").strip();
-      if (d.startsWith("0x")) {
-        String decoded = RevertReason.decode(Hex.decode("revert data", d));
-        if (decoded != null) {
-          return decoded;
+      if (d.startsWith("0x") && d.length() > 2) {
+        try {
+          String decoded = RevertReason.decode(Hex.decode("revert data", d));
+          if (decoded != null) {
+            return decoded;
+          }
+        } catch (IllegalArgumentException | ArithmeticException e) {
+          // undecodable data: the node's message below still says it reverted
         }
       }
     }
-    if (revert != null && !revert.isBlank()) {
-      return revert;
-    }
-    return error == null ? "unknown error" : error.getMessage();
+    return error.getMessage() == null ? "execution reverted" : error.getMessage();
   }
 
   @Override

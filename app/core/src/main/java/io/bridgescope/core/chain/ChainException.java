@@ -1,24 +1,57 @@
 package io.bridgescope.core.chain;
 
-/** A chain access failure naming the node and the call; {@link #revertReason()} when reverted. */
+import java.util.Objects;
+
+/**
+ * A chain access failure naming the node and the call, typed by {@link #kind()}. Only a {@link
+ * RpcErrorKind#REVERT} (or a {@link RpcErrorKind#REJECTED} transaction) carries a {@link
+ * #revertReason()}: every other kind means the node gave no answer.
+ */
 public class ChainException extends RuntimeException {
 
+  private final RpcErrorKind kind;
   private final String revertReason;
 
-  public ChainException(String message, String revertReason, Throwable cause) {
+  public ChainException(RpcErrorKind kind, String message, String revertReason, Throwable cause) {
     super(message, cause);
+    this.kind = Objects.requireNonNull(kind, "kind");
+    if (revertReason != null && kind != RpcErrorKind.REVERT && kind != RpcErrorKind.REJECTED) {
+      throw new IllegalArgumentException("only a revert or a rejection carries a reason");
+    }
     this.revertReason = revertReason;
   }
 
-  public ChainException(String message, Throwable cause) {
-    this(message, null, cause);
+  public ChainException(RpcErrorKind kind, String message, Throwable cause) {
+    this(kind, message, null, cause);
   }
 
-  public ChainException(String message) {
-    this(message, null, null);
+  public ChainException(RpcErrorKind kind, String message) {
+    this(kind, message, null, null);
   }
 
-  /** The decoded revert reason (e.g. {@code INSUFFICIENT_VOTING_POWER}), or null. */
+  /** A call that reverted with {@code reason} (e.g. {@code INSUFFICIENT_VOTING_POWER}). */
+  public static ChainException revert(String message, String reason) {
+    return new ChainException(RpcErrorKind.REVERT, message, reason, null);
+  }
+
+  /** A transaction the node refused with {@code reason} (e.g. {@code nonce too low}). */
+  public static ChainException rejected(String message, String reason) {
+    return new ChainException(RpcErrorKind.REJECTED, message, reason, null);
+  }
+
+  /** An answer that is not JSON-RPC or contradicts the question. */
+  public static ChainException badReply(String message, Throwable cause) {
+    return new ChainException(RpcErrorKind.BAD_REPLY, message, cause);
+  }
+
+  public RpcErrorKind kind() {
+    return kind;
+  }
+
+  /**
+   * The decoded revert reason of a {@link RpcErrorKind#REVERT} (or the node's words for a {@link
+   * RpcErrorKind#REJECTED} transaction); null for every other kind.
+   */
   public String revertReason() {
     return revertReason;
   }

@@ -10,12 +10,12 @@ public final class Quantity {
 
   public static long parse(String field, String hex) {
     if (hex == null || hex.length() < 3 || hex.charAt(0) != '0' || (hex.charAt(1) | 0x20) != 'x') {
-      throw new ChainException("node sent a malformed " + field + ": '" + hex + "'");
+      throw ChainException.badReply("node sent a malformed " + field + ": '" + hex + "'", null);
     }
     try {
       return Long.parseUnsignedLong(hex, 2, hex.length(), 16);
     } catch (NumberFormatException e) {
-      throw new ChainException("node sent a malformed " + field + ": '" + hex + "'", e);
+      throw ChainException.badReply("node sent a malformed " + field + ": '" + hex + "'", e);
     }
   }
 }

@@ -4,6 +4,7 @@ import io.bridgescope.core.abi.Abi;
 import io.bridgescope.core.bridge.BridgeAbi;
 import io.bridgescope.core.chain.ChainException;
 import io.bridgescope.core.chain.ChainReader;
+import io.bridgescope.core.chain.RpcErrorKind;
 import io.bridgescope.core.model.Address;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -53,27 +54,52 @@ final class CheckpointFinder {
     bisect(mid, vmid, hi, vhi, out);
   }
 
+  /**
+   * {@code currentCheckpointBlockNumber} as of {@code block}. Zero only where the contract has no
+   * code yet at that block; any error is thrown by kind (a node without the block's state throws
+   * {@link io.bridgescope.core.chain.MissingStateException}), because reading an error as zero
+   * would silently skip every checkpoint before it.
+   */
   BigInteger valueAt(long block) {
     if (block < 0) {
       return BigInteger.ZERO;
     }
+    DefaultBlockParameter at = DefaultBlockParameter.valueOf(BigInteger.valueOf(block));
     return reader.read(
         "currentCheckpointBlockNumber at " + block,
         c -> {
+          byte[] r;
           try {
-            byte[] r =
-                c.call(
-                    null,
-                    checkpointManager,
-                    VIEW,
-                    DefaultBlockParameter.valueOf(BigInteger.valueOf(block)));
-            return r.length == 0 ? BigInteger.ZERO : new BigInteger(1, r);
+            r = c.call(null, checkpointManager, VIEW, at);
           } catch (ChainException e) {
-            if (e.revertReason() != null) {
-              return BigInteger.ZERO; // not deployed or not initialised yet at that block
+            if (e.kind() != RpcErrorKind.REVERT) {
+              throw e;
             }
-            throw e;
+            throw ChainException.revert(
+                "the CheckpointManager "
+                    + checkpointManager
+                    + " reverted currentCheckpointBlockNumber() at root block "
+                    + block
+                    + " ("
+                    + e.revertReason()
+                    + "); a CheckpointManager never does: check checkpointManager in the"
+                    + " network profile",
+                e.revertReason());
           }
+          if (r.length == 0) {
+            if (c.code(checkpointManager, block).length == 0) {
+              return BigInteger.ZERO; // not deployed yet at that block
+            }
+            throw ChainException.badReply(
+                c.label()
+                    + " node "
+                    + c.url()
+                    + " answered currentCheckpointBlockNumber() at block "
+                    + block
+                    + " with no data although the contract has code",
+                null);
+          }
+          return new BigInteger(1, r);
         });
   }
 

@@ -1,15 +1,22 @@
 package io.bridgescope.core.index;
 
+import io.bridgescope.core.chain.ChainException;
 import io.bridgescope.core.chain.ChainReader;
+import io.bridgescope.core.chain.WrongChainException;
+import io.bridgescope.core.identity.ChainGuard;
 import io.bridgescope.core.network.ChainRole;
 import io.bridgescope.core.network.NetworkProfile;
 import io.bridgescope.core.store.Database;
 import io.bridgescope.core.store.StoreWriter;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -27,6 +34,8 @@ public final class Indexer implements AutoCloseable {
 
   private final Map<ChainRole, ChainIndexer> indexers = new EnumMap<>(ChainRole.class);
   private final Map<ChainRole, ChainReader> readers = new EnumMap<>(ChainRole.class);
+  private final Map<ChainRole, ChainGuard> guards = new EnumMap<>(ChainRole.class);
+  private final StoreWriter writer;
   private final Map<ChainRole, IndexStatus> status = new java.util.concurrent.ConcurrentHashMap<>();
   private final List<Consumer<IndexStatus>> listeners = new CopyOnWriteArrayList<>();
   private final List<Thread> threads = new CopyOnWriteArrayList<>();
@@ -35,8 +44,11 @@ public final class Indexer implements AutoCloseable {
 
   public Indexer(NetworkProfile profile, Database db, StoreWriter writer, Duration poll) {
     this.poll = poll;
+    this.writer = writer;
     for (ChainRole role : ChainRole.values()) {
-      ChainReader reader = ChainReader.of(role.key(), profile.chain(role).rpcUrls());
+      ChainGuard guard = new ChainGuard(profile, role, db);
+      guards.put(role, guard);
+      ChainReader reader = ChainReader.of(role.key(), profile.chain(role).rpcUrls(), guard);
       readers.put(role, reader);
       EventSource source =
           role == ChainRole.ROOT
@@ -67,12 +79,59 @@ public final class Indexer implements AutoCloseable {
   }
 
   /**
+   * Checks every endpoint of both chains at once (chain id, genesis, contract code; one attempt
+   * each, so a hanging node costs one call timeout) and pins each chain's genesis in the database
+   * when it is seen for the first time. Throws a {@link WrongChainException} if any endpoint is on
+   * another chain, before anything is indexed; returns the endpoints that could not be checked
+   * (unreachable, rate-limited…), which are checked again before their first use.
+   */
+  public Map<ChainRole, Map<URI, ChainException>> connect() {
+    Map<ChainRole, CompletableFuture<Map<URI, Optional<ChainException>>>> runs =
+        new EnumMap<>(ChainRole.class);
+    for (ChainRole role : ChainRole.values()) {
+      ChainReader r = readers.get(role);
+      runs.put(role, CompletableFuture.supplyAsync(r::verifyAll, daemonPool()));
+    }
+    Map<ChainRole, Map<URI, ChainException>> unchecked = new EnumMap<>(ChainRole.class);
+    for (ChainRole role : ChainRole.values()) {
+      Map<URI, ChainException> failed = new LinkedHashMap<>();
+      runs.get(role)
+          .join()
+          .forEach(
+              (url, problem) -> {
+                if (problem.isPresent() && problem.get() instanceof WrongChainException w) {
+                  throw w;
+                }
+                problem.ifPresent(p -> failed.put(url, p));
+              });
+      unchecked.put(role, failed);
+      IndexStatus prev = status.get(role);
+      publish(role, new ChainIndexer.Step(prev.indexedTo(), prev.head(), 0, -1), null);
+    }
+    for (ChainRole role : ChainRole.values()) {
+      if (unchecked.get(role).size() < readers.get(role).health().size()) {
+        guards.get(role).ensurePinned(readers.get(role), writer);
+      }
+    }
+    return unchecked;
+  }
+
+  private static java.util.concurrent.Executor daemonPool() {
+    return r -> {
+      Thread t = new Thread(r, "bridgescope-connect");
+      t.setDaemon(true);
+      t.start();
+    };
+  }
+
+  /**
    * Steps both chains until each has reached the head it saw, then waits for the last batches. The
    * chains are read one after the other (on two cores, concurrent reads only compete with the nodes
    * and the writer), while the writer thread commits earlier batches meanwhile.
    */
   public void catchUp() {
     for (ChainRole role : ChainRole.values()) {
+      guards.get(role).ensurePinned(readers.get(role), writer);
       ChainIndexer.Step s;
       do {
         s = indexers.get(role).step();
@@ -101,6 +160,8 @@ public final class Indexer implements AutoCloseable {
     int failures = 0;
     while (running) {
       try {
+        // Nothing is written before the chain's identity is pinned (a no-op once it is).
+        guards.get(role).ensurePinned(readers.get(role), writer);
         ChainIndexer.Step s = indexers.get(role).step();
         failures = 0;
         if (s.caughtUp()) {

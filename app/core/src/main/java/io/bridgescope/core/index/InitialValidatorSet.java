@@ -5,6 +5,7 @@ import io.bridgescope.core.abi.AbiReader;
 import io.bridgescope.core.abi.AbiValue;
 import io.bridgescope.core.chain.ChainException;
 import io.bridgescope.core.chain.ChainReader;
+import io.bridgescope.core.chain.RpcErrorKind;
 import io.bridgescope.core.model.Address;
 import io.bridgescope.core.network.ChainRole;
 import io.bridgescope.core.store.rows.Bytes;
@@ -50,10 +51,11 @@ final class InitialValidatorSet {
           new ValidatorSetRow(
               ValidatorSetSource.GENESIS, 0, Optional.empty(), entries, ChainRole.ROOT, at));
     } catch (ChainException e) {
-      if (e.revertReason() != null) {
+      if (e.kind() == RpcErrorKind.REVERT) {
+        // Edge's CheckpointManager has no currentValidatorBlsKey view: the set comes from genesis
         return Optional.empty();
       }
-      throw e;
+      throw e; // missing state, transport…: the set is unknown, not absent
     }
   }
 

@@ -22,7 +22,8 @@ final class Migrations {
       List.of(
           new Migration(1, "V001__initial.sql"),
           new Migration(2, "V002__wallet_and_watches.sql"),
-          new Migration(3, "V003__epochs.sql"));
+          new Migration(3, "V003__epochs.sql"),
+          new Migration(4, "V004__chain_identity.sql"));
 
   static final int LATEST = ALL.get(ALL.size() - 1).version();
 

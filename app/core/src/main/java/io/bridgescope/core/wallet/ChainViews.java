@@ -6,6 +6,7 @@ import io.bridgescope.core.abi.AbiValue;
 import io.bridgescope.core.bridge.BridgeAbi;
 import io.bridgescope.core.chain.ChainClient;
 import io.bridgescope.core.chain.ChainException;
+import io.bridgescope.core.chain.RpcErrorKind;
 import io.bridgescope.core.model.Address;
 import io.bridgescope.core.network.BridgeContracts;
 import io.bridgescope.core.network.ChainRole;
@@ -56,9 +57,22 @@ final class ChainViews {
       }
       return new AbiReader(r).address("rootToken", 0);
     } catch (ChainException e) {
+      if (e.kind() != RpcErrorKind.REVERT) {
+        // the node gave no answer: that says nothing about the token
+        throw new WalletException(
+            WalletException.Kind.CHAIN_ERROR,
+            "could not read rootToken() of "
+                + childToken
+                + " on the child chain: "
+                + e.getMessage(),
+            e);
+      }
       throw new WalletException(
           WalletException.Kind.CALL_REVERTS,
-          childToken + " is not a bridged child token (rootToken() fails: " + e.getMessage() + ")",
+          childToken
+              + " is not a bridged child token (rootToken() reverts: "
+              + e.revertReason()
+              + ")",
           e);
     }
   }

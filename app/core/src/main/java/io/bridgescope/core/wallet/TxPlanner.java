@@ -2,6 +2,7 @@ package io.bridgescope.core.wallet;
 
 import io.bridgescope.core.chain.ChainClient;
 import io.bridgescope.core.chain.ChainException;
+import io.bridgescope.core.chain.RpcErrorKind;
 import io.bridgescope.core.model.Address;
 import io.bridgescope.core.network.ChainRole;
 import io.bridgescope.core.network.NetworkProfile;
@@ -95,6 +96,9 @@ final class TxPlanner {
         try {
           receivers += r.estimateGas(ic.from(), ic.to(), ic.data(), BigInteger.ZERO);
         } catch (ChainException e) {
+          if (e.kind() != RpcErrorKind.REVERT) {
+            throw chainError(chain, e); // no answer is no revert
+          }
           throw new WalletException(
               Kind.CALL_REVERTS,
               "simulating "
@@ -116,7 +120,7 @@ final class TxPlanner {
       // the 64/63 covers the gas a CALL must keep back (EIP-150)
       gas = withMargin(outer + receivers + receivers / 63);
     } catch (ChainException e) {
-      if (e.revertReason() != null) {
+      if (e.kind() == RpcErrorKind.REVERT) {
         throw reverts(chain, summary, from, e.revertReason(), e);
       }
       throw chainError(chain, e);

@@ -2,10 +2,10 @@ package io.bridgescope.core.wallet;
 
 import io.bridgescope.core.chain.ChainClient;
 import io.bridgescope.core.chain.ChainException;
+import io.bridgescope.core.chain.RpcErrorKind;
 import io.bridgescope.core.model.Address;
 import io.bridgescope.core.model.Hash32;
 import io.bridgescope.core.model.Hex;
-import java.io.IOException;
 import java.math.BigInteger;
 import java.util.Optional;
 import org.web3j.protocol.core.DefaultBlockParameterName;
@@ -46,19 +46,7 @@ final class WalletRpc {
   long estimateGas(Address from, Address to, byte[] data, BigInteger value) {
     Transaction tx =
         new Transaction(from.toString(), null, null, null, to.toString(), value, Hex.encode(data));
-    EthEstimateGas r;
-    try {
-      r = client.web3().ethEstimateGas(tx).send();
-    } catch (IOException e) {
-      throw unreachable("eth_estimateGas", e);
-    }
-    if (r.hasError()) {
-      String reason = r.getError().getMessage();
-      throw new ChainException(
-          client.label() + ": gas estimate for a call to " + to + " failed: " + reason,
-          reason,
-          null);
-    }
+    EthEstimateGas r = client.request("eth_estimateGas", client.web3().ethEstimateGas(tx));
     return r.getAmountUsed().longValueExact();
   }
 
@@ -73,10 +61,14 @@ final class WalletRpc {
       BigInteger base = latest.getBaseFeePerGas();
       BigInteger tip;
       try {
-        var r = client.web3().ethMaxPriorityFeePerGas().send();
-        tip = r.hasError() ? DEFAULT_TIP : r.getMaxPriorityFeePerGas();
-      } catch (IOException | RuntimeException e) {
-        tip = DEFAULT_TIP;
+        tip =
+            send("eth_maxPriorityFeePerGas", client.web3().ethMaxPriorityFeePerGas())
+                .getMaxPriorityFeePerGas();
+      } catch (ChainException e) {
+        if (e.kind() != RpcErrorKind.OTHER_RPC_ERROR) {
+          throw e; // the node did not answer: no made-up tip
+        }
+        tip = DEFAULT_TIP; // the node has no such method (older clients, Edge)
       }
       return new Fees(true, base.shiftLeft(1).add(tip), tip);
     }
@@ -96,37 +88,6 @@ final class WalletRpc {
   }
 
   private <T extends Response<?>> T send(String method, Request<?, T> request) {
-    T r;
-    try {
-      r = request.send();
-    } catch (IOException e) {
-      throw unreachable(method, e);
-    } catch (RuntimeException e) {
-      throw new ChainException(
-          client.label() + " node " + client.url() + " sent a malformed reply to " + method, e);
-    }
-    if (r.hasError()) {
-      throw new ChainException(
-          client.label()
-              + " node "
-              + client.url()
-              + " refused "
-              + method
-              + ": "
-              + r.getError().getMessage());
-    }
-    return r;
-  }
-
-  private ChainException unreachable(String method, IOException e) {
-    return new ChainException(
-        client.label()
-            + " node "
-            + client.url()
-            + " unreachable for "
-            + method
-            + ": "
-            + e.getMessage(),
-        e);
+    return client.request(method, request);
   }
 }

@@ -31,10 +31,17 @@ class BlockRangeTest {
   @Test
   void recognisesErrorsASmallerRangeFixes() {
     assertThat(
-            BlockRange.isRangeError(new ChainException("query returned more than 10000 results")))
+            BlockRange.isRangeError(
+                new ChainException(
+                    RpcErrorKind.OTHER_RPC_ERROR, "query returned more than 10000 results")))
         .isTrue();
-    assertThat(BlockRange.isRangeError(new ChainException("x", new SocketTimeoutException("t"))))
+    assertThat(
+            BlockRange.isRangeError(
+                new ChainException(RpcErrorKind.TRANSPORT, "x", new SocketTimeoutException("t"))))
         .isTrue();
-    assertThat(BlockRange.isRangeError(new ChainException("connection refused"))).isFalse();
+    assertThat(
+            BlockRange.isRangeError(
+                new ChainException(RpcErrorKind.TRANSPORT, "connection refused")))
+        .isFalse();
   }
 }

@@ -1,15 +1,20 @@
 package io.bridgescope.desktop.engine;
 
+import io.bridgescope.core.chain.ChainException;
+import io.bridgescope.core.chain.WrongChainException;
 import io.bridgescope.core.index.Indexer;
 import io.bridgescope.core.lifecycle.LifecycleService;
+import io.bridgescope.core.network.ChainRole;
 import io.bridgescope.core.network.NetworkProfile;
 import io.bridgescope.core.store.Database;
 import io.bridgescope.core.store.StoreWriter;
 import io.bridgescope.core.verify.Verifier;
 import io.bridgescope.devnet.Devnet;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -69,10 +74,27 @@ public final class Session implements AutoCloseable {
             });
   }
 
-  /** Opens the network's database and starts indexing (and verifying) it. */
+  /**
+   * Opens the network's database and starts indexing (and verifying) it. Throws a {@link
+   * WrongChainException} (nothing indexed, the devnet left to the caller) when a node is on another
+   * chain than the profile or the database; unreachable nodes are checked when they answer.
+   */
   public static Session open(
       NetworkProfile profile, String label, Database db, Optional<Devnet> devnet) {
     Session s = new Session(profile, label, db, devnet, true);
+    try {
+      Map<ChainRole, Map<URI, ChainException>> unchecked = s.indexer.connect();
+      unchecked.forEach(
+          (role, failed) ->
+              failed.forEach(
+                  (url, e) ->
+                      LOG.warn("{} node {} not checked yet: {}", role.key(), url, e.getMessage())));
+    } catch (WrongChainException e) {
+      s.stopEngine();
+      throw e;
+    } catch (ChainException e) {
+      LOG.warn("Could not check the chains of {} yet: {}", profile.name(), e.getMessage());
+    }
     s.indexer.start();
     s.verifyLoop.scheduleWithFixedDelay(s::verifyIfMoved, 1, 2, TimeUnit.SECONDS);
     return s;
@@ -156,12 +178,16 @@ public final class Session implements AutoCloseable {
 
   @Override
   public void close() {
+    stopEngine();
+    devnet.ifPresent(Devnet::close);
+  }
+
+  private void stopEngine() {
     verifyLoop.shutdownNow();
     closeQuietly(indexSubscription);
     closeQuietly(verdictSubscription);
     indexer.close();
     writer.close();
-    devnet.ifPresent(Devnet::close);
   }
 
   private static void closeQuietly(AutoCloseable c) {

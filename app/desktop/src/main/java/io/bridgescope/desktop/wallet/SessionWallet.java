@@ -3,6 +3,8 @@ package io.bridgescope.desktop.wallet;
 import io.bridgescope.core.abi.AbiReader;
 import io.bridgescope.core.bridge.BridgeAbi;
 import io.bridgescope.core.chain.ChainClient;
+import io.bridgescope.core.chain.WrongChainException;
+import io.bridgescope.core.identity.ChainGuard;
 import io.bridgescope.core.lifecycle.DepositStatus;
 import io.bridgescope.core.lifecycle.MessageStatus;
 import io.bridgescope.core.lifecycle.Stage;
@@ -89,6 +91,13 @@ public final class SessionWallet implements WalletPort, AutoCloseable {
     NetworkProfile p = s.profile();
     ChainClient root = new ChainClient("root", p.root().primaryRpcUrl());
     ChainClient child = new ChainClient("child", p.child().primaryRpcUrl());
+    try {
+      ChainGuard.refuseOtherChain(p, s.db(), root, child);
+    } catch (WrongChainException e) {
+      root.close();
+      child.close();
+      throw new WalletException(WalletException.Kind.CHAIN_ERROR, e.getMessage(), e);
+    }
     // The journal goes through the session's one writer thread: a second SQLite writer would
     // meet SQLITE_BUSY_SNAPSHOT when the indexer commits between its read and its write.
     Wallet w = new Wallet(p, s.db(), s.writer(), keys, root, child, clock);

@@ -22,8 +22,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A JSON-RPC proxy on 127.0.0.1 in front of one anvil, injecting the faults a real RPC provider
- * shows: dropped connections, slowness, rate limiting, malformed replies, and eth_getLogs answers
- * for a range other than the one asked.
+ * shows: dropped connections, slowness, a node that never answers, rate limiting, malformed
+ * replies, and eth_getLogs answers for a range other than the one asked.
  */
 final class RpcFaultProxy implements AutoCloseable {
 
@@ -39,7 +39,9 @@ final class RpcFaultProxy implements AutoCloseable {
     /** Answers 200 with a body that is not JSON-RPC (cut off mid-object). */
     MALFORMED,
     /** Forwards eth_getLogs as if asked for blocks 0..latest; other calls unchanged. */
-    WRONG_RANGE
+    WRONG_RANGE,
+    /** Accepts the request and never answers (until the proxy closes). */
+    HANG
   }
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -109,6 +111,11 @@ final class RpcFaultProxy implements AutoCloseable {
               ex,
               200,
               "{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":[{\"oops".getBytes(StandardCharsets.UTF_8));
+          return;
+        }
+        case HANG -> {
+          faulted.incrementAndGet();
+          Thread.sleep(Long.MAX_VALUE); // interrupted by close()
           return;
         }
         // The fault being simulated (a node that answers late), not a wait in a test.

@@ -99,7 +99,8 @@ class RpcFaultsTest {
         Map.of(
             Mode.DOWN, "unreachable",
             Mode.MALFORMED, "malformed",
-            Mode.WRONG_RANGE, "returned a log of block"),
+            Mode.WRONG_RANGE, "returned a log of block",
+            Mode.HANG, "did not answer"),
         this::withFallback);
   }
 
