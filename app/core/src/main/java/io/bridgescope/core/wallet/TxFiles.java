@@ -32,25 +32,47 @@ public final class TxFiles {
 
   private TxFiles() {}
 
-  /** A transaction read from a file, with the network name it was prepared for. */
-  public record Unsigned(String network, UnsignedTx tx) {}
+  /**
+   * A transaction read from a file, with the network name it was prepared for and the index
+   * snapshot its proofs were built against ({@link IndexSnapshot#NONE} when it carries none). The
+   * labels of {@code tx} (chain, purpose, related id, summary) are the file's claims: {@link
+   * SigningPolicy#inspectFile} checks them against the fields.
+   */
+  public record Unsigned(String network, UnsignedTx tx, IndexSnapshot snapshot) {}
 
   /** A signed transaction read from a file, with the network name it was prepared for. */
   public record Signed(String network, SignedTx tx) {}
 
-  public static void writeUnsigned(String network, UnsignedTx tx, Path file) {
+  public static void writeUnsigned(
+      String network, UnsignedTx tx, IndexSnapshot snapshot, Path file) {
     ObjectNode o = describe(network, tx);
     o.put("format", UNSIGNED_FORMAT);
+    if (!snapshot.isEmpty()) {
+      o.set("indexSnapshot", TxFileSnapshots.toJson(snapshot, JSON));
+    }
     write(o, file);
   }
 
   public static Unsigned readUnsigned(Path file) {
     JsonNode o = read(file, UNSIGNED_FORMAT);
-    return new Unsigned(text(o, "network"), unsigned(o));
+    IndexSnapshot snapshot;
+    try {
+      snapshot =
+          o.hasNonNull("indexSnapshot")
+              ? TxFileSnapshots.fromJson(o.get("indexSnapshot"))
+              : IndexSnapshot.NONE;
+    } catch (IllegalArgumentException | ArithmeticException e) {
+      throw bad(file, "indexSnapshot: " + e.getMessage());
+    }
+    return new Unsigned(text(o, "network"), unsigned(o), snapshot);
   }
 
-  /** Signs offline: no node and no journal; {@code key} must be the file's sender. */
-  public static SignedTx signOffline(UnsignedTx tx, KeySession key) {
+  /**
+   * Signs offline what {@code review} decoded (no node and no journal), if its policy lets it be
+   * signed; {@code key} must be the sender.
+   */
+  public static SignedTx signOffline(Inspection review, KeySession key) {
+    UnsignedTx tx = review.requireSignable().tx();
     if (!key.address().equals(tx.from())) {
       throw new WalletException(
           Kind.BAD_FILE,
@@ -107,26 +129,40 @@ public final class TxFiles {
 
   private static UnsignedTx unsigned(JsonNode o) {
     try {
+      String type = text(o, "type");
+      if (!type.equals("eip1559") && !type.equals("legacy")) {
+        throw new IllegalArgumentException("field 'type' is '" + type + "', not eip1559 or legacy");
+      }
       Fees fees =
           new Fees(
-              "eip1559".equals(text(o, "type")),
+              type.equals("eip1559"),
               new BigInteger(text(o, "maxFeePerGas")),
               new BigInteger(text(o, "maxPriorityFeePerGas")));
-      return new UnsignedTx(
-          ChainRole.fromKey(text(o, "chain")),
-          Long.parseLong(text(o, "chainId")),
-          Address.of(text(o, "from")),
-          Long.parseLong(text(o, "nonce")),
-          Address.of(text(o, "to")),
-          Bytes.ofHex(text(o, "data")),
-          new BigInteger(text(o, "value")),
-          Long.parseLong(text(o, "gasLimit")),
-          fees,
-          TxPurpose.fromKey(text(o, "purpose")),
-          o.hasNonNull("relatedId")
-              ? Optional.of(new BigInteger(o.get("relatedId").asText()))
-              : Optional.empty(),
-          text(o, "summary"));
+      UnsignedTx tx =
+          new UnsignedTx(
+              ChainRole.fromKey(text(o, "chain")),
+              Long.parseLong(text(o, "chainId")),
+              Address.of(text(o, "from")),
+              Long.parseLong(text(o, "nonce")),
+              Address.of(text(o, "to")),
+              Bytes.ofHex(text(o, "data")),
+              new BigInteger(text(o, "value")),
+              Long.parseLong(text(o, "gasLimit")),
+              fees,
+              TxPurpose.fromKey(text(o, "purpose")),
+              o.hasNonNull("relatedId")
+                  ? Optional.of(new BigInteger(o.get("relatedId").asText()))
+                  : Optional.empty(),
+              text(o, "summary"));
+      // maxFee is written for people; one that disagrees with the fields is a tampered file
+      if (o.hasNonNull("maxFee") && !o.get("maxFee").asText().equals(Amounts.ether(tx.maxFee()))) {
+        throw new IllegalArgumentException(
+            "field 'maxFee' says "
+                + o.get("maxFee").asText()
+                + ", but gasLimit × maxFeePerGas is "
+                + Amounts.ether(tx.maxFee()));
+      }
+      return tx;
     } catch (IllegalArgumentException e) {
       throw new WalletException(Kind.BAD_FILE, "transaction file: " + e.getMessage(), e);
     }
