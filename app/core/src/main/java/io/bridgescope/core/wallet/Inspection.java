@@ -70,6 +70,15 @@ public record Inspection(
 
   /** Throws {@link Kind#REFUSED} naming every blocking field, unless nothing blocks. */
   public Inspection requireSignable() {
+    return require("sign", "Nothing was signed");
+  }
+
+  /** As {@link #requireSignable()}, for signed bytes about to be sent. */
+  public Inspection requireSendable() {
+    return require("send", "Nothing was sent");
+  }
+
+  private Inspection require(String verb, String consequence) {
     List<Problem> b = blocking();
     if (b.isEmpty()) {
       return this;
@@ -77,15 +86,20 @@ public record Inspection(
     boolean onlyUnknown = b.stream().allMatch(Problem::waivable);
     throw new WalletException(
         Kind.REFUSED,
-        "refused to sign "
+        "refused to "
+            + verb
+            + " "
             + tx.summary()
             + ": "
             + b.stream().map(Problem::toString).collect(Collectors.joining("; "))
             + (onlyUnknown
-                ? ". If you really mean to sign a call the wallet does not know, allow it"
-                    + " explicitly (--allow-unknown-call)"
+                ? ". If you really mean to "
+                    + verb
+                    + " a call the wallet does not know, allow it explicitly"
+                    + " (--allow-unknown-call)"
                 : "")
-            + ". Nothing was signed");
+            + ". "
+            + consequence);
   }
 
   /** The review followed by the problems and warnings, as plain text lines. */

@@ -190,7 +190,7 @@ public final class Wallet {
    */
   public Outcome submitSigned(
       SignedTx signed, UnsignedTx reviewed, SigningLimits limits, Duration timeout) {
-    Inspection i = inspectSigned(signed, limits).requireSignable();
+    Inspection i = inspectSigned(signed, limits).requireSendable();
     UnsignedTx tx = i.tx();
     List<Inspection.Problem> problems =
         new ArrayList<>(SignedBytes.differences(reviewed, tx, "reviewed"));
