@@ -61,6 +61,10 @@ final class CallDecoder {
       this.selector = Abi.selector(signature);
     }
 
+    byte[] signatureSelector() {
+      return selector.clone();
+    }
+
     String functionName() {
       return signature.substring(0, signature.indexOf('('));
     }
@@ -157,9 +161,9 @@ final class CallDecoder {
     AbiReader r = AbiReader.ofCalldata(data);
     Call c =
         switch (f.get()) {
-          case EXIT -> exit(r);
-          case BATCH_EXIT -> batchExit(r);
-          case EXECUTE -> execute(r);
+          case EXIT -> exit(r, data.length);
+          case BATCH_EXIT -> batchExit(r, data.length);
+          case EXECUTE -> execute(r, data.length);
           case WITHDRAW, DEPOSIT -> tokenMove(f.get(), r, false);
           case WITHDRAW_TO, DEPOSIT_TO -> tokenMove(f.get(), r, true);
           case APPROVE -> approve(r);
@@ -174,20 +178,20 @@ final class CallDecoder {
     return Optional.of(c);
   }
 
-  private static Exits exit(AbiReader r) {
+  private static Exits exit(AbiReader r, int size) {
     ExitInput in =
         input(
             "",
             r.uint("blockNumber", 0),
             r.uint("leafIndex", 1),
             r.bytes("unhashedLeaf", 2),
-            proof(r.tail("proof", 3), "proof"));
+            proof(r.tail("proof", 3), "proof", size));
     return new Exits(Function.EXIT, List.of(in), exitArgs("", in));
   }
 
-  private static Exits batchExit(AbiReader r) {
+  private static Exits batchExit(AbiReader r, int size) {
     AbiReader arr = r.tail("inputs", 0);
-    int n = arr.arrayLength("inputs");
+    int n = length(arr, "inputs", size);
     AbiReader body = arr.arrayBody();
     List<ExitInput> inputs = new ArrayList<>(n);
     List<DecodedCall.Arg> args = new ArrayList<>();
@@ -200,7 +204,7 @@ final class CallDecoder {
               t.uint(p + "blockNumber", 0),
               t.uint(p + "leafIndex", 1),
               t.bytes(p + "unhashedLeaf", 2),
-              proof(t.tail(p + "proof", 3), p + "proof"));
+              proof(t.tail(p + "proof", 3), p + "proof", size));
       inputs.add(in);
       args.addAll(exitArgs(p, in));
     }
@@ -245,8 +249,8 @@ final class CallDecoder {
         new DecodedCall.Arg(p + "proof", "bytes32[]", in.proof().size() + " hashes"));
   }
 
-  private static Execute execute(AbiReader r) {
-    List<Hash32> proof = proof(r.tail("proof", 0), "proof");
+  private static Execute execute(AbiReader r, int size) {
+    List<Hash32> proof = proof(r.tail("proof", 0), "proof", size);
     AbiReader o = r.tail("obj", 1);
     StateSync obj =
         new StateSync(
@@ -305,14 +309,24 @@ final class CallDecoder {
     return v + " (" + Amounts.ether(v) + " at 18 decimals)";
   }
 
-  private static List<Hash32> proof(AbiReader arr, String field) {
-    int n = arr.arrayLength(field);
+  private static List<Hash32> proof(AbiReader arr, String field, int size) {
+    int n = length(arr, field, size);
     AbiReader body = arr.arrayBody();
     List<Hash32> out = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       out.add(body.bytes32(field + "[" + i + "]", i));
     }
     return out;
+  }
+
+  /** An array length no larger than the data could hold: nothing is allocated for a lie. */
+  private static int length(AbiReader arr, String field, int size) {
+    int n = arr.arrayLength(field);
+    if ((long) n * 32 > size) {
+      throw new AbiDecodingException(
+          field, "claims " + n + " elements, more than " + size + " bytes of calldata can hold");
+    }
+    return n;
   }
 
   private static byte[] encode(Call c) {

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.bridgescope.core.model.Address;
-import io.bridgescope.core.model.Hash32;
 import io.bridgescope.core.model.Hex;
 import io.bridgescope.core.network.ChainRole;
 import io.bridgescope.core.store.rows.Bytes;
@@ -64,7 +63,15 @@ public final class TxFiles {
     } catch (IllegalArgumentException | ArithmeticException e) {
       throw bad(file, "indexSnapshot: " + e.getMessage());
     }
-    return new Unsigned(text(o, "network"), unsigned(o), snapshot);
+    return new Unsigned(network(file, o), unsigned(o), snapshot);
+  }
+
+  private static String network(Path file, JsonNode o) {
+    try {
+      return text(o, "network");
+    } catch (IllegalArgumentException e) {
+      throw bad(file, e.getMessage());
+    }
   }
 
   /**
@@ -100,10 +107,10 @@ public final class TxFiles {
     } catch (WalletException e) {
       throw bad(file, e.getMessage());
     }
-    if (o.hasNonNull("hash") && !Hash32.of(o.get("hash").asText()).equals(s.hash())) {
+    if (o.hasNonNull("hash") && !o.get("hash").asText().equals(s.hash().toString())) {
       throw bad(file, "its hash field does not match its signed bytes");
     }
-    return new Signed(text(o, "network"), s);
+    return new Signed(network(file, o), s);
   }
 
   private static ObjectNode describe(String network, UnsignedTx tx) {

@@ -8,8 +8,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.bridgescope.core.bridge.BridgeAbi;
+import io.bridgescope.core.bridge.StateSync;
 import io.bridgescope.core.chain.ChainClient;
 import io.bridgescope.core.model.Address;
+import io.bridgescope.core.model.Hash32;
 import io.bridgescope.core.model.Hex;
 import io.bridgescope.core.network.BridgeContracts;
 import io.bridgescope.core.network.ChainRole;
@@ -20,6 +22,8 @@ import io.bridgescope.core.store.rows.Bytes;
 import io.bridgescope.core.store.rows.TxPurpose;
 import io.bridgescope.core.wallet.AirGapFixture.Tampering;
 import io.bridgescope.core.wallet.WalletException.Kind;
+import io.bridgescope.crypto.merkle.BridgeLeaves;
+import io.bridgescope.crypto.merkle.MerkleTree;
 import java.math.BigInteger;
 import java.net.URI;
 import java.nio.file.Path;
@@ -180,6 +184,104 @@ class AirGapSigningTest {
     assertThat(i.signable()).isTrue();
     assertThat(i.warnings()).anyMatch(w -> w.contains("proofs are not checked here"));
     assertThat(String.join("\n", i.describe())).contains(" to " + Address.ofLow(0xbeef));
+  }
+
+  @Test
+  void aBatchNamesTheInputWhoseLeafWasChanged() {
+    MerkleTree tree = AirGapFixture.tree();
+    Hash32 root = new Hash32(tree.root());
+    IndexSnapshot both =
+        new IndexSnapshot(
+            List.of(
+                new IndexSnapshot.ExitRoot(BigInteger.valueOf(1747), 4, 40, root, true),
+                new IndexSnapshot.ExitRoot(AirGapFixture.EXIT_ID, 4, 40, root, true)),
+            List.of());
+    java.util.function.Function<Address, byte[]> batch =
+        receiver ->
+            BridgeAbi.batchExit(
+                List.of(
+                    input(
+                        tree, 1, AirGapFixture.leaf(BigInteger.valueOf(1747), AirGapFixture.USER)),
+                    input(tree, 2, AirGapFixture.leaf(AirGapFixture.EXIT_ID, receiver))));
+    UnsignedTx good = withData(AirGapFixture.exitTx(alice), batch.apply(AirGapFixture.USER));
+    Inspection ok = policy.inspectPlanned(good, both, List.of());
+    assertThat(ok.problems()).isEmpty();
+    assertThat(ok.tx().purpose()).isEqualTo(TxPurpose.BATCH_EXIT);
+    assertThat(ok.tx().summary()).isEqualTo("claim 2 exits (1747, 1748)");
+    assertThat(String.join("\n", ok.describe()))
+        .contains("exit 1747: leaf")
+        .contains("exit 1748: leaf");
+
+    UnsignedTx bad = withData(good, batch.apply(Address.ofLow(0xbeef)));
+    assertThat(policy.inspectPlanned(bad, both, List.of()).fields())
+        .containsExactly("inputs[1].leaf");
+    // an exit the snapshot does not hold is named too
+    assertThat(policy.inspectPlanned(good, AirGapFixture.snapshot(), List.of()).fields())
+        .containsExactly("inputs[0].leaf.id");
+  }
+
+  private static BridgeAbi.ExitInput input(MerkleTree tree, int index, byte[] leaf) {
+    return new BridgeAbi.ExitInput(
+        BigInteger.valueOf(40),
+        BigInteger.valueOf(index),
+        leaf,
+        tree.proof(index).stream().map(Hash32::new).toList());
+  }
+
+  @Test
+  void anExecuteIsCheckedAgainstItsCommitmentWithTheContractsHeightRule() {
+    Address receiver = Address.ofLow(0x5e);
+    List<StateSync> syncs =
+        List.of(10, 11, 12).stream()
+            .map(
+                i ->
+                    new StateSync(
+                        BigInteger.valueOf(i), alice, receiver, new byte[] {i.byteValue()}))
+            .toList();
+    MerkleTree tree =
+        MerkleTree.fromLeafHashes(
+            syncs.stream()
+                .map(
+                    x ->
+                        BridgeLeaves.stateSyncLeaf(
+                            x.id(), x.sender().bytes(), x.receiver().bytes(), x.data()))
+                .toList());
+    IndexSnapshot commitment =
+        new IndexSnapshot(
+            List.of(),
+            List.of(
+                new IndexSnapshot.CommitmentRoot(
+                    BigInteger.TEN, BigInteger.valueOf(12), new Hash32(tree.root()), true)));
+    List<Hash32> proof = tree.proof(1).stream().map(Hash32::new).toList();
+    UnsignedTx exec =
+        new UnsignedTx(
+            ChainRole.CHILD,
+            31338,
+            alice,
+            0,
+            BridgeContracts.EDGE_STATE_RECEIVER,
+            Bytes.of(BridgeAbi.execute(proof, syncs.get(1))),
+            BigInteger.ZERO,
+            200_000,
+            Fees.legacy(SigningLimits.gwei(1)),
+            TxPurpose.EXECUTE,
+            Optional.empty(),
+            "");
+    Inspection ok = policy.inspectPlanned(exec, commitment, List.of());
+    assertThat(ok.problems()).isEmpty();
+    assertThat(ok.tx().relatedId()).contains(BigInteger.valueOf(11));
+    assertThat(String.join("\n", ok.describe())).contains("of commitment 10..12");
+
+    StateSync changed = new StateSync(BigInteger.valueOf(11), alice, alice, new byte[] {11});
+    UnsignedTx bad = withData(exec, BridgeAbi.execute(proof, changed));
+    assertThat(policy.inspectPlanned(bad, commitment, List.of()).fields()).containsExactly("obj");
+    UnsignedTx other =
+        withData(
+            exec,
+            BridgeAbi.execute(
+                proof, new StateSync(BigInteger.valueOf(13), alice, receiver, new byte[0])));
+    assertThat(policy.inspectPlanned(other, commitment, List.of()).fields())
+        .containsExactly("obj.id");
   }
 
   @Test

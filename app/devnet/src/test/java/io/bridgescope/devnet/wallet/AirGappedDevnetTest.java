@@ -85,7 +85,8 @@ class AirGappedDevnetTest {
       f.await(() -> f.childTokenBalance(me).compareTo(ten) >= 0, WAIT, "the deposit on the child");
 
       BigInteger three = WalletFixture.ETHER.multiply(BigInteger.valueOf(3));
-      Review w = f.wallet.bridge().prepareWithdraw(me, f.devnet.contracts().childToken(), me, three);
+      Review w =
+          f.wallet.bridge().prepareWithdraw(me, f.devnet.contracts().childToken(), me, three);
       BigInteger exitId = f.wallet.execute(w, "me", "pw".toCharArray(), WAIT).emittedIds().get(0);
 
       // air-gapped ExitHelper.exit with the proof built from the local index
@@ -100,7 +101,8 @@ class AirGappedDevnetTest {
               o -> o.put("data", Hex.encode(exitReceiverChanged(o.get("data").asText()))));
       Inspection bad = signer.inspectFile(TxFiles.readUnsigned(leafChanged));
       assertThat(bad.fields()).contains("leaf");
-      assertThatThrownBy(bad::requireSignable).hasMessageContaining("leaf: the proof does not lead");
+      assertThatThrownBy(bad::requireSignable)
+          .hasMessageContaining("leaf: the proof does not lead");
 
       // a swapped call signed under --allow-unknown-call is still not what was reviewed
       Path approve =
@@ -113,7 +115,8 @@ class AirGappedDevnetTest {
                     "data",
                     Hex.encode(
                         BridgeAbi.approve(
-                            Address.ofLow(0xdead), BigInteger.TWO.pow(256).subtract(BigInteger.ONE))));
+                            Address.ofLow(0xdead),
+                            BigInteger.TWO.pow(256).subtract(BigInteger.ONE))));
               });
       SigningLimits lenient = SigningLimits.DEFAULT.withAllowUnknownCall(true);
       SignedTx swapped =
