@@ -2,18 +2,21 @@ package io.bridgescope.cli.wallet;
 
 import io.bridgescope.core.network.NetworkProfile;
 import io.bridgescope.core.store.rows.JournalEntry;
+import io.bridgescope.core.wallet.IndexSnapshot;
 import io.bridgescope.core.wallet.Inspection;
 import io.bridgescope.core.wallet.KeySession;
 import io.bridgescope.core.wallet.Outcome;
 import io.bridgescope.core.wallet.Review;
 import io.bridgescope.core.wallet.ReviewedExports;
 import io.bridgescope.core.wallet.SignedTx;
+import io.bridgescope.core.wallet.SigningLimits;
 import io.bridgescope.core.wallet.SigningPolicy;
 import io.bridgescope.core.wallet.TxFiles;
 import io.bridgescope.core.wallet.TxSender;
 import io.bridgescope.core.wallet.UnsignedTx;
 import java.math.BigInteger;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -179,22 +182,30 @@ public final class TxCommand implements Runnable {
               "the file was prepared for network '" + signed.network() + "', not '" + name + "'");
         }
         // what is shown and journaled comes from the signed bytes, not from the file's text
-        Inspection i = s.wallet().inspectSigned(signed.tx(), signing.limits());
+        SigningLimits limits = signing.limits();
+        UnsignedTx fields = s.wallet().inspectSigned(signed.tx(), limits, IndexSnapshot.NONE).tx();
+        ReviewedExports kept = exports(opts, s.profile());
+        Optional<TxFiles.Unsigned> given = Optional.ofNullable(reviewed).map(TxFiles::readUnsigned);
+        given
+            .filter(r -> !r.network().equals(name))
+            .ifPresent(
+                r -> {
+                  throw new IllegalArgumentException(
+                      "the reviewed file is for network '" + r.network() + "', not '" + name + "'");
+                });
+        Optional<TxFiles.Unsigned> was = given.isPresent() ? given : kept.find(fields);
+        // with the reviewed export at hand, its snapshot checks the proofs once more
+        Inspection i =
+            s.wallet()
+                .inspectSigned(
+                    signed.tx(),
+                    limits,
+                    was.map(TxFiles.Unsigned::snapshot).orElse(IndexSnapshot.NONE));
         System.out.println("sending on network " + name);
         SigningOptions.print(i, System.out);
         i.requireSendable();
-        UnsignedTx was;
-        if (reviewed != null) {
-          TxFiles.Unsigned r = TxFiles.readUnsigned(reviewed);
-          if (!r.network().equals(name)) {
-            throw new IllegalArgumentException(
-                "the reviewed file is for network '" + r.network() + "', not '" + name + "'");
-          }
-          was = r.tx();
-        } else {
-          was = exports(opts, s.profile()).require(i.tx()).tx();
-        }
-        Outcome o = s.wallet().submitSigned(signed.tx(), was, signing.limits(), opts.timeout());
+        TxFiles.Unsigned r = given.isPresent() ? given.get() : kept.require(fields);
+        Outcome o = s.wallet().submitSigned(signed.tx(), r, limits, opts.timeout());
         Actions a = new Actions();
         a.opts = opts;
         return a.report(o);

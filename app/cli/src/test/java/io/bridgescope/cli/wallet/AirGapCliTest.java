@@ -153,7 +153,9 @@ class AirGapCliTest {
             TxPurpose.OTHER,
             Optional.empty(),
             "");
-    return new SigningPolicy(profile(), SigningLimits.DEFAULT).inspectSigned(raw).tx();
+    return new SigningPolicy(profile(), SigningLimits.DEFAULT)
+        .inspectSigned(raw, IndexSnapshot.NONE)
+        .tx();
   }
 
   Path export(String name, Consumer<ObjectNode> tamper) throws Exception {

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -44,18 +45,24 @@ public final class ReviewedExports {
     }
   }
 
+  /** The exported transaction whose signed fields all equal {@code fromBytes}, if there is one. */
+  public Optional<TxFiles.Unsigned> find(UnsignedTx fromBytes) {
+    return candidates(fromBytes).stream()
+        .filter(u -> SignedBytes.differences(u.tx(), fromBytes, "reviewed").isEmpty())
+        .findFirst();
+  }
+
   /**
    * The exported transaction whose signed fields all equal {@code fromBytes}. Throws {@link
    * Kind#REFUSED} naming the fields that differ from the export of the same sender and nonce, or
    * saying that nothing of that sender and nonce was exported here.
    */
   public TxFiles.Unsigned require(UnsignedTx fromBytes) {
-    List<TxFiles.Unsigned> same = candidates(fromBytes);
-    for (TxFiles.Unsigned u : same) {
-      if (SignedBytes.differences(u.tx(), fromBytes, "reviewed").isEmpty()) {
-        return u;
-      }
+    Optional<TxFiles.Unsigned> exact = find(fromBytes);
+    if (exact.isPresent()) {
+      return exact.get();
     }
+    List<TxFiles.Unsigned> same = candidates(fromBytes);
     if (same.isEmpty()) {
       throw new WalletException(
           Kind.REFUSED,

@@ -61,9 +61,12 @@ public final class SigningPolicy {
     return inspect(file.tx(), file.snapshot(), List.of(), true, pre);
   }
 
-  /** Fields decoded from signed bytes, which carry no labels and no snapshot. */
-  public Inspection inspectSigned(UnsignedTx fromBytes) {
-    return inspect(fromBytes, IndexSnapshot.NONE, List.of(), false, List.of());
+  /**
+   * Fields decoded from signed bytes, which carry no labels; their proofs are checked against
+   * {@code snapshot} (that of the export they are compared with) unless it is empty.
+   */
+  public Inspection inspectSigned(UnsignedTx fromBytes, IndexSnapshot snapshot) {
+    return inspect(fromBytes, snapshot, List.of(), false, List.of());
   }
 
   /** A transaction the wallet planned itself, with the other steps of its review. */

@@ -177,23 +177,29 @@ public final class Wallet {
     return i;
   }
 
-  /** What signed bytes say, decoded from the bytes alone and checked against this network. */
-  public Inspection inspectSigned(SignedTx signed, SigningLimits limits) {
+  /**
+   * What signed bytes say, decoded from the bytes alone and checked against this network; proofs in
+   * them are checked against {@code snapshot} (the reviewed export's, or {@link
+   * IndexSnapshot#NONE}).
+   */
+  public Inspection inspectSigned(SignedTx signed, SigningLimits limits, IndexSnapshot snapshot) {
     SignedBytes.Fields f = SignedBytes.decode(signed.raw().value());
-    return new SigningPolicy(profile, limits).inspectSigned(f.unsigned(signed.tx().chain()));
+    return new SigningPolicy(profile, limits)
+        .inspectSigned(f.unsigned(signed.tx().chain()), snapshot);
   }
 
   /**
    * Journals, sends and follows a transaction signed elsewhere (an air-gapped file), only if its
-   * bytes decode to a transaction the policy allows and that equals {@code reviewed} field by
-   * field, after the same re-checks as {@link #execute}. The journal records what the bytes say.
+   * bytes decode to a transaction the policy allows and that equals {@code reviewed} field by field
+   * (its exit leaves also equal the local index's), after the same re-checks as {@link #execute}.
+   * The journal records what the bytes say.
    */
   public Outcome submitSigned(
-      SignedTx signed, UnsignedTx reviewed, SigningLimits limits, Duration timeout) {
-    Inspection i = inspectSigned(signed, limits).requireSendable();
+      SignedTx signed, TxFiles.Unsigned reviewed, SigningLimits limits, Duration timeout) {
+    Inspection i = inspectSigned(signed, limits, reviewed.snapshot()).requireSendable();
     UnsignedTx tx = i.tx();
     List<Inspection.Problem> problems =
-        new ArrayList<>(SignedBytes.differences(reviewed, tx, "reviewed"));
+        new ArrayList<>(SignedBytes.differences(reviewed.tx(), tx, "reviewed"));
     problems.addAll(exits.leavesAgainstIndex(tx.data().value()));
     if (!problems.isEmpty()) {
       throw new WalletException(

@@ -17,8 +17,12 @@ import io.bridgescope.core.network.BridgeContracts;
 import io.bridgescope.core.network.ChainRole;
 import io.bridgescope.core.network.NetworkProfile;
 import io.bridgescope.core.store.Database;
+import io.bridgescope.core.store.ExitDao;
 import io.bridgescope.core.store.StoreWriter;
 import io.bridgescope.core.store.rows.Bytes;
+import io.bridgescope.core.store.rows.EventRef;
+import io.bridgescope.core.store.rows.ExitRow;
+import io.bridgescope.core.store.rows.PayloadKind;
 import io.bridgescope.core.store.rows.TxPurpose;
 import io.bridgescope.core.wallet.AirGapFixture.Tampering;
 import io.bridgescope.core.wallet.WalletException.Kind;
@@ -349,9 +353,10 @@ class AirGapSigningTest {
 
   @Test
   void sendRefusesSignedBytesThatAreNotWhatWasReviewed() throws Exception {
-    UnsignedTx reviewed = AirGapFixture.exitTx(alice);
+    TxFiles.Unsigned reviewed =
+        new TxFiles.Unsigned("devnet", AirGapFixture.exitTx(alice), AirGapFixture.snapshot());
     ReviewedExports exports = new ReviewedExports(dir.resolve("exported"));
-    exports.remember("devnet", reviewed, AirGapFixture.snapshot());
+    exports.remember("devnet", reviewed.tx(), reviewed.snapshot());
 
     // the file was changed on its way to the signer, who was told to allow unknown calls
     Path f = exported();
@@ -366,7 +371,7 @@ class AirGapSigningTest {
         ChainClient root = new ChainClient("root", dead);
         ChainClient child = new ChainClient("child", dead)) {
       Wallet wallet = new Wallet(profile, db, w, ks, root, child, Clock.systemUTC());
-      Inspection decoded = wallet.inspectSigned(approve, lenient);
+      Inspection decoded = wallet.inspectSigned(approve, lenient, IndexSnapshot.NONE);
       assertThat(decoded.tx().purpose()).isEqualTo(TxPurpose.APPROVE);
       assertThatThrownBy(() -> exports.require(decoded.tx()))
           .matches(e -> ((WalletException) e).kind() == Kind.REFUSED)
@@ -384,9 +389,34 @@ class AirGapSigningTest {
           .hasMessageContaining("data: approve(");
       assertThat(wallet.journal().recent(10)).isEmpty();
 
+      // the local index knows exit 1748 with another payload: the signed leaf is not that exit
+      w.call(
+              c ->
+                  new ExitDao(c)
+                      .insert(
+                          List.of(
+                              new ExitRow(
+                                  AirGapFixture.EXIT_ID,
+                                  BridgeContracts.EDGE_CHILD_ERC20_PREDICATE,
+                                  ROOT_PREDICATE,
+                                  Bytes.of(AirGapFixture.withdrawal(Address.ofLow(0xbeef), AMOUNT)),
+                                  4,
+                                  PayloadKind.MESSAGE,
+                                  Optional.empty(),
+                                  new EventRef(30, 0, new Hash32(new byte[32]), 0)))))
+          .join();
+      SignedTx fine = sign(policy.inspectFile(TxFiles.readUnsigned(exported("fine.json"))));
+      assertThatThrownBy(
+              () -> wallet.submitSigned(fine, reviewed, SigningLimits.DEFAULT, Duration.ZERO))
+          .matches(e -> ((WalletException) e).kind() == Kind.REFUSED)
+          .hasMessageContaining("leaf.data: the signed exit 1748 says");
+      assertThat(wallet.journal().recent(10)).isEmpty();
+
       // the untampered signature is the reviewed one
       SignedTx good = sign(policy.inspectFile(TxFiles.readUnsigned(exported("good.json"))));
-      assertThat(exports.require(wallet.inspectSigned(good, SigningLimits.DEFAULT).tx()).tx())
+      assertThat(
+              exports.require(
+                  wallet.inspectSigned(good, SigningLimits.DEFAULT, IndexSnapshot.NONE).tx()))
           .isEqualTo(reviewed);
     }
   }

@@ -12,6 +12,7 @@ import io.bridgescope.core.model.Hex;
 import io.bridgescope.core.store.rows.JournalEntry;
 import io.bridgescope.core.store.rows.TxPurpose;
 import io.bridgescope.core.store.rows.TxState;
+import io.bridgescope.core.wallet.IndexSnapshot;
 import io.bridgescope.core.wallet.Inspection;
 import io.bridgescope.core.wallet.KeySession;
 import io.bridgescope.core.wallet.Outcome;
@@ -125,14 +126,12 @@ class AirGappedDevnetTest {
               new SigningPolicy(f.profile, lenient).inspectFile(TxFiles.readUnsigned(approve)),
               "approve");
       int journaled = f.wallet.journal().recent(1000).size();
-      Inspection decoded = f.wallet.inspectSigned(swapped, lenient);
+      Inspection decoded = f.wallet.inspectSigned(swapped, lenient, IndexSnapshot.NONE);
       assertThatThrownBy(() -> kept.require(decoded.tx()))
           .matches(e -> ((WalletException) e).kind() == WalletException.Kind.REFUSED)
           .hasMessageContaining("to: the signed bytes say " + f.devnet.contracts().rootToken());
       assertThatThrownBy(
-              () ->
-                  f.wallet.submitSigned(
-                      swapped, TxFiles.readUnsigned(exitFile).tx(), lenient, WAIT))
+              () -> f.wallet.submitSigned(swapped, TxFiles.readUnsigned(exitFile), lenient, WAIT))
           .hasMessageContaining("not what was reviewed");
       assertThat(f.wallet.journal().recent(1000)).hasSize(journaled);
 
@@ -167,9 +166,14 @@ class AirGappedDevnetTest {
 
   /** The online machine again: sends only what it exported. */
   private static Outcome send(WalletFixture f, ReviewedExports kept, SignedTx signed) {
-    Inspection decoded = f.wallet.inspectSigned(signed, SigningLimits.DEFAULT).requireSendable();
-    return f.wallet.submitSigned(
-        signed, kept.require(decoded.tx()).tx(), SigningLimits.DEFAULT, WAIT);
+    Inspection decoded =
+        f.wallet.inspectSigned(signed, SigningLimits.DEFAULT, IndexSnapshot.NONE).requireSendable();
+    TxFiles.Unsigned reviewed = kept.require(decoded.tx());
+    // with the reviewed export's snapshot the proofs are checked once more before sending
+    assertThat(
+            f.wallet.inspectSigned(signed, SigningLimits.DEFAULT, reviewed.snapshot()).warnings())
+        .isEmpty();
+    return f.wallet.submitSigned(signed, reviewed, SigningLimits.DEFAULT, WAIT);
   }
 
   private Path copy(Path from, String name, Consumer<ObjectNode> edit) throws Exception {
