@@ -1,15 +1,22 @@
 package io.bridgescope.cli.wallet;
 
+import io.bridgescope.core.network.NetworkProfile;
 import io.bridgescope.core.store.rows.JournalEntry;
+import io.bridgescope.core.wallet.IndexSnapshot;
+import io.bridgescope.core.wallet.Inspection;
 import io.bridgescope.core.wallet.KeySession;
 import io.bridgescope.core.wallet.Outcome;
 import io.bridgescope.core.wallet.Review;
+import io.bridgescope.core.wallet.ReviewedExports;
 import io.bridgescope.core.wallet.SignedTx;
-import io.bridgescope.core.wallet.Step;
+import io.bridgescope.core.wallet.SigningLimits;
+import io.bridgescope.core.wallet.SigningPolicy;
 import io.bridgescope.core.wallet.TxFiles;
 import io.bridgescope.core.wallet.TxSender;
+import io.bridgescope.core.wallet.UnsignedTx;
 import java.math.BigInteger;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,6 +51,7 @@ public final class TxCommand implements Runnable {
           "Preflight an exit (--exit ID or --all) or self-execution and write it unsigned.")
   static final class Export implements Callable<Integer> {
     @Mixin WalletOptions opts;
+    @Mixin SigningOptions signing;
 
     @Option(names = "--from", required = true, description = "Address that will sign and pay.")
     String from;
@@ -76,10 +84,18 @@ public final class TxCommand implements Runnable {
               "say what to export: --exit ID, --all or --self-execute ID");
         }
         r.describe().forEach(System.out::println);
-        Step step = r.steps().get(0);
-        TxFiles.writeUnsigned(s.profile().name(), step.tx().orElseThrow(), out);
+        ReviewedExports kept = exports(opts, s.profile());
+        Inspection i = s.wallet().exportUnsigned(r, signing.limits(), out, kept);
+        SigningOptions.print(i, System.out);
         System.out.println("unsigned transaction written to " + out + "; sign it offline with:");
-        System.out.println("  bridgescope tx sign --file " + out + " --key NAME --out signed.json");
+        System.out.println(
+            "  bridgescope tx sign --network "
+                + s.profile().name()
+                + " --file "
+                + out
+                + " --key NAME --out signed.json");
+        System.out.println(
+            "a copy is kept in " + kept.dir() + ": `tx send` sends only signed bytes equal to it");
       }
       return 0;
     }
@@ -89,7 +105,9 @@ public final class TxCommand implements Runnable {
       name = "sign",
       mixinStandardHelpOptions = true,
       description =
-          "Sign an unsigned transaction file. Needs no node: works on an offline machine.")
+          "Sign an unsigned transaction file. Needs no node, only the network's profile"
+              + " (--network NAME or FILE): works on an offline machine. Shows what the bytes say"
+              + " and refuses anything but a known bridge call to the profile's contracts.")
   static final class Sign implements Callable<Integer> {
     @Mixin WalletOptions opts;
     @Mixin Secrets secrets;
@@ -106,26 +124,24 @@ public final class TxCommand implements Runnable {
     @Option(names = "--out", description = "Signed file to write (default: <file>.signed.json).")
     Path out;
 
+    @Mixin SigningOptions signing;
+
     @Override
     public Integer call() {
       TxFiles.Unsigned u = TxFiles.readUnsigned(file);
-      System.out.println("signing for network " + u.network() + ": " + u.tx().summary());
-      System.out.println(
-          "  "
-              + u.tx().chain().key()
-              + " chain "
-              + u.tx().chainId()
-              + ", to "
-              + u.tx().to()
-              + ", nonce "
-              + u.tx().nonce()
-              + ", gas limit "
-              + u.tx().gasLimit());
+      // the profile is the signer's own: the file's contracts and chain ids are checked against it
+      NetworkProfile profile = opts.profile();
+      Inspection i = new SigningPolicy(profile, signing.limits()).inspectFile(u);
+      System.out.println("signing for network " + profile.name());
+      SigningOptions.print(i, System.out);
+      i.requireSignable();
       var ks = opts.keystore();
-      char[] pw = secrets.password("Password for key " + ks.find(key).describe() + ": ");
+      char[] pw =
+          secrets.password(
+              "Password for key " + ks.find(key).describe() + " to sign exactly this: ");
       SignedTx s;
       try (KeySession session = ks.unlock(key, pw)) {
-        s = TxFiles.signOffline(u.tx(), session);
+        s = TxFiles.signOffline(i, session);
       }
       Path target =
           out != null ? out : Path.of(file.toString().replaceAll("\\.json$", "") + ".signed.json");
@@ -138,31 +154,68 @@ public final class TxCommand implements Runnable {
   @Command(
       name = "send",
       mixinStandardHelpOptions = true,
-      description = "Journal and broadcast a signed transaction file, then follow it to inclusion.")
+      description =
+          "Journal and broadcast a signed transaction file, then follow it to inclusion; only if"
+              + " its bytes equal the transaction `tx export` wrote (or --reviewed FILE).")
   static final class Send implements Callable<Integer> {
     @Mixin WalletOptions opts;
 
     @Option(names = "--file", required = true, description = "Signed transaction file.")
     Path file;
 
+    @Option(
+        names = "--reviewed",
+        description =
+            "The unsigned file that was reviewed, when it was not exported from this data"
+                + " directory (by default the copy `tx export` kept is used).")
+    Path reviewed;
+
+    @Mixin SigningOptions signing;
+
     @Override
     public Integer call() throws Exception {
       TxFiles.Signed signed = TxFiles.readSigned(file);
       try (WalletOptions.Session s = opts.open()) {
-        if (!signed.network().equals(s.profile().name())) {
+        String name = s.profile().name();
+        if (!signed.network().equals(name)) {
           throw new IllegalArgumentException(
-              "the file was prepared for network '"
-                  + signed.network()
-                  + "', not '"
-                  + s.profile().name()
-                  + "'");
+              "the file was prepared for network '" + signed.network() + "', not '" + name + "'");
         }
-        Outcome o = s.wallet().submitSigned(signed.tx(), opts.timeout());
+        // what is shown and journaled comes from the signed bytes, not from the file's text
+        SigningLimits limits = signing.limits();
+        UnsignedTx fields = s.wallet().inspectSigned(signed.tx(), limits, IndexSnapshot.NONE).tx();
+        ReviewedExports kept = exports(opts, s.profile());
+        Optional<TxFiles.Unsigned> given = Optional.ofNullable(reviewed).map(TxFiles::readUnsigned);
+        given
+            .filter(r -> !r.network().equals(name))
+            .ifPresent(
+                r -> {
+                  throw new IllegalArgumentException(
+                      "the reviewed file is for network '" + r.network() + "', not '" + name + "'");
+                });
+        Optional<TxFiles.Unsigned> was = given.isPresent() ? given : kept.find(fields);
+        // with the reviewed export at hand, its snapshot checks the proofs once more
+        Inspection i =
+            s.wallet()
+                .inspectSigned(
+                    signed.tx(),
+                    limits,
+                    was.map(TxFiles.Unsigned::snapshot).orElse(IndexSnapshot.NONE));
+        System.out.println("sending on network " + name);
+        SigningOptions.print(i, System.out);
+        i.requireSendable();
+        TxFiles.Unsigned r = given.isPresent() ? given.get() : kept.require(fields);
+        Outcome o = s.wallet().submitSigned(signed.tx(), r, limits, opts.timeout());
         Actions a = new Actions();
         a.opts = opts;
         return a.report(o);
       }
     }
+  }
+
+  /** Where {@code tx export} keeps what it wrote, beside the network's database. */
+  static ReviewedExports exports(WalletOptions opts, NetworkProfile p) {
+    return new ReviewedExports(opts.dataDir().database(p.name()).getParent().resolve("exported"));
   }
 
   @Command(

@@ -4,19 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bridgescope.cli.Main;
 import io.bridgescope.core.model.Address;
-import io.bridgescope.core.network.ChainRole;
-import io.bridgescope.core.store.rows.Bytes;
-import io.bridgescope.core.store.rows.TxPurpose;
-import io.bridgescope.core.wallet.Fees;
 import io.bridgescope.core.wallet.TxFiles;
 import io.bridgescope.core.wallet.UnsignedTx;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -84,22 +78,11 @@ class WalletCliTest {
     Run list = run("keys", "list", "--json");
     assertThat(list.out()).contains("\"name\" : \"bob\"").contains(ADDRESS.toString());
 
+    // offline signing checks the file against the network's profile: it must be on this machine
+    AirGapCliTest.saveProfile(dir.resolve("data"));
     Path unsigned = dir.resolve("unsigned.json");
-    UnsignedTx tx =
-        new UnsignedTx(
-            ChainRole.ROOT,
-            31337,
-            ADDRESS,
-            3,
-            Address.ofLow(0xe1),
-            Bytes.of(new byte[] {1, 2, 3, 4}),
-            BigInteger.ZERO,
-            100_000,
-            new Fees(true, BigInteger.valueOf(2_000_000_000L), BigInteger.ONE),
-            TxPurpose.OTHER,
-            Optional.empty(),
-            "a test call");
-    TxFiles.writeUnsigned("devnet", tx, unsigned);
+    UnsignedTx tx = AirGapCliTest.exitTx();
+    TxFiles.writeUnsigned("devnet", tx, AirGapCliTest.snapshot(), unsigned);
     Path signed = dir.resolve("signed.json");
     Run sign =
         run(

@@ -8,8 +8,11 @@ import io.bridgescope.crypto.Keccak;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
-/** Decodes the ERC-20 bridge payloads (docs/protocol.md, ERC-20 payloads). */
-final class Payloads {
+/**
+ * Decodes the ERC-20 bridge payloads (docs/protocol.md, ERC-20 payloads); public because the
+ * signer shows the transfer inside an exit or deposit it is about to sign.
+ */
+public final class Payloads {
 
   static final Hash32 DEPOSIT_SIG = tag("DEPOSIT");
   static final Hash32 WITHDRAW_SIG = tag("WITHDRAW");
@@ -22,9 +25,9 @@ final class Payloads {
   }
 
   /** What a message's data is, with the transfer fields when it is a deposit or withdrawal. */
-  record Decoded(PayloadKind kind, Optional<Erc20Transfer> transfer) {}
+  public record Decoded(PayloadKind kind, Optional<Erc20Transfer> transfer) {}
 
-  static Decoded decode(byte[] data, boolean towardsChild) {
+  public static Decoded decode(byte[] data, boolean towardsChild) {
     if (data.length < 32) {
       return new Decoded(PayloadKind.MESSAGE, Optional.empty());
     }

@@ -290,7 +290,8 @@ public final class BridgePlanner {
         List.of(Step.planned(call, tx)),
         checks,
         notes,
-        "execute:" + id);
+        "execute:" + id,
+        IndexSnapshot.ofCommitment(p));
   }
 
   void recheck(BigInteger id) {

@@ -49,6 +49,10 @@ final class ExitCalls {
         AbiReader arr = r.tail("inputs", 0);
         int n = arr.arrayLength("inputs");
         AbiReader body = arr.arrayBody();
+        // each element needs at least its offset word: a longer claim is a lie, not an allocation
+        if ((long) n * 32 > calldata.length) {
+          return List.of();
+        }
         List<BigInteger> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
           out.add(idOfLeaf(body.tail("inputs[" + i + "]", i).bytes("unhashedLeaf", 2)));

@@ -128,7 +128,8 @@ public final class ExitPlanner {
         List.of(Step.planned(call, tx)),
         checks,
         List.of(),
-        "exit:" + id);
+        "exit:" + id,
+        IndexSnapshot.ofExits(List.of(proof)));
   }
 
   /**
@@ -138,11 +139,13 @@ public final class ExitPlanner {
   public Review prepareClaimAll(Address account, Address from) {
     List<String> notes = new ArrayList<>();
     List<BridgeAbi.ExitInput> inputs = new ArrayList<>();
+    List<ExitProof> proofs = new ArrayList<>();
     List<BigInteger> ids = new ArrayList<>();
     for (ExitItem item : ready(account)) {
       try {
         ExitProof p = checkedProof(item.id(), new ArrayList<>());
         inputs.add(p.toExitInput());
+        proofs.add(p);
         ids.add(item.id());
       } catch (WalletException e) {
         notes.add("exit " + item.id() + " left out: " + e.getMessage());
@@ -191,7 +194,8 @@ public final class ExitPlanner {
         List.of(Step.planned(call, tx)),
         checks,
         notes,
-        "batch_exit:" + idText);
+        "batch_exit:" + idText,
+        IndexSnapshot.ofExits(proofs));
   }
 
   /** Journal and chain checks that must hold right before signing (also for files and retries). */
@@ -217,6 +221,47 @@ public final class ExitPlanner {
           "exit "
               + id
               + " was already processed on the root chain (processedExits is true); nothing to do");
+    }
+  }
+
+  /**
+   * For signed exit calldata: every leaf field that differs from the exit of the same id in the
+   * local index (an exit the index does not hold is left to the contract's proof check).
+   */
+  List<Inspection.Problem> leavesAgainstIndex(byte[] calldata) {
+    List<Inspection.Problem> out = new ArrayList<>();
+    Optional<CallDecoder.Call> call;
+    try {
+      call = CallDecoder.decode(calldata);
+    } catch (IllegalArgumentException e) {
+      return out;
+    }
+    if (call.isEmpty() || !(call.get() instanceof CallDecoder.Exits e)) {
+      return out;
+    }
+    for (int i = 0; i < e.inputs().size(); i++) {
+      String prefix =
+          e.function() == CallDecoder.Function.EXIT ? "leaf." : "inputs[" + i + "].leaf.";
+      CallDecoder.ExitLeaf l = e.inputs().get(i).leaf();
+      Optional<ExitRow> row = db.read(c -> new ExitDao(c).byId(l.id()));
+      if (row.isEmpty()) {
+        continue;
+      }
+      differs(out, prefix + "sender", l.sender(), row.get().sender(), l.id());
+      differs(out, prefix + "receiver", l.receiver(), row.get().receiver(), l.id());
+      differs(out, prefix + "data", l.data(), row.get().data(), l.id());
+    }
+    return out;
+  }
+
+  private static void differs(
+      List<Inspection.Problem> out, String field, Object signed, Object indexed, BigInteger id) {
+    if (!signed.equals(indexed)) {
+      out.add(
+          new Inspection.Problem(
+              field,
+              "the signed exit " + id + " says " + signed + ", the local index says " + indexed,
+              false));
     }
   }
 

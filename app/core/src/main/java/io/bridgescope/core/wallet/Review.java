@@ -13,6 +13,8 @@ import java.util.Objects;
  *
  * @param guard identifies the action for double-submit protection (e.g. {@code exit:12})
  * @param notes things worth knowing that are not failures (e.g. exits left out of a batch)
+ * @param snapshot the roots the steps' proofs were built against (exported with the transaction so
+ *     an offline signer can check them)
  */
 public record Review(
     String title,
@@ -20,10 +22,12 @@ public record Review(
     List<Step> steps,
     List<String> checks,
     List<String> notes,
-    String guard) {
+    String guard,
+    IndexSnapshot snapshot) {
 
   public Review {
     Objects.requireNonNull(title, "title");
+    Objects.requireNonNull(snapshot, "snapshot");
     Objects.requireNonNull(from, "from");
     steps = List.copyOf(steps);
     checks = List.copyOf(checks);
@@ -32,6 +36,17 @@ public record Review(
     if (steps.isEmpty()) {
       throw new IllegalArgumentException("a review needs at least one step");
     }
+  }
+
+  /** A review of steps that carry no Merkle proof. */
+  public Review(
+      String title,
+      Address from,
+      List<Step> steps,
+      List<String> checks,
+      List<String> notes,
+      String guard) {
+    this(title, from, steps, checks, notes, guard, IndexSnapshot.NONE);
   }
 
   /** The most the planned steps can cost in fees on {@code chain} (deferred steps not included). */

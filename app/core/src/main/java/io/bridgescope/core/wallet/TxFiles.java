@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.bridgescope.core.model.Address;
-import io.bridgescope.core.model.Hash32;
 import io.bridgescope.core.model.Hex;
 import io.bridgescope.core.network.ChainRole;
 import io.bridgescope.core.store.rows.Bytes;
@@ -32,25 +31,55 @@ public final class TxFiles {
 
   private TxFiles() {}
 
-  /** A transaction read from a file, with the network name it was prepared for. */
-  public record Unsigned(String network, UnsignedTx tx) {}
+  /**
+   * A transaction read from a file, with the network name it was prepared for and the index
+   * snapshot its proofs were built against ({@link IndexSnapshot#NONE} when it carries none). The
+   * labels of {@code tx} (chain, purpose, related id, summary) are the file's claims: {@link
+   * SigningPolicy#inspectFile} checks them against the fields.
+   */
+  public record Unsigned(String network, UnsignedTx tx, IndexSnapshot snapshot) {}
 
   /** A signed transaction read from a file, with the network name it was prepared for. */
   public record Signed(String network, SignedTx tx) {}
 
-  public static void writeUnsigned(String network, UnsignedTx tx, Path file) {
+  public static void writeUnsigned(
+      String network, UnsignedTx tx, IndexSnapshot snapshot, Path file) {
     ObjectNode o = describe(network, tx);
     o.put("format", UNSIGNED_FORMAT);
+    if (!snapshot.isEmpty()) {
+      o.set("indexSnapshot", TxFileSnapshots.toJson(snapshot, JSON));
+    }
     write(o, file);
   }
 
   public static Unsigned readUnsigned(Path file) {
     JsonNode o = read(file, UNSIGNED_FORMAT);
-    return new Unsigned(text(o, "network"), unsigned(o));
+    IndexSnapshot snapshot;
+    try {
+      snapshot =
+          o.hasNonNull("indexSnapshot")
+              ? TxFileSnapshots.fromJson(o.get("indexSnapshot"))
+              : IndexSnapshot.NONE;
+    } catch (IllegalArgumentException | ArithmeticException e) {
+      throw bad(file, "indexSnapshot: " + e.getMessage());
+    }
+    return new Unsigned(network(file, o), unsigned(o), snapshot);
   }
 
-  /** Signs offline: no node and no journal; {@code key} must be the file's sender. */
-  public static SignedTx signOffline(UnsignedTx tx, KeySession key) {
+  private static String network(Path file, JsonNode o) {
+    try {
+      return text(o, "network");
+    } catch (IllegalArgumentException e) {
+      throw bad(file, e.getMessage());
+    }
+  }
+
+  /**
+   * Signs offline what {@code review} decoded (no node and no journal), if its policy lets it be
+   * signed; {@code key} must be the sender.
+   */
+  public static SignedTx signOffline(Inspection review, KeySession key) {
+    UnsignedTx tx = review.requireSignable().tx();
     if (!key.address().equals(tx.from())) {
       throw new WalletException(
           Kind.BAD_FILE,
@@ -78,10 +107,10 @@ public final class TxFiles {
     } catch (WalletException e) {
       throw bad(file, e.getMessage());
     }
-    if (o.hasNonNull("hash") && !Hash32.of(o.get("hash").asText()).equals(s.hash())) {
+    if (o.hasNonNull("hash") && !o.get("hash").asText().equals(s.hash().toString())) {
       throw bad(file, "its hash field does not match its signed bytes");
     }
-    return new Signed(text(o, "network"), s);
+    return new Signed(network(file, o), s);
   }
 
   private static ObjectNode describe(String network, UnsignedTx tx) {
@@ -107,26 +136,40 @@ public final class TxFiles {
 
   private static UnsignedTx unsigned(JsonNode o) {
     try {
+      String type = text(o, "type");
+      if (!type.equals("eip1559") && !type.equals("legacy")) {
+        throw new IllegalArgumentException("field 'type' is '" + type + "', not eip1559 or legacy");
+      }
       Fees fees =
           new Fees(
-              "eip1559".equals(text(o, "type")),
+              type.equals("eip1559"),
               new BigInteger(text(o, "maxFeePerGas")),
               new BigInteger(text(o, "maxPriorityFeePerGas")));
-      return new UnsignedTx(
-          ChainRole.fromKey(text(o, "chain")),
-          Long.parseLong(text(o, "chainId")),
-          Address.of(text(o, "from")),
-          Long.parseLong(text(o, "nonce")),
-          Address.of(text(o, "to")),
-          Bytes.ofHex(text(o, "data")),
-          new BigInteger(text(o, "value")),
-          Long.parseLong(text(o, "gasLimit")),
-          fees,
-          TxPurpose.fromKey(text(o, "purpose")),
-          o.hasNonNull("relatedId")
-              ? Optional.of(new BigInteger(o.get("relatedId").asText()))
-              : Optional.empty(),
-          text(o, "summary"));
+      UnsignedTx tx =
+          new UnsignedTx(
+              ChainRole.fromKey(text(o, "chain")),
+              Long.parseLong(text(o, "chainId")),
+              Address.of(text(o, "from")),
+              Long.parseLong(text(o, "nonce")),
+              Address.of(text(o, "to")),
+              Bytes.ofHex(text(o, "data")),
+              new BigInteger(text(o, "value")),
+              Long.parseLong(text(o, "gasLimit")),
+              fees,
+              TxPurpose.fromKey(text(o, "purpose")),
+              o.hasNonNull("relatedId")
+                  ? Optional.of(new BigInteger(o.get("relatedId").asText()))
+                  : Optional.empty(),
+              text(o, "summary"));
+      // maxFee is written for people; one that disagrees with the fields is a tampered file
+      if (o.hasNonNull("maxFee") && !o.get("maxFee").asText().equals(Amounts.ether(tx.maxFee()))) {
+        throw new IllegalArgumentException(
+            "field 'maxFee' says "
+                + o.get("maxFee").asText()
+                + ", but gasLimit × maxFeePerGas is "
+                + Amounts.ether(tx.maxFee()));
+      }
+      return tx;
     } catch (IllegalArgumentException e) {
       throw new WalletException(Kind.BAD_FILE, "transaction file: " + e.getMessage(), e);
     }

@@ -11,6 +11,7 @@ import io.bridgescope.core.store.StoreWriter;
 import io.bridgescope.core.store.rows.TxPurpose;
 import io.bridgescope.core.wallet.WalletException.Kind;
 import java.math.BigInteger;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -118,7 +119,7 @@ public final class Wallet {
       for (int i = 0; i < steps.size(); i++) {
         Step step = steps.get(i);
         UnsignedTx tx = planStep(step);
-        SignedTx signed = signChecked(tx, session);
+        SignedTx signed = signChecked(tx, review, session);
         if (i == steps.size() - 1) {
           session.close();
         }
@@ -146,7 +147,7 @@ public final class Wallet {
         KeySession session = keys.unlock(key, password)) {
       checkSigner(review, session);
       for (Step step : review.steps()) {
-        out.add(signChecked(planStep(step), session));
+        out.add(signChecked(planStep(step), review, session));
       }
       return out;
     } catch (RuntimeException e) {
@@ -157,38 +158,76 @@ public final class Wallet {
   }
 
   /**
-   * Journals, sends and follows a transaction signed elsewhere (an air-gapped file), after the same
-   * re-checks as {@link #execute}.
+   * Writes the review's one transaction to {@code file} for an offline signer, labelled from its
+   * own bytes and with the index snapshot its proofs were built against, and keeps a copy in {@code
+   * reviewed} for {@link #submitSigned}. Refuses what the signer would refuse under {@code limits}.
    */
-  public Outcome submitSigned(SignedTx signed, Duration timeout) {
-    UnsignedTx tx = signed.tx();
-    if (tx.chainId() != profile.chain(tx.chain()).chainId()) {
-      throw new WalletException(
-          Kind.BAD_FILE,
-          "the transaction is for chain id "
-              + tx.chainId()
-              + ", but the network's "
-              + tx.chain().key()
-              + " chain is "
-              + profile.chain(tx.chain()).chainId());
+  public Inspection exportUnsigned(
+      Review review, SigningLimits limits, Path file, ReviewedExports reviewed) {
+    if (review.steps().size() != 1 || review.steps().get(0).tx().isEmpty()) {
+      throw new IllegalArgumentException(
+          "only a review of one transaction can be exported for offline signing");
     }
+    Inspection i =
+        new SigningPolicy(profile, limits)
+            .inspectPlanned(review.steps().get(0).tx().get(), review.snapshot(), List.of())
+            .requireSignable();
+    TxFiles.writeUnsigned(profile.name(), i.tx(), review.snapshot(), file);
+    reviewed.remember(profile.name(), i.tx(), review.snapshot());
+    return i;
+  }
+
+  /**
+   * What signed bytes say, decoded from the bytes alone and checked against this network; proofs in
+   * them are checked against {@code snapshot} (the reviewed export's, or {@link
+   * IndexSnapshot#NONE}).
+   */
+  public Inspection inspectSigned(SignedTx signed, SigningLimits limits, IndexSnapshot snapshot) {
+    SignedBytes.Fields f = SignedBytes.decode(signed.raw().value());
+    return new SigningPolicy(profile, limits)
+        .inspectSigned(f.unsigned(signed.tx().chain()), snapshot);
+  }
+
+  /**
+   * Journals, sends and follows a transaction signed elsewhere (an air-gapped file), only if its
+   * bytes decode to a transaction the policy allows and that equals {@code reviewed} field by field
+   * (its exit leaves also equal the local index's), after the same re-checks as {@link #execute}.
+   * The journal records what the bytes say.
+   */
+  public Outcome submitSigned(
+      SignedTx signed, TxFiles.Unsigned reviewed, SigningLimits limits, Duration timeout) {
+    Inspection i = inspectSigned(signed, limits, reviewed.snapshot()).requireSendable();
+    UnsignedTx tx = i.tx();
+    List<Inspection.Problem> problems =
+        new ArrayList<>(SignedBytes.differences(reviewed.tx(), tx, "reviewed"));
+    problems.addAll(exits.leavesAgainstIndex(tx.data().value()));
+    if (!problems.isEmpty()) {
+      throw new WalletException(
+          Kind.REFUSED,
+          "the signed bytes are not what was reviewed: "
+              + problems.stream()
+                  .map(Inspection.Problem::toString)
+                  .collect(java.util.stream.Collectors.joining("; "))
+              + ". Nothing was sent");
+    }
+    SignedTx decoded = new SignedTx(tx, signed.raw(), signed.hash());
     Step step =
         new Step(
             tx.chain(),
             tx.from(),
-            new DecodedCall("contract", tx.to(), "call", List.of(), tx.value()),
+            i.call(),
             tx.data(),
             tx.purpose(),
             tx.relatedId(),
             tx.summary(),
             Optional.of(tx));
-    String guardKey = "signed:" + signed.hash();
-    try (AutoCloseable guard = inFlight.claim(guardKey, "transaction " + signed.hash())) {
-      if (journal.byHash(signed.hash()).isEmpty()) {
+    String guardKey = "signed:" + decoded.hash();
+    try (AutoCloseable guard = inFlight.claim(guardKey, "transaction " + decoded.hash())) {
+      if (journal.byHash(decoded.hash()).isEmpty()) {
         recheck(tx);
-        sender.record(signed);
+        sender.record(decoded);
       }
-      Outcome.StepResult r = sendAndFollow(step, signed, timeout);
+      Outcome.StepResult r = sendAndFollow(step, decoded, timeout);
       Review review =
           new Review(tx.summary(), tx.from(), List.of(step), List.of(), List.of(), guardKey);
       return new Outcome(review, List.of(r));
@@ -258,7 +297,18 @@ public final class Wallet {
     return nonce == tx.nonce() ? tx : tx.withNonce(nonce);
   }
 
-  private SignedTx signChecked(UnsignedTx tx, KeySession session) {
+  /**
+   * The last checks before a planned transaction is signed: it must still be the known bridge call
+   * the review decoded (an approve only with its deposit), and not already sent or processed.
+   */
+  private SignedTx signChecked(UnsignedTx tx, Review review, KeySession session) {
+    List<SigningPolicy.Companion> companions =
+        review.steps().stream()
+            .map(s -> new SigningPolicy.Companion(s.call().contract(), s.data()))
+            .toList();
+    new SigningPolicy(profile, SigningLimits.PLANNED)
+        .inspectPlanned(tx, review.snapshot(), companions)
+        .requireSignable();
     recheck(tx);
     return sender.signAndRecord(tx, session);
   }

@@ -30,7 +30,12 @@ public final class WalletException extends RuntimeException {
     /** A transaction file is malformed, tampered with, or for another chain or key. */
     BAD_FILE,
     /** The node could not be asked (before anything was signed). */
-    CHAIN_ERROR
+    CHAIN_ERROR,
+    /**
+     * Not a known bridge call to the profile's contracts, above a fee ceiling, or not what was
+     * reviewed: the message names each field. Nothing was signed or sent.
+     */
+    REFUSED
   }
 
   private final Kind kind;

@@ -49,21 +49,33 @@ class TxFilesTest {
         "exit 12");
   }
 
+  /** A profile whose ExitHelper is where {@link #exitTx} goes. */
+  static final SigningPolicy POLICY =
+      new SigningPolicy(
+          AirGapFixture.profile().toBuilder().exitHelper(Address.ofLow(0xe1)).build(),
+          SigningLimits.DEFAULT);
+
+  /** {@link #exitTx} labelled from its bytes, as an export writes it. */
+  static UnsignedTx labelled(Address from, boolean eip1559) {
+    return POLICY.inspectPlanned(exitTx(from, eip1559), IndexSnapshot.NONE, List.of()).tx();
+  }
+
   @Test
   void unsignedFileIsSignedOfflineAndReadBackVerified() {
     Keystore ks = new Keystore(dir.resolve("ks"), ScryptParams.lightForTests());
     KeyInfo k =
         ks.importPrivateKey("alice", KeystoreTest.ANVIL_KEY.toCharArray(), "pw".toCharArray());
     for (boolean eip1559 : new boolean[] {true, false}) {
-      UnsignedTx tx = exitTx(k.address(), eip1559);
+      UnsignedTx tx = labelled(k.address(), eip1559);
       Path unsigned = dir.resolve("unsigned-" + eip1559 + ".json");
-      TxFiles.writeUnsigned("devnet", tx, unsigned);
+      TxFiles.writeUnsigned("devnet", tx, IndexSnapshot.NONE, unsigned);
       TxFiles.Unsigned read = TxFiles.readUnsigned(unsigned);
       assertThat(read.tx()).isEqualTo(tx);
       assertThat(read.network()).isEqualTo("devnet");
+      assertThat(read.snapshot()).isEqualTo(IndexSnapshot.NONE);
       SignedTx s;
       try (KeySession session = ks.unlock("alice", "pw".toCharArray())) {
-        s = TxFiles.signOffline(read.tx(), session);
+        s = TxFiles.signOffline(POLICY.inspectFile(read), session);
       }
       Path signed = dir.resolve("signed-" + eip1559 + ".json");
       TxFiles.writeSigned("devnet", s, signed);
@@ -79,10 +91,10 @@ class TxFilesTest {
     Keystore ks = new Keystore(dir.resolve("ks"), ScryptParams.lightForTests());
     KeyInfo k =
         ks.importPrivateKey("alice", KeystoreTest.ANVIL_KEY.toCharArray(), "pw".toCharArray());
-    UnsignedTx tx = exitTx(k.address(), true);
+    UnsignedTx tx = labelled(k.address(), true);
     SignedTx s;
     try (KeySession session = ks.unlock("alice", "pw".toCharArray())) {
-      s = TxFiles.signOffline(tx, session);
+      s = TxFiles.signOffline(POLICY.inspectPlanned(tx, IndexSnapshot.NONE, List.of()), session);
     }
     Path signed = dir.resolve("signed.json");
     TxFiles.writeSigned("devnet", s, signed);
@@ -90,16 +102,18 @@ class TxFilesTest {
     Files.writeString(signed, json.replace("\"nonce\" : 7", "\"nonce\" : 8"));
     assertThatThrownBy(() -> TxFiles.readSigned(signed))
         .isInstanceOf(WalletException.class)
-        .hasMessageContaining("its nonce differs");
+        .hasMessageContaining("nonce: the signed bytes say 7, the description says 8");
     Files.writeString(signed, json.replace(k.address().toString(), Address.ofLow(5).toString()));
-    assertThatThrownBy(() -> TxFiles.readSigned(signed)).hasMessageContaining("it is signed by");
+    assertThatThrownBy(() -> TxFiles.readSigned(signed))
+        .hasMessageContaining("from: the signed bytes say " + k.address());
   }
 
   @Test
   void offlineSigningNeedsTheSendersKey() {
     Keystore ks = new Keystore(dir.resolve("ks"), ScryptParams.lightForTests());
     ks.create("bob", "pw".toCharArray());
-    UnsignedTx tx = exitTx(Address.ofLow(9), true);
+    Inspection tx =
+        POLICY.inspectPlanned(labelled(Address.ofLow(9), true), IndexSnapshot.NONE, List.of());
     try (KeySession session = ks.unlock("bob", "pw".toCharArray())) {
       assertThatThrownBy(() -> TxFiles.signOffline(tx, session))
           .hasMessageContaining("not from key 'bob'");

@@ -125,6 +125,7 @@ final class ReviewLines {
           case FAILED_ON_CHAIN -> "Succeeded on chain";
           case TIMEOUT -> "Mined within the wait";
           case BAD_FILE -> "Transaction matches the key and chain";
+          case REFUSED -> "A known bridge call to the network's contracts";
         };
     return line(ReviewLine.Kind.CHECK_FAILED, check + ": " + e.getMessage());
   }

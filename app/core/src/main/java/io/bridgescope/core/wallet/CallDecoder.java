@@ -1,0 +1,360 @@
+package io.bridgescope.core.wallet;
+
+import io.bridgescope.core.abi.Abi;
+import io.bridgescope.core.abi.AbiDecodingException;
+import io.bridgescope.core.abi.AbiReader;
+import io.bridgescope.core.bridge.BridgeAbi;
+import io.bridgescope.core.bridge.StateSync;
+import io.bridgescope.core.index.Payloads;
+import io.bridgescope.core.model.Address;
+import io.bridgescope.core.model.Hash32;
+import io.bridgescope.core.network.BridgeContracts;
+import io.bridgescope.core.network.ChainRole;
+import io.bridgescope.core.store.rows.Bytes;
+import io.bridgescope.core.store.rows.Erc20Transfer;
+import io.bridgescope.core.store.rows.TxPurpose;
+import io.bridgescope.crypto.merkle.BridgeLeaves;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Decodes the calldata of the bridge calls the wallet signs, by function and argument, from the
+ * bytes alone. A body is accepted only in its canonical encoding (re-encoding the decoded values
+ * gives the same bytes), so nothing can hide in unusual offsets or trailing bytes.
+ */
+final class CallDecoder {
+
+  /** The calls the signer knows, with the contract and chain each one belongs to. */
+  enum Function {
+    EXIT(BridgeAbi.EXIT, "ExitHelper", ChainRole.ROOT, TxPurpose.EXIT),
+    BATCH_EXIT(BridgeAbi.BATCH_EXIT, "ExitHelper", ChainRole.ROOT, TxPurpose.BATCH_EXIT),
+    EXECUTE(BridgeAbi.EXECUTE, "StateReceiver", ChainRole.CHILD, TxPurpose.EXECUTE),
+    WITHDRAW(
+        "withdraw(address,uint256)", "ChildERC20Predicate", ChainRole.CHILD, TxPurpose.WITHDRAW),
+    WITHDRAW_TO(
+        "withdrawTo(address,address,uint256)",
+        "ChildERC20Predicate",
+        ChainRole.CHILD,
+        TxPurpose.WITHDRAW),
+    DEPOSIT("deposit(address,uint256)", "RootERC20Predicate", ChainRole.ROOT, TxPurpose.DEPOSIT),
+    DEPOSIT_TO(
+        "depositTo(address,address,uint256)",
+        "RootERC20Predicate",
+        ChainRole.ROOT,
+        TxPurpose.DEPOSIT),
+    APPROVE("approve(address,uint256)", "ERC20 token", ChainRole.ROOT, TxPurpose.APPROVE);
+
+    final String signature;
+    final String contractName;
+    final ChainRole chain;
+    final TxPurpose purpose;
+    private final byte[] selector;
+
+    Function(String signature, String contractName, ChainRole chain, TxPurpose purpose) {
+      this.signature = signature;
+      this.contractName = contractName;
+      this.chain = chain;
+      this.purpose = purpose;
+      this.selector = Abi.selector(signature);
+    }
+
+    byte[] signatureSelector() {
+      return selector.clone();
+    }
+
+    String functionName() {
+      return signature.substring(0, signature.indexOf('('));
+    }
+
+    /** The profile's contract this call must go to; empty for approve (the token's own). */
+    Optional<Address> contract(BridgeContracts c) {
+      return switch (this) {
+        case EXIT, BATCH_EXIT -> Optional.of(c.exitHelper());
+        case EXECUTE -> Optional.of(c.stateReceiver());
+        case WITHDRAW, WITHDRAW_TO -> Optional.of(c.childErc20Predicate());
+        case DEPOSIT, DEPOSIT_TO -> Optional.of(c.rootErc20Predicate());
+        case APPROVE -> Optional.empty();
+      };
+    }
+  }
+
+  /** A decoded call: its function and each argument in words. */
+  sealed interface Call permits Exits, Execute, TokenMove, Approve {
+    Function function();
+
+    List<DecodedCall.Arg> args();
+  }
+
+  /** The leaf of an exit tree, decoded: {@code abi.encode(id, sender, receiver, data)}. */
+  record ExitLeaf(
+      BigInteger id,
+      Address sender,
+      Address receiver,
+      Bytes data,
+      Optional<Erc20Transfer> withdrawal) {}
+
+  /** One {@code exit} or one element of a {@code batchExit}. */
+  record ExitInput(
+      BigInteger blockNumber,
+      BigInteger leafIndex,
+      Bytes unhashedLeaf,
+      ExitLeaf leaf,
+      List<Hash32> proof) {}
+
+  /** {@code ExitHelper.exit} (one input) or {@code batchExit}. */
+  record Exits(Function function, List<ExitInput> inputs, List<DecodedCall.Arg> args)
+      implements Call {}
+
+  /** {@code StateReceiver.execute(proof, obj)}. */
+  record Execute(
+      List<Hash32> proof,
+      StateSync obj,
+      Optional<Erc20Transfer> deposit,
+      List<DecodedCall.Arg> args)
+      implements Call {
+    @Override
+    public Function function() {
+      return Function.EXECUTE;
+    }
+  }
+
+  /** A predicate's withdraw/withdrawTo/deposit/depositTo; no receiver means the sender. */
+  record TokenMove(
+      Function function,
+      Address token,
+      Optional<Address> receiver,
+      BigInteger amount,
+      List<DecodedCall.Arg> args)
+      implements Call {}
+
+  /** {@code approve(spender, amount)} on the token the transaction is sent to. */
+  record Approve(Address spender, BigInteger amount, List<DecodedCall.Arg> args) implements Call {
+    @Override
+    public Function function() {
+      return Function.APPROVE;
+    }
+  }
+
+  private CallDecoder() {}
+
+  /** The function whose selector starts {@code data}, if it is one the signer knows. */
+  static Optional<Function> function(byte[] data) {
+    if (data.length < 4) {
+      return Optional.empty();
+    }
+    byte[] sel = Arrays.copyOf(data, 4);
+    return Arrays.stream(Function.values()).filter(f -> Arrays.equals(f.selector, sel)).findFirst();
+  }
+
+  /**
+   * Decodes {@code data}; empty when its selector is none the signer knows. Throws {@link
+   * AbiDecodingException} naming the argument when a known selector has a malformed body.
+   */
+  static Optional<Call> decode(byte[] data) {
+    Optional<Function> f = function(data);
+    if (f.isEmpty()) {
+      return Optional.empty();
+    }
+    AbiReader r = AbiReader.ofCalldata(data);
+    Call c =
+        switch (f.get()) {
+          case EXIT -> exit(r, data.length);
+          case BATCH_EXIT -> batchExit(r, data.length);
+          case EXECUTE -> execute(r, data.length);
+          case WITHDRAW, DEPOSIT -> tokenMove(f.get(), r, false);
+          case WITHDRAW_TO, DEPOSIT_TO -> tokenMove(f.get(), r, true);
+          case APPROVE -> approve(r);
+        };
+    if (!Arrays.equals(encode(c), data)) {
+      throw new AbiDecodingException(
+          "data",
+          "the "
+              + f.get().functionName()
+              + " call is not in the canonical ABI encoding (extra bytes or unusual offsets)");
+    }
+    return Optional.of(c);
+  }
+
+  private static Exits exit(AbiReader r, int size) {
+    ExitInput in =
+        input(
+            "",
+            r.uint("blockNumber", 0),
+            r.uint("leafIndex", 1),
+            r.bytes("unhashedLeaf", 2),
+            proof(r.tail("proof", 3), "proof", size));
+    return new Exits(Function.EXIT, List.of(in), exitArgs("", in));
+  }
+
+  private static Exits batchExit(AbiReader r, int size) {
+    AbiReader arr = r.tail("inputs", 0);
+    int n = length(arr, "inputs", size);
+    AbiReader body = arr.arrayBody();
+    List<ExitInput> inputs = new ArrayList<>(n);
+    List<DecodedCall.Arg> args = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      String p = "inputs[" + i + "].";
+      AbiReader t = body.tail(p + "offset", i);
+      ExitInput in =
+          input(
+              p,
+              t.uint(p + "blockNumber", 0),
+              t.uint(p + "leafIndex", 1),
+              t.bytes(p + "unhashedLeaf", 2),
+              proof(t.tail(p + "proof", 3), p + "proof", size));
+      inputs.add(in);
+      args.addAll(exitArgs(p, in));
+    }
+    return new Exits(Function.BATCH_EXIT, inputs, args);
+  }
+
+  private static ExitInput input(
+      String prefix, BigInteger block, BigInteger index, byte[] leaf, List<Hash32> proof) {
+    AbiReader l = new AbiReader(leaf);
+    String p = prefix + "leaf.";
+    BigInteger id = l.uint(p + "id", 0);
+    Address sender = l.address(p + "sender", 1);
+    Address receiver = l.address(p + "receiver", 2);
+    byte[] data = l.bytes(p + "data", 3);
+    byte[] canonical = BridgeLeaves.exitEncoding(id, sender.bytes(), receiver.bytes(), data);
+    if (!Arrays.equals(canonical, leaf)) {
+      throw new AbiDecodingException(
+          prefix + "leaf", "not the canonical abi.encode(id, sender, receiver, data)");
+    }
+    Optional<Erc20Transfer> w = Payloads.decode(data, false).transfer();
+    return new ExitInput(
+        block, index, Bytes.of(leaf), new ExitLeaf(id, sender, receiver, Bytes.of(data), w), proof);
+  }
+
+  private static List<DecodedCall.Arg> exitArgs(String p, ExitInput in) {
+    ExitLeaf l = in.leaf();
+    return List.of(
+        new DecodedCall.Arg(p + "blockNumber", "uint256", in.blockNumber().toString()),
+        new DecodedCall.Arg(p + "leafIndex", "uint256", in.leafIndex().toString()),
+        new DecodedCall.Arg(
+            p + "unhashedLeaf",
+            "bytes",
+            "abi.encode(id="
+                + l.id()
+                + ", sender="
+                + l.sender()
+                + ", receiver="
+                + l.receiver()
+                + ", data="
+                + l.data().length()
+                + " bytes)"),
+        new DecodedCall.Arg(p + "proof", "bytes32[]", in.proof().size() + " hashes"));
+  }
+
+  private static Execute execute(AbiReader r, int size) {
+    List<Hash32> proof = proof(r.tail("proof", 0), "proof", size);
+    AbiReader o = r.tail("obj", 1);
+    StateSync obj =
+        new StateSync(
+            o.uint("obj.id", 0),
+            o.address("obj.sender", 1),
+            o.address("obj.receiver", 2),
+            o.bytes("obj.data", 3));
+    Optional<Erc20Transfer> deposit = Payloads.decode(obj.data(), true).transfer();
+    List<DecodedCall.Arg> args =
+        List.of(
+            new DecodedCall.Arg("proof", "bytes32[]", proof.size() + " hashes"),
+            new DecodedCall.Arg(
+                "obj",
+                "(uint256,address,address,bytes)",
+                "(id="
+                    + obj.id()
+                    + ", sender="
+                    + obj.sender()
+                    + ", receiver="
+                    + obj.receiver()
+                    + ", data="
+                    + obj.data().length
+                    + " bytes)"));
+    return new Execute(proof, obj, deposit, args);
+  }
+
+  private static TokenMove tokenMove(Function f, AbiReader r, boolean withReceiver) {
+    Address token = r.address("token", 0);
+    Optional<Address> receiver =
+        withReceiver ? Optional.of(r.address("receiver", 1)) : Optional.empty();
+    BigInteger amount = r.uint("amount", withReceiver ? 2 : 1);
+    String tokenArg = f.chain == ChainRole.CHILD ? "childToken" : "rootToken";
+    List<DecodedCall.Arg> args = new ArrayList<>();
+    args.add(new DecodedCall.Arg(tokenArg, "address", token.toString()));
+    receiver.ifPresent(a -> args.add(new DecodedCall.Arg("receiver", "address", a.toString())));
+    args.add(new DecodedCall.Arg("amount", "uint256", amount(amount)));
+    return new TokenMove(f, token, receiver, amount, args);
+  }
+
+  private static Approve approve(AbiReader r) {
+    Address spender = r.address("spender", 0);
+    BigInteger amount = r.uint("amount", 1);
+    return new Approve(
+        spender,
+        amount,
+        List.of(
+            new DecodedCall.Arg("spender", "address", spender.toString()),
+            new DecodedCall.Arg("amount", "uint256", amount(amount))));
+  }
+
+  /** {@code 2500000000000000000 (2.5 at 18 decimals)}; the maximum is named, not printed. */
+  static String amount(BigInteger v) {
+    if (v.bitLength() == 256 && v.equals(BigInteger.TWO.pow(256).subtract(BigInteger.ONE))) {
+      return "2^256-1 (unlimited)";
+    }
+    return v + " (" + Amounts.ether(v) + " at 18 decimals)";
+  }
+
+  private static List<Hash32> proof(AbiReader arr, String field, int size) {
+    int n = length(arr, field, size);
+    AbiReader body = arr.arrayBody();
+    List<Hash32> out = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      out.add(body.bytes32(field + "[" + i + "]", i));
+    }
+    return out;
+  }
+
+  /** An array length no larger than the data could hold: nothing is allocated for a lie. */
+  private static int length(AbiReader arr, String field, int size) {
+    int n = arr.arrayLength(field);
+    if ((long) n * 32 > size) {
+      throw new AbiDecodingException(
+          field, "claims " + n + " elements, more than " + size + " bytes of calldata can hold");
+    }
+    return n;
+  }
+
+  private static byte[] encode(Call c) {
+    if (c instanceof Exits e) {
+      List<BridgeAbi.ExitInput> in =
+          e.inputs().stream()
+              .map(
+                  i ->
+                      new BridgeAbi.ExitInput(
+                          i.blockNumber(), i.leafIndex(), i.unhashedLeaf().value(), i.proof()))
+              .toList();
+      return e.function() == Function.EXIT ? BridgeAbi.exit(in.get(0)) : BridgeAbi.batchExit(in);
+    }
+    if (c instanceof Execute x) {
+      return BridgeAbi.execute(x.proof(), x.obj());
+    }
+    if (c instanceof Approve a) {
+      return BridgeAbi.approve(a.spender(), a.amount());
+    }
+    TokenMove m = (TokenMove) c;
+    return switch (m.function()) {
+      case WITHDRAW_TO -> BridgeAbi.withdrawTo(m.token(), m.receiver().orElseThrow(), m.amount());
+      case DEPOSIT_TO -> BridgeAbi.depositTo(m.token(), m.receiver().orElseThrow(), m.amount());
+      default ->
+          Abi.call(
+              m.function().signature,
+              io.bridgescope.core.abi.AbiValue.address(m.token()),
+              io.bridgescope.core.abi.AbiValue.uint(m.amount()));
+    };
+  }
+}

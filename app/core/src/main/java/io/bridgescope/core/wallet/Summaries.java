@@ -1,0 +1,78 @@
+package io.bridgescope.core.wallet;
+
+import io.bridgescope.core.model.Address;
+import io.bridgescope.core.wallet.CallDecoder.Approve;
+import io.bridgescope.core.wallet.CallDecoder.Call;
+import io.bridgescope.core.wallet.CallDecoder.Execute;
+import io.bridgescope.core.wallet.CallDecoder.ExitLeaf;
+import io.bridgescope.core.wallet.CallDecoder.Exits;
+import io.bridgescope.core.wallet.CallDecoder.Function;
+import io.bridgescope.core.wallet.CallDecoder.TokenMove;
+import java.math.BigInteger;
+import java.util.stream.Collectors;
+
+/**
+ * The one-line description of a decoded call ("exit 12: withdrawal of 2.5 of root token … to …"),
+ * made from the calldata alone. Files and the journal carry this, never a text from elsewhere.
+ */
+final class Summaries {
+
+  private static final BigInteger MAX_UINT = BigInteger.TWO.pow(256).subtract(BigInteger.ONE);
+
+  private Summaries() {}
+
+  static String of(Call c, Address to) {
+    if (c instanceof Exits e) {
+      if (e.function() == Function.EXIT) {
+        ExitLeaf l = e.inputs().get(0).leaf();
+        return "exit " + l.id() + " (" + leaf(l) + ")";
+      }
+      return "claim "
+          + e.inputs().size()
+          + " exits ("
+          + e.inputs().stream().map(i -> i.leaf().id().toString()).collect(Collectors.joining(", "))
+          + ")";
+    }
+    if (c instanceof Execute x) {
+      return "execute deposit "
+          + x.obj().id()
+          + " on the child"
+          + x.deposit()
+              .map(
+                  d ->
+                      " (deposit of "
+                          + ether(d.amount())
+                          + " of "
+                          + d.rootToken()
+                          + " to "
+                          + d.to()
+                          + ")")
+              .orElse(" (message to " + x.obj().receiver() + ")");
+    }
+    if (c instanceof Approve a) {
+      return "approve " + a.spender() + " to take " + ether(a.amount()) + " of " + to;
+    }
+    TokenMove m = (TokenMove) c;
+    String receiver = m.receiver().map(Address::toString).orElse("the sender");
+    return m.function() == Function.WITHDRAW || m.function() == Function.WITHDRAW_TO
+        ? "withdraw " + ether(m.amount()) + " of child token " + m.token() + " to " + receiver
+        : "deposit " + ether(m.amount()) + " of " + m.token() + " to " + receiver + " on the child";
+  }
+
+  private static String leaf(ExitLeaf l) {
+    return l.withdrawal()
+        .map(
+            w ->
+                "withdrawal of "
+                    + ether(w.amount())
+                    + " of root token "
+                    + w.rootToken()
+                    + " to "
+                    + w.to())
+        .orElse("message from " + l.sender() + " to " + l.receiver());
+  }
+
+  private static String ether(BigInteger v) {
+    return v.equals(MAX_UINT) ? "an unlimited amount" : Amounts.ether(v);
+  }
+}
