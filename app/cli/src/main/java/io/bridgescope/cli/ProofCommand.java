@@ -66,11 +66,16 @@ public final class ProofCommand implements Callable<Integer> {
         o = deposit(proof);
       }
       default ->
-          throw new IllegalArgumentException(
-              "proof kind '" + kind + "': use `proof exit <id>` or `proof deposit <id>`");
+          throw new CliException(
+              "usage",
+              "proof kind '" + kind + "': use `proof exit <id>` or `proof deposit <id>`",
+              null,
+              null,
+              Errors.EXIT_USAGE,
+              null);
     }
     if (net.json()) {
-      System.out.println(Json.write(o));
+      Output.document(o);
     } else {
       System.out.println(
           kind

@@ -3,6 +3,7 @@ package io.bridgescope.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.bridgescope.core.chain.ChainClient;
 import io.bridgescope.core.chain.ChainException;
+import io.bridgescope.core.config.DevnetOwner;
 import io.bridgescope.core.network.ChainRole;
 import io.bridgescope.core.network.NetworkProfile;
 import io.bridgescope.core.store.CheckpointDao;
@@ -38,6 +39,7 @@ public final class StatusCommand implements Callable<Integer> {
     Database db = net.openDatabase(p);
     ObjectNode out = Json.object();
     out.put("network", p.name());
+    devnet(out, p);
     boolean healthy = true;
     for (ChainRole r : ChainRole.values()) {
       ObjectNode c = out.putObject(r.key());
@@ -111,11 +113,32 @@ public final class StatusCommand implements Callable<Integer> {
     out.put("health", epochProblem != null ? epochProblem : healthy ? "ok" : "rpc unreachable");
     healthy = healthy && epochProblem == null;
     if (net.json()) {
-      System.out.println(Json.write(out));
+      Output.document(out);
     } else {
       printText(out);
     }
     return healthy ? 0 : 1;
+  }
+
+  /**
+   * A devnet profile saved by a demo names the process running it. When that process is gone (the
+   * demo was killed, so it could not remove its profile), the devnet has stopped: say so, rather
+   * than only that its RPC is unreachable.
+   */
+  private void devnet(ObjectNode out, NetworkProfile p) {
+    Optional<DevnetOwner> owner = DevnetOwner.read(net.dataDir(), p.name());
+    if (owner.isEmpty()) {
+      return;
+    }
+    DevnetOwner o = owner.get();
+    ObjectNode d = out.putObject("devnet");
+    d.put("pid", o.pid());
+    d.put("startedBy", o.startedBy());
+    boolean running = o.running();
+    d.put("running", running);
+    if (!running) {
+      d.put("message", o.stoppedMessage());
+    }
   }
 
   private static void counts(ObjectNode o, StatusCounts s, String inTransit, String done) {
@@ -128,6 +151,9 @@ public final class StatusCommand implements Callable<Integer> {
 
   private static void printText(ObjectNode o) {
     System.out.println("network " + o.path("network").asText());
+    if (o.path("devnet").has("message")) {
+      System.out.println("  " + o.path("devnet").path("message").asText());
+    }
     for (String chain : new String[] {"root", "child"}) {
       var c = o.path(chain);
       System.out.printf(

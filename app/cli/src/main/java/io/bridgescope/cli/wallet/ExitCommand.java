@@ -1,6 +1,9 @@
 package io.bridgescope.cli.wallet;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.bridgescope.cli.CliException;
+import io.bridgescope.cli.Json;
+import io.bridgescope.cli.Output;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.bridgescope.core.lifecycle.MessageStatus;
 import io.bridgescope.core.model.Address;
@@ -59,7 +62,8 @@ public final class ExitCommand implements Callable<Integer> {
       try {
         id = new BigInteger(what);
       } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("'" + what + "' is not list, ready or an exit id");
+        throw new CliException(
+            "usage", "'" + what + "' is not list, ready or an exit id", null, null, 2, null);
       }
       return actions.run(s, s.wallet().exits().prepareExit(id, actions.keyInfo().address()));
     }
@@ -67,7 +71,7 @@ public final class ExitCommand implements Callable<Integer> {
 
   private void print(Address a, List<ExitItem> items) {
     if (actions.opts.json) {
-      ArrayNode arr = WalletOptions.JSON.createArrayNode();
+      ArrayNode arr = Json.array();
       for (ExitItem i : items) {
         MessageStatus st = i.status().status();
         ObjectNode o = arr.addObject();
@@ -88,7 +92,7 @@ public final class ExitCommand implements Callable<Integer> {
                 });
         i.pending().ifPresent(p -> o.put("pendingTx", p.txHash().toString()));
       }
-      System.out.println(WalletOptions.json(arr));
+      Output.document(arr);
       return;
     }
     if (items.isEmpty()) {

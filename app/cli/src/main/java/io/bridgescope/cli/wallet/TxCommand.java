@@ -1,5 +1,10 @@
 package io.bridgescope.cli.wallet;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.bridgescope.cli.CliException;
+import io.bridgescope.cli.Json;
+import io.bridgescope.cli.Output;
 import io.bridgescope.core.store.rows.JournalEntry;
 import io.bridgescope.core.wallet.KeySession;
 import io.bridgescope.core.wallet.Outcome;
@@ -80,6 +85,13 @@ public final class TxCommand implements Runnable {
         TxFiles.writeUnsigned(s.profile().name(), step.tx().orElseThrow(), out);
         System.out.println("unsigned transaction written to " + out + "; sign it offline with:");
         System.out.println("  bridgescope tx sign --file " + out + " --key NAME --out signed.json");
+        if (opts.json) {
+          ObjectNode doc = Json.object();
+          doc.set("review", Actions.json(r));
+          doc.put("network", s.profile().name());
+          doc.put("file", out.toString());
+          Output.document(doc);
+        }
       }
       return 0;
     }
@@ -131,6 +143,13 @@ public final class TxCommand implements Runnable {
           out != null ? out : Path.of(file.toString().replaceAll("\\.json$", "") + ".signed.json");
       TxFiles.writeSigned(u.network(), s, target);
       System.out.println("signed " + s.hash() + " → " + target);
+      if (opts.json) {
+        ObjectNode doc = Json.object();
+        doc.put("network", u.network());
+        doc.put("hash", s.hash().toString());
+        doc.put("file", target.toString());
+        Output.document(doc);
+      }
       return 0;
     }
   }
@@ -150,7 +169,8 @@ public final class TxCommand implements Runnable {
       TxFiles.Signed signed = TxFiles.readSigned(file);
       try (WalletOptions.Session s = opts.open()) {
         if (!signed.network().equals(s.profile().name())) {
-          throw new IllegalArgumentException(
+          throw new CliException(
+              "wrong_network",
               "the file was prepared for network '"
                   + signed.network()
                   + "', not '"
@@ -177,6 +197,19 @@ public final class TxCommand implements Runnable {
     public Integer call() throws Exception {
       try (WalletOptions.Session s = opts.open()) {
         var done = s.wallet().sender().resume();
+        if (opts.json) {
+          ArrayNode arr = Json.array();
+          for (TxSender.Resumed r : done) {
+            ObjectNode o = arr.addObject();
+            o.put("id", r.entry().id());
+            o.put("hash", r.entry().txHash().toString());
+            o.put("purpose", r.entry().purpose().key());
+            o.put("state", r.state().key());
+            o.put("note", r.note());
+          }
+          Output.document(arr);
+          return 0;
+        }
         if (done.isEmpty()) {
           System.out.println("nothing unfinished in the journal");
         }
@@ -213,7 +246,7 @@ public final class TxCommand implements Runnable {
       try (WalletOptions.Session s = opts.open()) {
         var entries = s.wallet().journal().recent(limit);
         if (opts.json) {
-          var arr = WalletOptions.JSON.createArrayNode();
+          var arr = Json.array();
           for (JournalEntry e : entries) {
             var o = arr.addObject();
             o.put("id", e.id());
@@ -227,7 +260,7 @@ public final class TxCommand implements Runnable {
             e.blockNumber().ifPresent(b -> o.put("block", b));
             e.error().ifPresent(x -> o.put("error", x));
           }
-          System.out.println(WalletOptions.json(arr));
+          Output.document(arr);
           return 0;
         }
         for (JournalEntry e : entries) {

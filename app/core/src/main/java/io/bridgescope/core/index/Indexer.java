@@ -3,8 +3,10 @@ package io.bridgescope.core.index;
 import io.bridgescope.core.chain.ChainReader;
 import io.bridgescope.core.network.ChainRole;
 import io.bridgescope.core.network.NetworkProfile;
+import io.bridgescope.core.store.CursorDao;
 import io.bridgescope.core.store.Database;
 import io.bridgescope.core.store.StoreWriter;
+import io.bridgescope.core.store.rows.Cursor;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -52,7 +54,10 @@ public final class Indexer implements AutoCloseable {
               profile.chain(role).startBlock(),
               profile.confirmations(),
               MAX_RANGE));
-      status.put(role, new IndexStatus(role, -1, -1, null, null, reader.health()));
+      // Until the node answers, the position is the one stored (a dead node must not make a
+      // resumed index look empty); the head stays unknown (-1).
+      long stored = db.read(c -> new CursorDao(c).get(role)).map(Cursor::lastBlock).orElse(-1L);
+      status.put(role, new IndexStatus(role, stored, -1, null, null, reader.health()));
     }
   }
 
