@@ -40,7 +40,11 @@ public final class IndexCommand implements Callable<Integer> {
       if (follow) {
         ix.subscribe(this::printStep);
         ix.start();
-        Thread.currentThread().join();
+        try {
+          Thread.currentThread().join();
+        } catch (InterruptedException e) {
+          return 0; // an embedding program stops following (on a terminal: Ctrl-C ends the JVM)
+        }
       }
       try {
         ix.catchUp();

@@ -41,9 +41,15 @@ public final class Main implements Runnable {
    * transaction failed on chain; {@code status} answers 1 when it is not healthy.
    */
   public static int run(String... args) {
+    return run(cl -> {}, args);
+  }
+
+  /** {@link #run(String...)} with the command tree adjusted first (tests add failing verbs). */
+  static int run(java.util.function.Consumer<CommandLine> adjust, String... args) {
     Output out = Output.begin(jsonRequested(args));
     try {
       CommandLine cl = commandLine(out);
+      adjust.accept(cl);
       int code = cl.execute(args);
       return out.finish(code, verb(args));
     } finally {

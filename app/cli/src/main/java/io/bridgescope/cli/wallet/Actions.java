@@ -41,8 +41,13 @@ public final class Actions {
 
   KeyInfo keyInfo() {
     if (key == null) {
-      throw new IllegalArgumentException(
-          "say which key signs and pays: --key NAME (see `bridgescope keys list`)");
+      throw new CliException(
+          "usage",
+          "say which key signs and pays: --key NAME (see `bridgescope keys list`)",
+          null,
+          null,
+          2,
+          null);
     }
     return opts.keystore().find(key);
   }
