@@ -32,7 +32,8 @@ public final class CheckpointCommand implements Callable<Integer> {
     Optional<CheckpointRow> row = db.read(c -> new CheckpointDao(c).latestOfEpoch(epoch));
     if (row.isEmpty()) {
       throw new CliException(
-          "not_indexed", "no indexed checkpoint for epoch " + epoch + " yet (run `./bridgescope index`)");
+          "not_indexed",
+          "no indexed checkpoint for epoch " + epoch + " yet (run `./bridgescope index`)");
     }
     CheckpointRow cp = row.get();
     ObjectNode o = Json.object();

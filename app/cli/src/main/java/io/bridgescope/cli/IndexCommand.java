@@ -108,8 +108,8 @@ public final class IndexCommand implements Callable<Integer> {
   }
 
   /**
-   * {@code root  indexed to 120 of 130}, or while the node does not answer the position stored in
-   * the database: {@code root  indexed to 120 (stored), head unknown  (retrying: …)}.
+   * {@code root indexed to 120 of 130}, or while the node does not answer the position stored in
+   * the database: {@code root indexed to 120 (stored), head unknown (retrying: …)}.
    */
   static String text(IndexStatus s) {
     String at = s.indexedTo() >= 0 ? "indexed to " + s.indexedTo() : "nothing indexed yet";

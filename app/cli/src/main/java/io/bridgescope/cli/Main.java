@@ -68,7 +68,8 @@ public final class Main implements Runnable {
     cl.setExecutionExceptionHandler((ex, cmd, parsed) -> Errors.report(ex));
     CommandLine.IParameterExceptionHandler usage = cl.getParameterExceptionHandler();
     cl.setParameterExceptionHandler(
-        (ex, args) -> Output.json() ? Errors.reportUsage(ex) : usage.handleParseException(ex, args));
+        (ex, args) ->
+            Output.json() ? Errors.reportUsage(ex) : usage.handleParseException(ex, args));
     return cl;
   }
 

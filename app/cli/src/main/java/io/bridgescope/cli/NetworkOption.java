@@ -8,7 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
-/** {@code --network}, {@code --data-dir} and {@code --json}, shared by the verbs that read the index. */
+/**
+ * {@code --network}, {@code --data-dir} and {@code --json}, shared by the verbs that read the
+ * index.
+ */
 public final class NetworkOption {
 
   @Option(

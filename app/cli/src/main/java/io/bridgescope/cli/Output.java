@@ -13,9 +13,9 @@ import java.nio.charset.StandardCharsets;
  * <p>Without {@code --json} the verbs print text to {@code System.out} as usual. With {@code
  * --json}, stdout carries exactly one JSON document, the verb's result or {@code {"error": …}}, or
  * for {@code index --follow} JSON Lines (one compact object per line). Everything meant for people
- * (progress, reviews, prompts, log lines) goes to stderr. So that this holds for every line any code
- * prints, {@code System.out} itself points at stderr for the run, and only this class writes to the
- * real stdout.
+ * (progress, reviews, prompts, log lines) goes to stderr. So that this holds for every line any
+ * code prints, {@code System.out} itself points at stderr for the run, and only this class writes
+ * to the real stdout.
  */
 public final class Output {
 

@@ -87,5 +87,4 @@ final class CliRun {
     }
     cl.getSubcommands().values().stream().distinct().forEach(c -> collect(c, out));
   }
-
 }

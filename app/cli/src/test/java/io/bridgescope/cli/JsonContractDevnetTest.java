@@ -60,7 +60,9 @@ class JsonContractDevnetTest {
             // the demo users would also claim this test's exit (ExitHelper.exit takes anyone's)
             .autoExit(false)
             .build();
-    devnet = Devnet.start(cfg, DevnetHome.locate(), Files.createDirectories(work.resolve("devnet")), m -> {});
+    devnet =
+        Devnet.start(
+            cfg, DevnetHome.locate(), Files.createDirectories(work.resolve("devnet")), m -> {});
     data = work.resolve("data");
     new DataDir(data).saveProfile(devnet.profile().toBuilder().confirmations(0).build());
     pw = Files.writeString(work.resolve("pw.txt"), "json-contract-devnet-pw\n");
@@ -130,8 +132,15 @@ class JsonContractDevnetTest {
     Path words = Files.writeString(work.resolve("mnemonic.txt"), MNEMONIC + "\n");
     JsonNode key =
         ok(
-            "keys", "import", "me", "--mnemonic-file", words.toString(), "--path",
-            "m/44'/60'/0'/0/6", "--password-file", pw.toString());
+            "keys",
+            "import",
+            "me",
+            "--mnemonic-file",
+            words.toString(),
+            "--path",
+            "m/44'/60'/0'/0/6",
+            "--password-file",
+            pw.toString());
     assertThat(key.path("imported").path("address").asText()).isEqualTo(me.toString());
 
     // the demo traffic's deposits get committed and its exits checkpointed
@@ -164,12 +173,7 @@ class JsonContractDevnetTest {
     // the wallet: deposit, withdraw, then claim the exit through the air-gapped flow
     String keyArgs = "--key me --yes --password-file " + pw;
     JsonNode dep =
-        ok(
-            args(
-                "deposit --token "
-                    + devnet.contracts().rootToken()
-                    + " --amount 100 "
-                    + keyArgs));
+        ok(args("deposit --token " + devnet.contracts().rootToken() + " --amount 100 " + keyArgs));
     assertThat(dep.path("review").path("steps").size()).isPositive();
     assertThat(dep.path("outcome").path("ok").asBoolean()).isTrue();
     await()
@@ -193,7 +197,13 @@ class JsonContractDevnetTest {
               ok("index");
               CliRun.Result r =
                   run(
-                      "tx", "export", "--from", me.toString(), "--exit", myExit, "--out",
+                      "tx",
+                      "export",
+                      "--from",
+                      me.toString(),
+                      "--exit",
+                      myExit,
+                      "--out",
                       unsigned.toString());
               if (r.exit() != 0) {
                 assertThat(r.error().path("code").asText()).isEqualTo("wallet_not_ready");
@@ -206,8 +216,16 @@ class JsonContractDevnetTest {
     Path signed = work.resolve("exit-signed.json");
     JsonNode sig =
         ok(
-            "tx", "sign", "--file", unsigned.toString(), "--key", "me", "--out",
-            signed.toString(), "--password-file", pw.toString());
+            "tx",
+            "sign",
+            "--file",
+            unsigned.toString(),
+            "--key",
+            "me",
+            "--out",
+            signed.toString(),
+            "--password-file",
+            pw.toString());
     assertThat(sig.path("hash").asText()).startsWith("0x");
     JsonNode sent = ok("tx", "send", "--file", signed.toString());
     assertThat(sent.path("outcome").path("ok").asBoolean()).isTrue();
@@ -220,8 +238,13 @@ class JsonContractDevnetTest {
     devnet.setRelayerPaused(true);
     JsonNode dep2 =
         ok(args("deposit --token " + devnet.contracts().rootToken() + " --amount 1 " + keyArgs));
-    String mine = dep2.path("outcome").path("steps").get(dep2.path("outcome").path("steps").size() - 1)
-        .path("emittedIds").get(0).asText();
+    String mine =
+        dep2.path("outcome")
+            .path("steps")
+            .get(dep2.path("outcome").path("steps").size() - 1)
+            .path("emittedIds")
+            .get(0)
+            .asText();
     await()
         .atMost(WAIT)
         .pollInterval(Duration.ofSeconds(1))

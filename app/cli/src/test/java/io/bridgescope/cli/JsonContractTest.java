@@ -34,7 +34,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -72,7 +71,8 @@ class JsonContractTest {
     data = dir.resolve("data");
     saveProfile("deadnet", closedPort());
     Files.createDirectories(data.resolve("networks"));
-    Files.writeString(data.resolve("networks/broken.json"), "{\"format\": 1, \"name\": \"broken\"}");
+    Files.writeString(
+        data.resolve("networks/broken.json"), "{\"format\": 1, \"name\": \"broken\"}");
     pw = Files.writeString(dir.resolve("pw.txt"), PASSWORD + "\n");
   }
 
@@ -119,7 +119,9 @@ class JsonContractTest {
     Map<String, Object[]> m = new LinkedHashMap<>();
     m.put("index", new Object[] {"network_not_found", "index", "-n", "nowhere"});
     m.put("status", new Object[] {"network_not_found", "status", "-n", "nowhere"});
-    m.put("deposits", new Object[] {"invalid_argument", "deposits", "-n", "deadnet", "--address", "0x12"});
+    m.put(
+        "deposits",
+        new Object[] {"invalid_argument", "deposits", "-n", "deadnet", "--address", "0x12"});
     m.put("exits", new Object[] {"network_not_found", "exits", "-n", missing});
     m.put("commitment", new Object[] {"not_indexed", "commitment", "7", "-n", "deadnet"});
     m.put("checkpoint", new Object[] {"not_indexed", "checkpoint", "3", "-n", "deadnet"});
@@ -148,8 +150,17 @@ class JsonContractTest {
     m.put(
         "tx export",
         new Object[] {
-          "network_not_found", "tx", "export", "--from", ADDRESS, "--exit", "1", "--out", missing,
-          "-n", "nowhere"
+          "network_not_found",
+          "tx",
+          "export",
+          "--from",
+          ADDRESS,
+          "--exit",
+          "1",
+          "--out",
+          missing,
+          "-n",
+          "nowhere"
         });
     m.put("tx sign", new Object[] {null, "tx", "sign", "--file", missing, "--key", "k1"});
     m.put("tx send", new Object[] {null, "tx", "send", "--file", missing});
@@ -195,14 +206,26 @@ class JsonContractTest {
   void keysAndIndexReadersAnswerSuccessWithOneDocument() throws IOException {
     Path keyFile = Files.writeString(dir.resolve("key.txt"), KEY + "\n");
     JsonNode imported =
-        ok(json("keys", "import", "alice", "--key-file", keyFile.toString(), "--password-file", pw.toString()));
+        ok(
+            json(
+                "keys",
+                "import",
+                "alice",
+                "--key-file",
+                keyFile.toString(),
+                "--password-file",
+                pw.toString()));
     assertThat(imported.path("imported").path("address").asText()).isEqualTo(ADDRESS);
     JsonNode created = ok(json("keys", "create", "bob", "--password-file", pw.toString()));
     assertThat(created.path("created").path("name").asText()).isEqualTo("bob");
     assertThat(ok(json("keys", "rename", "bob", "carol")).path("renamed").path("name").asText())
         .isEqualTo("carol");
     Path backup = dir.resolve("backup.json");
-    assertThat(ok(json("keys", "export", "alice", backup.toString())).path("exported").path("to").asText())
+    assertThat(
+            ok(json("keys", "export", "alice", backup.toString()))
+                .path("exported")
+                .path("to")
+                .asText())
         .isEqualTo(backup.toString());
     JsonNode list = ok(json("keys", "list"));
     assertThat(list.isArray()).isTrue();
@@ -227,7 +250,15 @@ class JsonContractTest {
   @Test
   void aConfirmationNotGivenIsAnErrorDocumentWithExit2() throws IOException {
     Path keyFile = Files.writeString(dir.resolve("key.txt"), KEY + "\n");
-    ok(json("keys", "import", "alice", "--key-file", keyFile.toString(), "--password-file", pw.toString()));
+    ok(
+        json(
+            "keys",
+            "import",
+            "alice",
+            "--key-file",
+            keyFile.toString(),
+            "--password-file",
+            pw.toString()));
     CliRun.Result r = json("keys", "delete", "alice");
     assertThat(r.error().path("code").asText()).isEqualTo("confirmation_required");
     assertThat(r.exit()).isEqualTo(2);
@@ -252,8 +283,7 @@ class JsonContractTest {
   @Test
   void aVerbThatForgetsItsDocumentIsReportedNotSilent() {
     CliRun.Result r =
-        CliRun.run(
-            cl -> cl.addSubcommand("forgetful", new Forgetful()), "forgetful", "--json");
+        CliRun.run(cl -> cl.addSubcommand("forgetful", new Forgetful()), "forgetful", "--json");
     assertThat(r.error().path("code").asText()).isEqualTo("no_json_output");
     assertThat(r.exit()).isEqualTo(70);
     assertThat(r.err()).contains("some text");
@@ -338,7 +368,8 @@ class JsonContractTest {
     text.noStackTrace();
     assertThat(text.exit()).isEqualTo(1);
     assertThat(text.err())
-        .startsWith("bridgescope: The disk holding " + dir.resolve("full").toAbsolutePath() + " is full")
+        .startsWith(
+            "bridgescope: The disk holding " + dir.resolve("full").toAbsolutePath() + " is full")
         .contains("Free some space there and run again")
         .contains("Nothing stored was lost: the last write was rolled back whole")
         .doesNotContain("at io.bridgescope")
@@ -357,10 +388,11 @@ class JsonContractTest {
     Path file = new DataDir(data).database("deadnet");
     Database db = Database.open(file);
     try (StoreWriter w = new StoreWriter(db, Clock.systemUTC())) {
-      w.call(c -> {
-            new CursorDao(c).save(new Cursor(ChainRole.ROOT, 7, Hash32.ZERO), Instant.now());
-            return null;
-          })
+      w.call(
+              c -> {
+                new CursorDao(c).save(new Cursor(ChainRole.ROOT, 7, Hash32.ZERO), Instant.now());
+                return null;
+              })
           .get();
       Files.delete(Path.of(file.toAbsolutePath() + "-wal"));
 
@@ -414,7 +446,8 @@ class JsonContractTest {
         new IndexStatus(ChainRole.ROOT, 120, -1, "connection refused", Instant.now(), List.of());
     assertThat(IndexCommand.text(down))
         .isEqualTo("root  indexed to 120 (stored), head unknown  (retrying: connection refused)");
-    IndexStatus empty = new IndexStatus(ChainRole.CHILD, -1, -1, "refused", Instant.now(), List.of());
+    IndexStatus empty =
+        new IndexStatus(ChainRole.CHILD, -1, -1, "refused", Instant.now(), List.of());
     assertThat(IndexCommand.text(empty)).doesNotContain("-1");
     IndexStatus up = new IndexStatus(ChainRole.ROOT, 120, 130, null, null, List.of());
     assertThat(IndexCommand.text(up)).isEqualTo("root  indexed to 120 of 130");

@@ -1,10 +1,10 @@
 package io.bridgescope.cli.wallet;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.bridgescope.cli.CliException;
 import io.bridgescope.cli.Json;
 import io.bridgescope.cli.Output;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.bridgescope.core.wallet.KeyInfo;
 import io.bridgescope.core.wallet.Keystore;
 import java.nio.file.Path;

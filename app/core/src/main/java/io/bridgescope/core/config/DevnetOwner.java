@@ -13,8 +13,8 @@ import java.util.Optional;
 /**
  * The process that runs an embedded devnet whose profile is saved in the data directory ({@code
  * <network>/devnet-owner.json} beside its database). The devnet lives only as long as that process:
- * when it was killed, the saved profile still points at its chains, and {@code status} uses this
- * to say the devnet has stopped instead of only "rpc unreachable".
+ * when it was killed, the saved profile still points at its chains, and {@code status} uses this to
+ * say the devnet has stopped instead of only "rpc unreachable".
  *
  * @param processStart when the process started, so a later process that got the same pid is not
  *     mistaken for it; null where the platform does not tell

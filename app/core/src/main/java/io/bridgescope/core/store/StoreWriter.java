@@ -142,8 +142,8 @@ public final class StoreWriter implements AutoCloseable {
 
   /**
    * The driver opens the next transaction right after a rollback, but skips that when the rollback
-   * itself fails; without it every statement of the next batch would commit on its own, and a
-   * batch would no longer be all or nothing.
+   * itself fails; without it every statement of the next batch would commit on its own, and a batch
+   * would no longer be all or nothing.
    */
   private void reopenTransaction() {
     try (Statement s = conn.createStatement()) {
@@ -166,7 +166,8 @@ public final class StoreWriter implements AutoCloseable {
         return;
       }
       // One line on the console; the stack trace only at debug level.
-      LOG.warn("rollback on {} failed, the connection may be unusable: {}", db.file(), e.getMessage());
+      LOG.warn(
+          "rollback on {} failed, the connection may be unusable: {}", db.file(), e.getMessage());
       LOG.debug("rollback failure", e);
     }
   }

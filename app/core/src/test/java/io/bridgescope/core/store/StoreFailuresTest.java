@@ -79,7 +79,8 @@ class StoreFailuresTest {
           .isInstanceOf(ExecutionException.class)
           .cause()
           .isInstanceOfSatisfying(
-              StoreException.class, e -> assertThat(e.reason()).isEqualTo(StoreException.Reason.FULL))
+              StoreException.class,
+              e -> assertThat(e.reason()).isEqualTo(StoreException.Reason.FULL))
           .hasMessageContaining("The disk holding " + dir.toAbsolutePath() + " is full")
           .hasMessageContaining("full.db")
           .hasMessageContaining("Free some space")
