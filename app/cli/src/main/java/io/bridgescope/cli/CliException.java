@@ -26,6 +26,16 @@ public final class CliException extends RuntimeException {
     this.exitCode = exitCode;
   }
 
+  /** Bad arguments the parser could not catch (exit 2). */
+  public static CliException usage(String message) {
+    return new CliException("usage", message, null, null, Errors.EXIT_USAGE, null);
+  }
+
+  /** Something that needs a confirmation that was not given (exit 2). */
+  public static CliException confirmationRequired(String message) {
+    return new CliException("confirmation_required", message, null, null, Errors.EXIT_USAGE, null);
+  }
+
   public String code() {
     return code;
   }

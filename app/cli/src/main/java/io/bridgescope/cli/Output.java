@@ -19,26 +19,26 @@ import java.nio.charset.StandardCharsets;
  */
 public final class Output {
 
-  private static Output current = new Output(false, System.out, System.out);
+  private static volatile Output current = new Output(false, System.out);
 
   private final boolean json;
+
+  /** The real stdout, restored as {@code System.out} at the end of the run. */
   private final PrintStream stdout;
-  private final PrintStream previousOut;
+
   private final StringWriter help = new StringWriter();
   private final ObjectNode context = Json.object();
   private boolean written;
   private boolean lines;
 
-  private Output(boolean json, PrintStream stdout, PrintStream previousOut) {
+  private Output(boolean json, PrintStream stdout) {
     this.json = json;
     this.stdout = stdout;
-    this.previousOut = previousOut;
   }
 
   /** Starts a run: in JSON mode {@code System.out} points at stderr until {@link #end()}. */
   static synchronized Output begin(boolean json) {
-    PrintStream out = System.out;
-    current = new Output(json, out, out);
+    current = new Output(json, System.out);
     if (json) {
       System.setOut(System.err);
     }
@@ -52,7 +52,7 @@ public final class Output {
   /** Restores {@code System.out}. */
   synchronized void end() {
     System.out.flush();
-    System.setOut(previousOut);
+    System.setOut(stdout);
   }
 
   /** Whether this run prints JSON. */

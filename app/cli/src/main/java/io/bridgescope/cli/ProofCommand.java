@@ -66,13 +66,8 @@ public final class ProofCommand implements Callable<Integer> {
         o = deposit(proof);
       }
       default ->
-          throw new CliException(
-              "usage",
-              "proof kind '" + kind + "': use `proof exit <id>` or `proof deposit <id>`",
-              null,
-              null,
-              Errors.EXIT_USAGE,
-              null);
+          throw CliException.usage(
+              "proof kind '" + kind + "': use `proof exit <id>` or `proof deposit <id>`");
     }
     if (net.json()) {
       Output.document(o);

@@ -41,13 +41,8 @@ public final class Actions {
 
   KeyInfo keyInfo() {
     if (key == null) {
-      throw new CliException(
-          "usage",
-          "say which key signs and pays: --key NAME (see `bridgescope keys list`)",
-          null,
-          null,
-          2,
-          null);
+      throw CliException.usage(
+          "say which key signs and pays: --key NAME (see `bridgescope keys list`)");
     }
     return opts.keystore().find(key);
   }
@@ -79,13 +74,8 @@ public final class Actions {
   static boolean confirm() {
     Console c = System.console();
     if (c == null) {
-      throw new CliException(
-          "confirmation_required",
-          "no terminal to confirm on; review with --dry-run, then pass --yes",
-          null,
-          null,
-          2,
-          null);
+      throw CliException.confirmationRequired(
+          "no terminal to confirm on; review with --dry-run, then pass --yes");
     }
     String a = c.readLine("Sign and send? [y/N] ");
     return a != null && a.strip().toLowerCase(Locale.ROOT).startsWith("y");

@@ -62,8 +62,7 @@ public final class ExitCommand implements Callable<Integer> {
       try {
         id = new BigInteger(what);
       } catch (NumberFormatException e) {
-        throw new CliException(
-            "usage", "'" + what + "' is not list, ready or an exit id", null, null, 2, null);
+        throw CliException.usage("'" + what + "' is not list, ready or an exit id");
       }
       return actions.run(s, s.wallet().exits().prepareExit(id, actions.keyInfo().address()));
     }

@@ -229,15 +229,10 @@ public final class KeysCommand implements Runnable {
     public Integer call() {
       KeyInfo k = opts.keystore().find(key);
       if (!yes) {
-        throw new CliException(
-            "confirmation_required",
+        throw CliException.confirmationRequired(
             "this deletes key "
                 + k.describe()
-                + " for good; run again with --yes if you have a backup",
-            null,
-            null,
-            2,
-            null);
+                + " for good; run again with --yes if you have a backup");
       }
       opts.keystore().delete(key);
       if (opts.json) {
