@@ -31,7 +31,8 @@ public final class CheckpointCommand implements Callable<Integer> {
     Database db = net.openDatabase(p);
     Optional<CheckpointRow> row = db.read(c -> new CheckpointDao(c).latestOfEpoch(epoch));
     if (row.isEmpty()) {
-      throw new IllegalArgumentException(
+      throw new CliException(
+          "not_indexed",
           "no indexed checkpoint for epoch " + epoch + " yet (run `./bridgescope index`)");
     }
     CheckpointRow cp = row.get();
@@ -60,7 +61,7 @@ public final class CheckpointCommand implements Callable<Integer> {
             v -> o.set("verdict", Render.verdict(v)),
             () -> o.put("verdict", "not verified yet (run `./bridgescope verify`)"));
     if (net.json()) {
-      System.out.println(Json.write(o));
+      Output.document(o);
     } else {
       System.out.printf(
           "checkpoint epoch %d at child block %d, exit root %s%n",

@@ -32,7 +32,8 @@ public final class CommitmentCommand implements Callable<Integer> {
     Database db = net.openDatabase(p);
     Optional<CommitmentRow> row = db.read(c -> new CommitmentDao(c).covering(id));
     if (row.isEmpty()) {
-      throw new IllegalArgumentException(
+      throw new CliException(
+          "not_indexed",
           "no indexed commitment covers state sync "
               + id
               + " yet (run `./bridgescope index`, or it is not committed)");
@@ -62,7 +63,7 @@ public final class CommitmentCommand implements Callable<Integer> {
 
   private void print(ObjectNode o) {
     if (net.json()) {
-      System.out.println(Json.write(o));
+      Output.document(o);
       return;
     }
     System.out.printf(

@@ -1,6 +1,7 @@
 package io.bridgescope.cli;
 
 import io.bridgescope.core.config.DataDir;
+import io.bridgescope.core.config.DevnetOwner;
 import io.bridgescope.core.index.IndexStatus;
 import io.bridgescope.core.index.Indexer;
 import io.bridgescope.core.network.ChainRole;
@@ -84,6 +85,8 @@ final class DemoIndex implements AutoCloseable {
       Files.deleteIfExists(Path.of(db + suffix));
     }
     dataDir.saveProfile(p);
+    // if this process is killed, the profile stays behind: `status` then says the devnet stopped
+    DevnetOwner.current("`bridgescope demo`").save(dataDir, p.name());
     Database database = Database.open(db);
     StoreWriter w = new StoreWriter(database, Clock.systemUTC());
     Indexer ix = new Indexer(p, database, w, Duration.ofMillis(500));
@@ -130,6 +133,7 @@ final class DemoIndex implements AutoCloseable {
     writer.close();
     try {
       Files.deleteIfExists(dataDir.profileFile(profile.name()));
+      DevnetOwner.clear(dataDir, profile.name());
     } catch (IOException e) {
       // the profile points at chains that are gone; status will say the RPC is unreachable
     }

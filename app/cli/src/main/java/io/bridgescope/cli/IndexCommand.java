@@ -1,5 +1,6 @@
 package io.bridgescope.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.bridgescope.core.chain.ChainException;
 import io.bridgescope.core.index.IndexStatus;
 import io.bridgescope.core.index.Indexer;
@@ -21,7 +22,11 @@ import picocli.CommandLine.Option;
 @Command(
     name = "index",
     mixinStandardHelpOptions = true,
-    description = "Index both chains into the local database (resumable, reorg-safe).")
+    description = {
+      "Index both chains into the local database (resumable, reorg-safe).",
+      "With --json: one document {network, root, child}; with --follow --json: JSON Lines, one"
+          + " object per chain and step."
+    })
 public final class IndexCommand implements Callable<Integer> {
 
   @Mixin NetworkOption net;
@@ -53,34 +58,94 @@ public final class IndexCommand implements Callable<Integer> {
         }
       }
       if (follow) {
-        ix.subscribe(this::print);
+        ix.subscribe(this::printStep);
         ix.start();
-        Thread.currentThread().join();
+        try {
+          Thread.currentThread().join();
+        } catch (InterruptedException e) {
+          return 0; // an embedding program stops following (on a terminal: Ctrl-C ends the JVM)
+        }
       }
-      ix.catchUp();
-      for (ChainRole r : ChainRole.values()) {
-        print(ix.status(r));
+      try {
+        ix.catchUp();
+      } catch (ChainException e) {
+        throw new CliException(
+            "chain_error",
+            e.getMessage(),
+            "the index stays at "
+                + position(ix.status(ChainRole.ROOT))
+                + " (root) and "
+                + position(ix.status(ChainRole.CHILD))
+                + " (child); run again when the node answers",
+            positions(ix),
+            Errors.EXIT_ERROR,
+            e);
+      }
+      if (net.json()) {
+        ObjectNode o = positions(ix);
+        o.put("network", p.name());
+        Output.document(o);
+      } else {
+        for (ChainRole r : ChainRole.values()) {
+          System.out.println(text(ix.status(r)));
+        }
       }
     }
     return 0;
   }
 
-  private void print(IndexStatus s) {
+  private void printStep(IndexStatus s) {
     if (net.json()) {
-      var o = Json.object();
-      o.put("chain", s.chain().key());
-      o.put("indexedTo", s.indexedTo());
+      ObjectNode o = Json.object().put("chain", s.chain().key());
+      o.setAll(json(s));
+      Output.line(o);
+    } else {
+      System.out.println(text(s));
+    }
+  }
+
+  private static ObjectNode positions(Indexer ix) {
+    ObjectNode o = Json.object();
+    for (ChainRole r : ChainRole.values()) {
+      o.set(r.key(), json(ix.status(r)));
+    }
+    return o;
+  }
+
+  /** {@code head} and {@code lag} are null while the node has not answered. */
+  static ObjectNode json(IndexStatus s) {
+    ObjectNode o = Json.object();
+    o.put("indexedTo", s.indexedTo());
+    if (s.head() >= 0) {
       o.put("head", s.head());
       o.put("lag", s.lag());
-      o.put("error", s.lastError());
-      System.out.println(Json.write(o));
     } else {
-      System.out.printf(
-          "%-5s indexed to %d of %d%s%n",
-          s.chain().key(),
-          s.indexedTo(),
-          s.head(),
-          s.lastError() == null ? "" : "  (retrying: " + s.lastError() + ")");
+      o.putNull("head");
+      o.putNull("lag");
     }
+    o.put("error", s.lastError());
+    return o;
+  }
+
+  /**
+   * {@code root indexed to 120 of 130}, or while the node does not answer the position stored in
+   * the database: {@code root indexed to 120 (stored), head unknown (retrying: …)}.
+   */
+  static String text(IndexStatus s) {
+    String at = s.indexedTo() >= 0 ? "indexed to " + s.indexedTo() : "nothing indexed yet";
+    String head =
+        s.head() >= 0
+            ? " of " + s.head()
+            : (s.indexedTo() >= 0 ? " (stored)" : "") + ", head unknown";
+    return String.format(
+        "%-5s %s%s%s",
+        s.chain().key(),
+        at,
+        head,
+        s.lastError() == null ? "" : "  (retrying: " + s.lastError() + ")");
+  }
+
+  private static String position(IndexStatus s) {
+    return s.indexedTo() >= 0 ? "block " + s.indexedTo() : "nothing indexed";
   }
 }

@@ -35,14 +35,66 @@ public final class Main implements Runnable {
     System.exit(run(args));
   }
 
+  /**
+   * Runs one command line and returns its exit code (README.md, "CLI JSON"): 0 done, 1 an error, 2
+   * bad arguments or a confirmation not given (and, for {@code verify}, problems found), 3 a sent
+   * transaction failed on chain; {@code status} answers 1 when it is not healthy.
+   */
   public static int run(String... args) {
+    return run(cl -> {}, args);
+  }
+
+  /** {@link #run(String...)} with the command tree adjusted first (tests add failing verbs). */
+  static int run(java.util.function.Consumer<CommandLine> adjust, String... args) {
+    Output out = Output.begin(jsonRequested(args));
+    try {
+      CommandLine cl = commandLine(out);
+      adjust.accept(cl);
+      int code = cl.execute(args);
+      return out.finish(code, verb(args));
+    } finally {
+      out.end();
+    }
+  }
+
+  /** The command tree with the error handlers; tests walk it to find every verb. */
+  static CommandLine commandLine() {
+    return commandLine(Output.current());
+  }
+
+  private static CommandLine commandLine(Output out) {
     CommandLine cl = new CommandLine(new Main());
-    cl.setExecutionExceptionHandler(
-        (ex, cmd, parsed) -> {
-          cmd.getErr().println("bridgescope: " + ex.getMessage());
-          return 1;
-        });
-    return cl.execute(args);
+    cl.setOut(out.helpWriter());
+    cl.setExecutionExceptionHandler((ex, cmd, parsed) -> Errors.report(ex));
+    CommandLine.IParameterExceptionHandler usage = cl.getParameterExceptionHandler();
+    cl.setParameterExceptionHandler(
+        (ex, args) ->
+            Output.json() ? Errors.reportUsage(ex) : usage.handleParseException(ex, args));
+    return cl;
+  }
+
+  /** {@code --json} anywhere before a {@code --} end-of-options marker. */
+  static boolean jsonRequested(String... args) {
+    for (String a : args) {
+      if (a.equals("--")) {
+        return false;
+      }
+      if (a.equals("--json")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String verb(String... args) {
+    StringBuilder b = new StringBuilder("bridgescope");
+    for (String a : args) {
+      if (a.startsWith("-")) {
+        break;
+      }
+      b.append(' ').append(a);
+    }
+    return b.toString();
   }
 
   @Override

@@ -49,7 +49,7 @@ abstract class MessageListCommand<T> implements Callable<Integer> {
     if (net.json()) {
       var arr = Json.MAPPER.createArrayNode();
       rows.forEach(r -> arr.add(json(r)));
-      System.out.println(Json.write(arr));
+      Output.document(arr);
     } else if (rows.isEmpty()) {
       System.out.println("no " + noun() + (address == null ? "" : " for " + address));
     } else {

@@ -8,7 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
-/** {@code --network} and {@code --json}, shared by the verbs that read the index. */
+/**
+ * {@code --network}, {@code --data-dir} and {@code --json}, shared by the verbs that read the
+ * index.
+ */
 public final class NetworkOption {
 
   @Option(
@@ -17,7 +20,9 @@ public final class NetworkOption {
       description = "Network name (a saved profile) or profile JSON file. Default: devnet.")
   String network;
 
-  @Option(names = "--json", description = "Print JSON (shapes documented in README.md).")
+  @Option(
+      names = "--json",
+      description = "Print one JSON document (shapes and errors documented in README.md).")
   boolean json;
 
   @Option(
@@ -25,12 +30,27 @@ public final class NetworkOption {
       description = "Data directory (default: $BRIDGESCOPE_DATA or ~/.local/share/bridgescope).")
   Path dataDirOption;
 
-  private DataDir dataDir() {
+  public DataDir dataDir() {
     return dataDirOption == null ? DataDir.standard() : new DataDir(dataDirOption);
   }
 
   public NetworkProfile profile() {
-    return dataDir().profile(network);
+    return load(dataDir(), network);
+  }
+
+  /**
+   * A network by name or file; one that is not there is a {@code network_not_found} error (a
+   * profile that is there but wrong is a {@code network_config} error).
+   */
+  public static NetworkProfile load(DataDir dataDir, String network) {
+    try {
+      return dataDir.profile(network);
+    } catch (IllegalArgumentException e) {
+      if (e.getClass() != IllegalArgumentException.class) {
+        throw e;
+      }
+      throw new CliException("network_not_found", e.getMessage(), null, null, Errors.EXIT_ERROR, e);
+    }
   }
 
   public Database openDatabase(NetworkProfile p) throws IOException {

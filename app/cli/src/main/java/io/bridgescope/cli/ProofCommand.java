@@ -66,11 +66,11 @@ public final class ProofCommand implements Callable<Integer> {
         o = deposit(proof);
       }
       default ->
-          throw new IllegalArgumentException(
+          throw CliException.usage(
               "proof kind '" + kind + "': use `proof exit <id>` or `proof deposit <id>`");
     }
     if (net.json()) {
-      System.out.println(Json.write(o));
+      Output.document(o);
     } else {
       System.out.println(
           kind

@@ -5,6 +5,9 @@ import io.bridgescope.core.chain.RpcErrorKind;
 import io.bridgescope.core.chain.RpcTimeouts;
 import io.bridgescope.core.identity.ChainProbe;
 import io.bridgescope.core.identity.ChainProbe.NodeReport;
+import io.bridgescope.core.chain.ChainClient;
+import io.bridgescope.core.chain.ChainException;
+import io.bridgescope.core.config.DevnetOwner;
 import io.bridgescope.core.network.ChainRole;
 import io.bridgescope.core.network.NetworkProfile;
 import io.bridgescope.core.store.CheckpointDao;
@@ -49,6 +52,7 @@ public final class StatusCommand implements Callable<Integer> {
     // Every endpoint at once, within one deadline: status answers whatever the nodes do.
     Map<ChainRole, List<NodeReport>> probes =
         new ChainProbe(p, db, RpcTimeouts.standard()).run(PROBE_DEADLINE);
+    devnet(out, p);
     for (ChainRole r : ChainRole.values()) {
       ObjectNode c = out.putObject(r.key());
       Optional<Cursor> cur = db.read(conn -> new CursorDao(conn).get(r));
@@ -118,7 +122,7 @@ public final class StatusCommand implements Callable<Integer> {
     boolean healthy = rpcUsable && epochProblem == null;
     out.put("health", rpcUsable && epochProblem != null ? epochProblem : rpcHealth);
     if (net.json()) {
-      System.out.println(Json.write(out));
+      Output.document(out);
     } else {
       printText(out);
     }
@@ -154,6 +158,27 @@ public final class StatusCommand implements Callable<Integer> {
     return all.stream().allMatch(NodeReport::ok) ? "ok" : "degraded";
   }
 
+  /**
+   * A devnet profile saved by a demo names the process running it. When that process is gone (the
+   * demo was killed, so it could not remove its profile), the devnet has stopped: say so, rather
+   * than only that its RPC is unreachable.
+   */
+  private void devnet(ObjectNode out, NetworkProfile p) {
+    Optional<DevnetOwner> owner = DevnetOwner.read(net.dataDir(), p.name());
+    if (owner.isEmpty()) {
+      return;
+    }
+    DevnetOwner o = owner.get();
+    ObjectNode d = out.putObject("devnet");
+    d.put("pid", o.pid());
+    d.put("startedBy", o.startedBy());
+    boolean running = o.running();
+    d.put("running", running);
+    if (!running) {
+      d.put("message", o.stoppedMessage());
+    }
+  }
+
   private static void counts(ObjectNode o, StatusCounts s, String inTransit, String done) {
     o.put("sent", s.sent());
     o.put(inTransit, s.inTransit());
@@ -164,6 +189,9 @@ public final class StatusCommand implements Callable<Integer> {
 
   private static void printText(ObjectNode o) {
     System.out.println("network " + o.path("network").asText());
+    if (o.path("devnet").has("message")) {
+      System.out.println("  " + o.path("devnet").path("message").asText());
+    }
     for (String chain : new String[] {"root", "child"}) {
       var c = o.path(chain);
       System.out.printf(

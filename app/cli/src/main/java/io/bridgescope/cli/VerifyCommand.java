@@ -66,7 +66,7 @@ public final class VerifyCommand implements Callable<Integer> {
       o.put("verifiedThisRun", summary.total());
       var arr = o.putArray("notVerified");
       notOk.forEach(v -> arr.add(Render.verdict(v)));
-      System.out.println(Json.write(o));
+      Output.document(o);
     } else {
       System.out.println("commitments: " + totals.get(VerdictKind.COMMITMENT));
       System.out.println("checkpoints: " + totals.get(VerdictKind.CHECKPOINT));

@@ -2,6 +2,9 @@ package io.bridgescope.cli.wallet;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.bridgescope.cli.CliException;
+import io.bridgescope.cli.Json;
+import io.bridgescope.cli.Output;
 import io.bridgescope.core.bridge.BridgeEvents;
 import io.bridgescope.core.network.ChainRole;
 import io.bridgescope.core.store.rows.TxPurpose;
@@ -38,21 +41,30 @@ public final class Actions {
 
   KeyInfo keyInfo() {
     if (key == null) {
-      throw new IllegalArgumentException(
+      throw CliException.usage(
           "say which key signs and pays: --key NAME (see `bridgescope keys list`)");
     }
     return opts.keystore().find(key);
   }
 
-  /** Prints the review, confirms, signs and sends; returns the exit code. */
+  /**
+   * Prints the review, confirms, signs and sends; returns the exit code. With {@code --json} the
+   * one document is {@code {review, dryRun: true}} or {@code {review, outcome}}, and an error
+   * carries the review in its details; the confirmation and password prompts go to the terminal.
+   */
   int run(WalletOptions.Session s, Review review) {
     print(review);
     if (dryRun) {
+      if (opts.json) {
+        ObjectNode doc = Json.object();
+        doc.set("review", json(review));
+        doc.put("dryRun", true);
+        Output.document(doc);
+      }
       return 0;
     }
     if (!yes && !confirm()) {
-      System.out.println("cancelled; nothing was signed");
-      return 1;
+      throw new CliException("cancelled", "cancelled; nothing was signed");
     }
     char[] pw = secrets.password("Password for key " + keyInfo().describe() + ": ");
     Outcome o = s.wallet().execute(review, key, pw, opts.timeout());
@@ -62,23 +74,36 @@ public final class Actions {
   static boolean confirm() {
     Console c = System.console();
     if (c == null) {
-      throw new IllegalArgumentException(
+      throw CliException.confirmationRequired(
           "no terminal to confirm on; review with --dry-run, then pass --yes");
     }
     String a = c.readLine("Sign and send? [y/N] ");
     return a != null && a.strip().toLowerCase(Locale.ROOT).startsWith("y");
   }
 
+  /** The review as text (on stderr with --json, where it also joins the document). */
   void print(Review r) {
     if (opts.json) {
-      System.out.println(WalletOptions.json(json(r)));
-    } else {
-      r.describe().forEach(System.out::println);
+      Output.context("review", json(r));
     }
+    r.describe().forEach(System.out::println);
   }
 
+  /** What was mined and what the bridge said; 0 if every result succeeded, else 3. */
   int report(Outcome o) {
-    boolean allOk = true;
+    boolean allOk = o.results().stream().allMatch(BridgeEvents.Result::success);
+    if (opts.json) {
+      ObjectNode doc = Json.object();
+      doc.set("review", json(o.review()));
+      doc.set("outcome", json(o, allOk));
+      Output.document(doc);
+    } else {
+      printText(o);
+    }
+    return allOk ? 0 : 3;
+  }
+
+  private static void printText(Outcome o) {
     for (Outcome.StepResult r : o.steps()) {
       System.out.println(
           "mined: "
@@ -92,7 +117,6 @@ public final class Actions {
       String what = r.step().chain() == ChainRole.ROOT ? "exit" : "deposit";
       for (BridgeEvents.Result res : r.results()) {
         System.out.println("  " + Outcome.describe(what, res));
-        allOk &= res.success();
       }
       if (r.step().purpose() == TxPurpose.WITHDRAW) {
         r.emittedIds()
@@ -105,11 +129,36 @@ public final class Actions {
         r.emittedIds().forEach(id -> System.out.println("  deposit id " + id));
       }
     }
-    return allOk ? 0 : 3;
+  }
+
+  static ObjectNode json(Outcome o, boolean allOk) {
+    ObjectNode out = Json.object();
+    out.put("ok", allOk);
+    ArrayNode steps = out.putArray("steps");
+    for (Outcome.StepResult r : o.steps()) {
+      ObjectNode j = steps.addObject();
+      j.put("chain", r.step().chain().key());
+      j.put("purpose", r.step().purpose().key());
+      j.put("summary", r.step().summary());
+      j.put("tx", r.tx().hash().toString());
+      j.put("block", r.block());
+      String what = r.step().chain() == ChainRole.ROOT ? "exit" : "deposit";
+      ArrayNode results = j.putArray("results");
+      for (BridgeEvents.Result res : r.results()) {
+        results
+            .addObject()
+            .put("id", res.id().toString())
+            .put("success", res.success())
+            .put("description", Outcome.describe(what, res));
+      }
+      ArrayNode ids = j.putArray("emittedIds");
+      r.emittedIds().forEach(id -> ids.add(id.toString()));
+    }
+    return out;
   }
 
   static ObjectNode json(Review r) {
-    ObjectNode o = WalletOptions.JSON.createObjectNode();
+    ObjectNode o = Json.object();
     o.put("title", r.title());
     o.put("from", r.from().toString());
     ArrayNode steps = o.putArray("steps");

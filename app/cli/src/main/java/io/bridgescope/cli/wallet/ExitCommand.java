@@ -2,6 +2,9 @@ package io.bridgescope.cli.wallet;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.bridgescope.cli.CliException;
+import io.bridgescope.cli.Json;
+import io.bridgescope.cli.Output;
 import io.bridgescope.core.lifecycle.MessageStatus;
 import io.bridgescope.core.model.Address;
 import io.bridgescope.core.wallet.Amounts;
@@ -59,7 +62,7 @@ public final class ExitCommand implements Callable<Integer> {
       try {
         id = new BigInteger(what);
       } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("'" + what + "' is not list, ready or an exit id");
+        throw CliException.usage("'" + what + "' is not list, ready or an exit id");
       }
       return actions.run(s, s.wallet().exits().prepareExit(id, actions.keyInfo().address()));
     }
@@ -67,7 +70,7 @@ public final class ExitCommand implements Callable<Integer> {
 
   private void print(Address a, List<ExitItem> items) {
     if (actions.opts.json) {
-      ArrayNode arr = WalletOptions.JSON.createArrayNode();
+      ArrayNode arr = Json.array();
       for (ExitItem i : items) {
         MessageStatus st = i.status().status();
         ObjectNode o = arr.addObject();
@@ -88,7 +91,7 @@ public final class ExitCommand implements Callable<Integer> {
                 });
         i.pending().ifPresent(p -> o.put("pendingTx", p.txHash().toString()));
       }
-      System.out.println(WalletOptions.json(arr));
+      Output.document(arr);
       return;
     }
     if (items.isEmpty()) {

@@ -2,6 +2,9 @@ package io.bridgescope.cli.wallet;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.bridgescope.cli.CliException;
+import io.bridgescope.cli.Json;
+import io.bridgescope.cli.Output;
 import io.bridgescope.core.wallet.KeyInfo;
 import io.bridgescope.core.wallet.Keystore;
 import java.nio.file.Path;
@@ -31,8 +34,28 @@ public final class KeysCommand implements Runnable {
     new picocli.CommandLine(this).usage(System.out);
   }
 
-  static void printKey(String verb, KeyInfo k) {
-    System.out.println(verb + " key '" + k.name() + "' " + k.address() + " (" + k.file() + ")");
+  /** Text {@code created key 'a' 0x… (file)}; JSON {@code {"created": {name, address, file}}}. */
+  static void printKey(WalletOptions opts, String verb, KeyInfo k) {
+    printKey(opts, verb, k, json(k));
+  }
+
+  static void printKey(WalletOptions opts, String verb, KeyInfo k, ObjectNode json) {
+    if (opts.json) {
+      ObjectNode doc = Json.object();
+      doc.set(verb, json);
+      Output.document(doc);
+    } else {
+      System.out.println(verb + " key '" + k.name() + "' " + k.address() + " (" + k.file() + ")");
+    }
+  }
+
+  static ObjectNode json(KeyInfo k) {
+    ObjectNode o = Json.object();
+    o.put("name", k.name());
+    o.put("address", k.address().toString());
+    o.put("file", k.file().toString());
+    k.problem().ifPresent(p -> o.put("problem", p));
+    return o;
   }
 
   @Command(
@@ -48,7 +71,8 @@ public final class KeysCommand implements Runnable {
 
     @Override
     public Integer call() {
-      printKey("created", opts.keystore().create(name, secrets.newPassword("key '" + name + "'")));
+      printKey(
+          opts, "created", opts.keystore().create(name, secrets.newPassword("key '" + name + "'")));
       System.out.println("back it up: bridgescope keys export " + name + " <file>");
       return 0;
     }
@@ -114,7 +138,7 @@ public final class KeysCommand implements Runnable {
             "say what to import: --keystore FILE, --private-key (or --key-file FILE) or --mnemonic"
                 + " (or --mnemonic-file FILE)");
       }
-      printKey("imported", k);
+      printKey(opts, "imported", k);
       return 0;
     }
   }
@@ -127,15 +151,9 @@ public final class KeysCommand implements Runnable {
     public Integer call() {
       var keys = opts.keystore().list();
       if (opts.json) {
-        ArrayNode arr = WalletOptions.JSON.createArrayNode();
-        for (KeyInfo k : keys) {
-          ObjectNode o = arr.addObject();
-          o.put("name", k.name());
-          o.put("address", k.address().toString());
-          o.put("file", k.file().toString());
-          k.problem().ifPresent(p -> o.put("problem", p));
-        }
-        System.out.println(WalletOptions.json(arr));
+        ArrayNode arr = Json.array();
+        keys.forEach(k -> arr.add(json(k)));
+        Output.document(arr);
         return 0;
       }
       if (keys.isEmpty()) {
@@ -163,7 +181,7 @@ public final class KeysCommand implements Runnable {
 
     @Override
     public Integer call() {
-      printKey("renamed", opts.keystore().rename(key, newName));
+      printKey(opts, "renamed", opts.keystore().rename(key, newName));
       return 0;
     }
   }
@@ -183,7 +201,13 @@ public final class KeysCommand implements Runnable {
 
     @Override
     public Integer call() {
-      System.out.println("exported to " + opts.keystore().export(key, target));
+      KeyInfo k = opts.keystore().find(key);
+      Path to = opts.keystore().export(key, target);
+      if (opts.json) {
+        printKey(opts, "exported", k, json(k).put("to", to.toString()));
+      } else {
+        System.out.println("exported to " + to);
+      }
       return 0;
     }
   }
@@ -205,14 +229,17 @@ public final class KeysCommand implements Runnable {
     public Integer call() {
       KeyInfo k = opts.keystore().find(key);
       if (!yes) {
-        System.err.println(
+        throw CliException.confirmationRequired(
             "this deletes key "
                 + k.describe()
                 + " for good; run again with --yes if you have a backup");
-        return 2;
       }
       opts.keystore().delete(key);
-      System.out.println("deleted key " + k.describe());
+      if (opts.json) {
+        printKey(opts, "deleted", k);
+      } else {
+        System.out.println("deleted key " + k.describe());
+      }
       return 0;
     }
   }

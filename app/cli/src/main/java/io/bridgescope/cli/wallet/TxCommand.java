@@ -1,6 +1,11 @@
 package io.bridgescope.cli.wallet;
 
 import io.bridgescope.core.network.NetworkProfile;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.bridgescope.cli.CliException;
+import io.bridgescope.cli.Json;
+import io.bridgescope.cli.Output;
 import io.bridgescope.core.store.rows.JournalEntry;
 import io.bridgescope.core.wallet.IndexSnapshot;
 import io.bridgescope.core.wallet.Inspection;
@@ -96,6 +101,13 @@ public final class TxCommand implements Runnable {
                 + " --key NAME --out signed.json");
         System.out.println(
             "a copy is kept in " + kept.dir() + ": `tx send` sends only signed bytes equal to it");
+        if (opts.json) {
+          ObjectNode doc = Json.object();
+          doc.set("review", Actions.json(r));
+          doc.put("network", s.profile().name());
+          doc.put("file", out.toString());
+          Output.document(doc);
+        }
       }
       return 0;
     }
@@ -147,6 +159,13 @@ public final class TxCommand implements Runnable {
           out != null ? out : Path.of(file.toString().replaceAll("\\.json$", "") + ".signed.json");
       TxFiles.writeSigned(u.network(), s, target);
       System.out.println("signed " + s.hash() + " → " + target);
+      if (opts.json) {
+        ObjectNode doc = Json.object();
+        doc.put("network", u.network());
+        doc.put("hash", s.hash().toString());
+        doc.put("file", target.toString());
+        Output.document(doc);
+      }
       return 0;
     }
   }
@@ -178,7 +197,8 @@ public final class TxCommand implements Runnable {
       try (WalletOptions.Session s = opts.open()) {
         String name = s.profile().name();
         if (!signed.network().equals(name)) {
-          throw new IllegalArgumentException(
+          throw new CliException(
+              "wrong_network",
               "the file was prepared for network '" + signed.network() + "', not '" + name + "'");
         }
         // what is shown and journaled comes from the signed bytes, not from the file's text
@@ -230,6 +250,19 @@ public final class TxCommand implements Runnable {
     public Integer call() throws Exception {
       try (WalletOptions.Session s = opts.open()) {
         var done = s.wallet().sender().resume();
+        if (opts.json) {
+          ArrayNode arr = Json.array();
+          for (TxSender.Resumed r : done) {
+            ObjectNode o = arr.addObject();
+            o.put("id", r.entry().id());
+            o.put("hash", r.entry().txHash().toString());
+            o.put("purpose", r.entry().purpose().key());
+            o.put("state", r.state().key());
+            o.put("note", r.note());
+          }
+          Output.document(arr);
+          return 0;
+        }
         if (done.isEmpty()) {
           System.out.println("nothing unfinished in the journal");
         }
@@ -266,7 +299,7 @@ public final class TxCommand implements Runnable {
       try (WalletOptions.Session s = opts.open()) {
         var entries = s.wallet().journal().recent(limit);
         if (opts.json) {
-          var arr = WalletOptions.JSON.createArrayNode();
+          var arr = Json.array();
           for (JournalEntry e : entries) {
             var o = arr.addObject();
             o.put("id", e.id());
@@ -280,7 +313,7 @@ public final class TxCommand implements Runnable {
             e.blockNumber().ifPresent(b -> o.put("block", b));
             e.error().ifPresent(x -> o.put("error", x));
           }
-          System.out.println(WalletOptions.json(arr));
+          Output.document(arr);
           return 0;
         }
         for (JournalEntry e : entries) {

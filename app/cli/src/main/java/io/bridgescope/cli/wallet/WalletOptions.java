@@ -1,7 +1,6 @@
 package io.bridgescope.cli.wallet;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import io.bridgescope.cli.NetworkOption;
 import io.bridgescope.core.chain.ChainClient;
 import io.bridgescope.core.config.DataDir;
 import io.bridgescope.core.identity.ChainGuard;
@@ -22,15 +21,15 @@ import picocli.CommandLine.Option;
  */
 public final class WalletOptions {
 
-  static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
   @Option(
       names = {"-n", "--network"},
       defaultValue = "devnet",
       description = "Network name (a saved profile) or profile JSON file. Default: devnet.")
   String network;
 
-  @Option(names = "--json", description = "Print JSON.")
+  @Option(
+      names = "--json",
+      description = "Print one JSON document (shapes and errors documented in README.md).")
   boolean json;
 
   @Option(
@@ -53,7 +52,7 @@ public final class WalletOptions {
   }
 
   NetworkProfile profile() {
-    return dataDir().profile(network);
+    return NetworkOption.load(dataDir(), network);
   }
 
   Duration timeout() {
@@ -94,14 +93,6 @@ public final class WalletOptions {
       root.close();
       child.close();
       writer.close();
-    }
-  }
-
-  static String json(Object node) {
-    try {
-      return JSON.writeValueAsString(node);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException("cannot write JSON: " + e.getMessage(), e);
     }
   }
 }

@@ -5,7 +5,10 @@ import io.bridgescope.core.network.ChainRole;
 import java.time.Instant;
 import java.util.List;
 
-/** Where indexing of one chain stands, for the status bar and {@code status}. */
+/**
+ * Where indexing of one chain stands, for the status bar and {@code status}. {@code indexedTo} is
+ * the last block stored (-1: none yet); {@code head} is -1 while the node has not answered.
+ */
 public record IndexStatus(
     ChainRole chain,
     long indexedTo,

@@ -6,9 +6,11 @@ import io.bridgescope.core.chain.WrongChainException;
 import io.bridgescope.core.identity.ChainGuard;
 import io.bridgescope.core.network.ChainRole;
 import io.bridgescope.core.network.NetworkProfile;
+import io.bridgescope.core.store.CursorDao;
 import io.bridgescope.core.store.Database;
 import io.bridgescope.core.store.StoreWriter;
 import java.net.URI;
+import io.bridgescope.core.store.rows.Cursor;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -64,7 +66,10 @@ public final class Indexer implements AutoCloseable {
               profile.chain(role).startBlock(),
               profile.confirmations(),
               MAX_RANGE));
-      status.put(role, new IndexStatus(role, -1, -1, null, null, reader.health()));
+      // Until the node answers, the position is the one stored (a dead node must not make a
+      // resumed index look empty); the head stays unknown (-1).
+      long stored = db.read(c -> new CursorDao(c).get(role)).map(Cursor::lastBlock).orElse(-1L);
+      status.put(role, new IndexStatus(role, stored, -1, null, null, reader.health()));
     }
   }
 

@@ -2,6 +2,7 @@ package io.bridgescope.core.store;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -92,7 +93,8 @@ public final class StoreWriter implements AutoCloseable {
     try {
       conn.close();
     } catch (SQLException e) {
-      LOG.warn("closing the store writer connection for {} failed", db.file(), e);
+      LOG.warn("closing the store writer connection for {} failed: {}", db.file(), e.getMessage());
+      LOG.debug("close failure", e);
     }
   }
 
@@ -138,11 +140,35 @@ public final class StoreWriter implements AutoCloseable {
     }
   }
 
+  /**
+   * The driver opens the next transaction right after a rollback, but skips that when the rollback
+   * itself fails; without it every statement of the next batch would commit on its own, and a batch
+   * would no longer be all or nothing.
+   */
+  private void reopenTransaction() {
+    try (Statement s = conn.createStatement()) {
+      s.execute("BEGIN");
+    } catch (SQLException e) {
+      LOG.warn("could not begin a transaction on {}: {}", db.file(), e.getMessage());
+      LOG.debug("begin failure", e);
+    }
+  }
+
   private void rollback() {
     try {
       conn.rollback();
     } catch (SQLException e) {
-      LOG.error("rollback on {} failed; the connection may be unusable", db.file(), e);
+      // After SQLITE_FULL (and some I/O errors) SQLite has already rolled the transaction back
+      // itself; the failure that caused it is reported to the caller, so this is no news.
+      if (e.getMessage() != null && e.getMessage().contains("no transaction is active")) {
+        LOG.debug("{}: SQLite had already rolled back", db.file());
+        reopenTransaction();
+        return;
+      }
+      // One line on the console; the stack trace only at debug level.
+      LOG.warn(
+          "rollback on {} failed, the connection may be unusable: {}", db.file(), e.getMessage());
+      LOG.debug("rollback failure", e);
     }
   }
 }

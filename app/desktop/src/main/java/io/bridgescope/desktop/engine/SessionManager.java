@@ -1,6 +1,7 @@
 package io.bridgescope.desktop.engine;
 
 import io.bridgescope.core.config.DataDir;
+import io.bridgescope.core.config.DevnetOwner;
 import io.bridgescope.core.network.EdgeGenesisImport;
 import io.bridgescope.core.network.NetworkProfile;
 import io.bridgescope.core.network.NetworkProfileJson;
@@ -157,6 +158,8 @@ public final class SessionManager implements AutoCloseable {
         Files.deleteIfExists(Path.of(db + suffix));
       }
       dataDir.saveProfile(p);
+      // if the app is killed, the profile stays behind: `status` then says the devnet stopped
+      DevnetOwner.current("the desktop app").save(dataDir, p.name());
       report("Indexing the devnet…");
       return Session.open(p, DEVNET_LABEL, Database.open(db), Optional.of(devnet));
     } catch (IOException | RuntimeException e) {
@@ -192,7 +195,10 @@ public final class SessionManager implements AutoCloseable {
       sessionListeners.forEach(Runnable::run);
       try {
         s.close();
-      } catch (RuntimeException e) {
+        if (s.devnet().isPresent()) {
+          DevnetOwner.clear(dataDir, s.profile().name());
+        }
+      } catch (IOException | RuntimeException e) {
         LOG.warn("Closing {} failed", s.label(), e);
       }
     }
