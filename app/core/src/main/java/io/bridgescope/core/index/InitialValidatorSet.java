@@ -21,16 +21,23 @@ import org.web3j.protocol.core.DefaultBlockParameter;
  * The validator set the first checkpoint is checked against, read from the CheckpointManager's
  * storage just before that checkpoint. Solidity's getter for {@code currentValidatorSet(i)} omits
  * the key array, so the key comes from {@code currentValidatorBlsKey(i)} (our devnet contract);
- * where a chain lacks that view, the set must come from genesis.json and this returns empty.
+ * where a chain lacks that view (Edge's own CheckpointManager), the set comes from the profile's
+ * {@code initialValidators} (read from genesis.json by {@code networks import}), or is unknown.
+ *
+ * <p>A genesis set is trusted no further than the chain confirms it: the verifier compares its hash
+ * with the first checkpoint's {@code currentValidatorSetHash}, so a wrong or reordered set shows up
+ * as a mismatch rather than as a verified checkpoint.
  */
 final class InitialValidatorSet {
 
   private final ChainReader reader;
   private final Address manager;
+  private final List<ValidatorEntry> fromGenesis;
 
-  InitialValidatorSet(ChainReader reader, Address manager) {
+  InitialValidatorSet(ChainReader reader, Address manager, List<ValidatorEntry> fromGenesis) {
     this.reader = reader;
     this.manager = manager;
+    this.fromGenesis = List.copyOf(fromGenesis);
   }
 
   Optional<ValidatorSetRow> readBefore(long block) {
@@ -51,7 +58,16 @@ final class InitialValidatorSet {
               ValidatorSetSource.GENESIS, 0, Optional.empty(), entries, ChainRole.ROOT, at));
     } catch (ChainException e) {
       if (e.revertReason() != null) {
-        return Optional.empty();
+        return fromGenesis.isEmpty()
+            ? Optional.empty()
+            : Optional.of(
+                new ValidatorSetRow(
+                    ValidatorSetSource.GENESIS,
+                    0,
+                    Optional.empty(),
+                    fromGenesis,
+                    ChainRole.ROOT,
+                    at));
       }
       throw e;
     }
