@@ -5,6 +5,7 @@ import io.bridgescope.core.network.NetworkProfile;
 import io.bridgescope.core.store.Database;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
 /** {@code --network} and {@code --json}, shared by the verbs that read the index. */
@@ -19,14 +20,25 @@ public final class NetworkOption {
   @Option(names = "--json", description = "Print JSON (shapes documented in README.md).")
   boolean json;
 
-  private DataDir dataDir = DataDir.standard();
+  @Option(
+      names = "--data-dir",
+      description = "Data directory (default: $BRIDGESCOPE_DATA or ~/.local/share/bridgescope).")
+  Path dataDirOption;
 
+  private DataDir dataDir() {
+    return dataDirOption == null ? DataDir.standard() : new DataDir(dataDirOption);
+  }
+
+  /**
+   * The profile named by {@code --network}; a missing one is an error that names {@code bridgescope
+   * networks import} (and {@code ./bridgescope demo} for the devnet).
+   */
   public NetworkProfile profile() {
-    return dataDir.profile(network);
+    return dataDir().profile(network);
   }
 
   public Database openDatabase(NetworkProfile p) throws IOException {
-    var file = dataDir.database(p.name());
+    var file = dataDir().database(p.name());
     Files.createDirectories(file.getParent());
     return Database.open(file);
   }
