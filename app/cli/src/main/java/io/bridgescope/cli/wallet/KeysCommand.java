@@ -181,9 +181,14 @@ public final class KeysCommand implements Runnable {
     @Parameters(index = "1", description = "Target file (must not exist).")
     Path target;
 
+    @Option(
+        names = "--force",
+        description = "Export even a key that `keys list` marks PROBLEM (its copy is no backup).")
+    boolean force;
+
     @Override
     public Integer call() {
-      System.out.println("exported to " + opts.keystore().export(key, target));
+      System.out.println("exported to " + opts.keystore().export(key, target, force));
       return 0;
     }
   }

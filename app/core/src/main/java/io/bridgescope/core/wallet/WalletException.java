@@ -30,7 +30,12 @@ public final class WalletException extends RuntimeException {
     /** A transaction file is malformed, tampered with, or for another chain or key. */
     BAD_FILE,
     /** The node could not be asked (before anything was signed). */
-    CHAIN_ERROR
+    CHAIN_ERROR,
+    /**
+     * The receiver is the zero address: the funds would be destroyed. Refused unless the user asked
+     * for it explicitly (CLI {@code --allow-burn}).
+     */
+    BURN
   }
 
   private final Kind kind;

@@ -125,6 +125,7 @@ final class ReviewLines {
           case FAILED_ON_CHAIN -> "Succeeded on chain";
           case TIMEOUT -> "Mined within the wait";
           case BAD_FILE -> "Transaction matches the key and chain";
+          case BURN -> "Receiver is not the zero address";
         };
     return line(ReviewLine.Kind.CHECK_FAILED, check + ": " + e.getMessage());
   }
