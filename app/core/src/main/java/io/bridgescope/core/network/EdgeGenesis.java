@@ -3,6 +3,7 @@ package io.bridgescope.core.network;
 import io.bridgescope.core.model.Address;
 import io.bridgescope.core.store.rows.ValidatorEntry;
 import java.net.URI;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -37,7 +38,8 @@ public record EdgeGenesis(
 
   public EdgeGenesis {
     Objects.requireNonNull(genesisName, "genesisName");
-    rootContracts = Map.copyOf(rootContracts);
+    // Kept in file order (stateSender, checkpointManager, exitHelper, rootErc20Predicate).
+    rootContracts = Collections.unmodifiableMap(new LinkedHashMap<>(rootContracts));
     Objects.requireNonNull(rootRpcHint, "rootRpcHint");
     Objects.requireNonNull(rootStartBlock, "rootStartBlock");
     initialValidators = List.copyOf(initialValidators);
@@ -76,8 +78,7 @@ public record EdgeGenesis(
             .epochSize(epochSize)
             .blsScheme(BlsSchemeName.BN254_EDGE)
             .initialValidators(initialValidators);
-    Map<String, Address> ordered = new LinkedHashMap<>(rootContracts);
-    ordered.forEach(b::contract);
+    rootContracts.forEach(b::contract);
     rootRpcHint.ifPresent(u -> b.rootRpcUrls(List.of(u)));
     rootStartBlock.ifPresent(b::rootStartBlock);
     return b;

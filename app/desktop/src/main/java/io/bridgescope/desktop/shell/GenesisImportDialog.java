@@ -10,6 +10,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
@@ -80,7 +81,17 @@ public final class GenesisImportDialog {
     error.setId("genesisError");
     error.setWrapText(true);
     error.setMaxWidth(560);
+    error.setMinHeight(Region.USE_PREF_SIZE);
     error.textProperty().bind(vm.errorProperty());
+    // A refusal may list several problems: grow the window to show all of it.
+    error
+        .textProperty()
+        .addListener(
+            (obs, old, now) -> {
+              if (dialog.isShowing()) {
+                dialog.getDialogPane().getScene().getWindow().sizeToScene();
+              }
+            });
     dialog.getDialogPane().setContent(new VBox(10, g, error));
     dialog.getDialogPane().getButtonTypes().addAll(IMPORT, ButtonType.CANCEL);
     Button ok = (Button) dialog.getDialogPane().lookupButton(IMPORT);
