@@ -126,10 +126,8 @@ public final class NetworksCommand implements Runnable {
               rootChainId == null ? OptionalLong.empty() : OptionalLong.of(rootChainId),
               confirmations == null ? OptionalInt.empty() : OptionalInt.of(confirmations),
               parseContracts(contracts));
-      GenesisImporter.Imported done =
-          GenesisImporter.importInto(
-              common.dataDir(), g, request, GenesisImporter.rpcProbe(), force);
-      NetworkProfile p = done.profile();
+      NetworkProfile p = GenesisImporter.build(g, request, GenesisImporter.rpcProbe());
+      DataDir.Saved done = common.dataDir().saveNewProfile(p, force);
       if (common.json) {
         ObjectNode o = describe(p);
         o.put("file", done.file().toString());

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -112,6 +113,32 @@ public final class DataDir {
               + file
               + " --root-rpc URL --child-rpc URL`, then use --network with the name it prints");
     }
+  }
+
+  /** Where {@link #saveNewProfile} put a profile, and what was there before. */
+  public record Saved(Path file, boolean replaced, Optional<Path> existingIndex) {}
+
+  /**
+   * Saves an imported profile. Refuses to replace a saved profile of the same name unless {@code
+   * replace}: two supernets must never share one profile (and so one index).
+   */
+  public Saved saveNewProfile(NetworkProfile p, boolean replace) throws IOException {
+    Path file = profileFile(p.name());
+    boolean exists = Files.exists(file);
+    if (exists && !replace) {
+      throw NetworkConfigException.single(
+          "import of '" + p.name() + "'",
+          "name",
+          "a profile named '"
+              + p.name()
+              + "' already exists ("
+              + file
+              + ") — pass --name with another name, or --force to replace it");
+    }
+    Path db = database(p.name());
+    Optional<Path> index = exists && Files.exists(db) ? Optional.of(db) : Optional.empty();
+    saveProfile(p);
+    return new Saved(file, exists, index);
   }
 
   public void saveProfile(NetworkProfile p) throws IOException {

@@ -2,12 +2,8 @@ package io.bridgescope.core.network;
 
 import io.bridgescope.core.chain.ChainClient;
 import io.bridgescope.core.chain.ChainException;
-import io.bridgescope.core.config.DataDir;
 import io.bridgescope.core.model.Address;
-import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +19,8 @@ import java.util.stream.Collectors;
  * RPC URLs to use, the root chain id (asked from the root node with {@code eth_chainId} unless
  * given), the confirmation depth ({@value #DEFAULT_CONFIRMATIONS} unless given) and any root
  * contract the genesis lacks (Edge v0.8 files name no exit helper). Shared by {@code bridgescope
- * networks import} and the desktop's "Open profile…".
+ * networks import} and the desktop's "Open profile…", which save the result with {@code
+ * DataDir#saveNewProfile} (never over another network's profile).
  */
 public final class GenesisImporter {
 
@@ -63,10 +60,6 @@ public final class GenesisImporter {
   public interface ChainIdProbe {
     long chainId(URI rpc);
   }
-
-  /** The result of {@link #importInto}: the saved profile, where, and what it replaced. */
-  public record Imported(
-      NetworkProfile profile, Path file, boolean replaced, Optional<Path> existingIndex) {}
 
   private GenesisImporter() {}
 
@@ -156,32 +149,6 @@ public final class GenesisImporter {
                     + "=0x… with its address on the root chain"));
       }
     }
-  }
-
-  /**
-   * Builds the profile and saves it in {@code dataDir}. Refuses to replace a saved profile of the
-   * same name unless {@code replace}: two supernets must never share one profile and index.
-   */
-  public static Imported importInto(
-      DataDir dataDir, EdgeGenesis genesis, Request request, ChainIdProbe probe, boolean replace)
-      throws IOException {
-    NetworkProfile p = build(genesis, request, probe);
-    Path file = dataDir.profileFile(p.name());
-    boolean exists = Files.exists(file);
-    if (exists && !replace) {
-      throw NetworkConfigException.single(
-          "import of '" + p.name() + "'",
-          "name",
-          "a profile named '"
-              + p.name()
-              + "' already exists ("
-              + file
-              + ") — pass --name with another name, or --force to replace it");
-    }
-    Path db = dataDir.database(p.name());
-    Optional<Path> index = exists && Files.exists(db) ? Optional.of(db) : Optional.empty();
-    dataDir.saveProfile(p);
-    return new Imported(p, file, exists, index);
   }
 
   private static long askRootChainId(ChainIdProbe probe, URI rpc, String label) {

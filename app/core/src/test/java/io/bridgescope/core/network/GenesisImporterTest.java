@@ -127,23 +127,22 @@ class GenesisImporterTest {
     DataDir data = new DataDir(dir);
     EdgeGenesis a = chainGames();
     EdgeGenesis b = EdgeGenesisImport.read(EdgeGenesisImportTest.fixture("chain-games-7.json"));
-    GenesisImporter.Imported first =
-        GenesisImporter.importInto(data, a, request(OptionalLong.of(137)), u -> 0, false);
-    GenesisImporter.Imported second =
-        GenesisImporter.importInto(data, b, request(OptionalLong.of(137)), u -> 0, false);
-    assertThat(first.profile().name()).isNotEqualTo(second.profile().name());
+    NetworkProfile first = GenesisImporter.build(a, request(OptionalLong.of(137)), u -> 0);
+    NetworkProfile second = GenesisImporter.build(b, request(OptionalLong.of(137)), u -> 0);
+    data.saveNewProfile(first, false);
+    data.saveNewProfile(second, false);
+    assertThat(first.name()).isNotEqualTo(second.name());
     assertThat(data.profileNames()).containsExactly("polygon-edge-69421", "polygon-edge-7");
-    assertThat(data.profile("polygon-edge-69421")).isEqualTo(first.profile());
+    assertThat(data.profile("polygon-edge-69421")).isEqualTo(first);
 
-    assertThatThrownBy(
-            () -> GenesisImporter.importInto(data, a, request(OptionalLong.of(1)), u -> 0, false))
+    NetworkProfile other = GenesisImporter.build(a, request(OptionalLong.of(1)), u -> 0);
+    assertThatThrownBy(() -> data.saveNewProfile(other, false))
         .isInstanceOf(NetworkConfigException.class)
         .hasMessageContaining("name: a profile named 'polygon-edge-69421' already exists")
         .hasMessageContaining("--force");
     assertThat(data.profile("polygon-edge-69421").root().chainId()).isEqualTo(137);
 
-    GenesisImporter.Imported replaced =
-        GenesisImporter.importInto(data, a, request(OptionalLong.of(1)), u -> 0, true);
+    DataDir.Saved replaced = data.saveNewProfile(other, true);
     assertThat(replaced.replaced()).isTrue();
     assertThat(data.profile("polygon-edge-69421").root().chainId()).isEqualTo(1);
   }

@@ -68,10 +68,9 @@ public final class EngineNetworks implements NetworkSwitcher {
   @Override
   public String importGenesis(EdgeGenesis genesis, GenesisImporter.Request request, boolean replace)
       throws IOException {
-    return GenesisImporter.importInto(
-            sessions.dataDir(), genesis, request, GenesisImporter.rpcProbe(), replace)
-        .profile()
-        .name();
+    var p = GenesisImporter.build(genesis, request, GenesisImporter.rpcProbe());
+    sessions.dataDir().saveNewProfile(p, replace);
+    return p.name();
   }
 
   @Override
