@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       CheckpointCommand.class,
       ProofCommand.class,
       VerifyCommand.class,
+      NetworksCommand.class,
       io.bridgescope.cli.wallet.KeysCommand.class,
       io.bridgescope.cli.wallet.WithdrawCommand.class,
       io.bridgescope.cli.wallet.ExitCommand.class,

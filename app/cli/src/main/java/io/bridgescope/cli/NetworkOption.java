@@ -34,6 +34,10 @@ public final class NetworkOption {
     return dataDirOption == null ? DataDir.standard() : new DataDir(dataDirOption);
   }
 
+  /**
+   * The profile named by {@code --network}; a missing one is an error that names {@code bridgescope
+   * networks import} (and {@code ./bridgescope demo} for the devnet).
+   */
   public NetworkProfile profile() {
     return load(dataDir(), network);
   }

@@ -28,6 +28,11 @@ public final class DepositCommand implements Callable<Integer> {
   @Option(names = "--to", description = "Receiver on the child chain (default: the key's address).")
   String to;
 
+  @Option(
+      names = "--allow-burn",
+      description = "Allow --to to be the zero address (the tokens are destroyed for good).")
+  boolean allowBurn;
+
   @Override
   public Integer call() throws Exception {
     try (WalletOptions.Session s = actions.opts.open()) {
@@ -37,7 +42,8 @@ public final class DepositCommand implements Callable<Integer> {
           s,
           s.wallet()
               .bridge()
-              .prepareDeposit(from, Address.of(token), receiver, Amounts.parseEther(amount)));
+              .prepareDeposit(
+                  from, Address.of(token), receiver, Amounts.parseEther(amount), allowBurn));
     }
   }
 }

@@ -199,10 +199,15 @@ public final class KeysCommand implements Runnable {
     @Parameters(index = "1", description = "Target file (must not exist).")
     Path target;
 
+    @Option(
+        names = "--force",
+        description = "Export even a key that `keys list` marks PROBLEM (its copy is no backup).")
+    boolean force;
+
     @Override
     public Integer call() {
       KeyInfo k = opts.keystore().find(key);
-      Path to = opts.keystore().export(key, target);
+      Path to = opts.keystore().export(key, target, force);
       if (opts.json) {
         printKey(opts, "exported", k, json(k).put("to", to.toString()));
       } else {

@@ -1,5 +1,7 @@
 package io.bridgescope.cli.wallet;
 
+import io.bridgescope.core.wallet.Keystore;
+import io.bridgescope.core.wallet.KeystoreException;
 import java.io.Console;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -28,10 +30,13 @@ public final class Secrets {
     return passwordFile != null ? readFirstLine(passwordFile, "password") : ask(prompt);
   }
 
-  /** A new password, asked twice on a terminal. */
+  /**
+   * A new password, asked twice on a terminal or read from {@code --password-file}; either way it
+   * must have {@link Keystore#MIN_PASSWORD_LENGTH} characters (an empty file is no password).
+   */
   char[] newPassword(String what) {
     if (passwordFile != null) {
-      return readFirstLine(passwordFile, "password");
+      return strongEnough(readFirstLine(passwordFile, "password"), " in " + passwordFile);
     }
     char[] a = ask("New password for " + what + ": ");
     char[] b = ask("Repeat the password: ");
@@ -40,13 +45,25 @@ public final class Secrets {
         Arrays.fill(a, '\0');
         throw new IllegalArgumentException("the two passwords differ; nothing was saved");
       }
-      if (a.length < 8) {
-        Arrays.fill(a, '\0');
-        throw new IllegalArgumentException("use a password of at least 8 characters");
-      }
-      return a;
+      return strongEnough(a, "");
     } finally {
       Arrays.fill(b, '\0');
+    }
+  }
+
+  private static char[] strongEnough(char[] pw, String where) {
+    try {
+      Keystore.checkNewPassword(pw);
+      return pw;
+    } catch (KeystoreException e) {
+      Arrays.fill(pw, '\0');
+      throw new IllegalArgumentException(
+          "the password"
+              + where
+              + " is too short: use at least "
+              + Keystore.MIN_PASSWORD_LENGTH
+              + " characters; nothing was saved",
+          e);
     }
   }
 

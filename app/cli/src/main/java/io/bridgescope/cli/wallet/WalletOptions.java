@@ -38,6 +38,13 @@ public final class WalletOptions {
   Path dataDir;
 
   @Option(
+      names = "--allow-expensive-kdf",
+      description =
+          "Open keystore files whose scrypt/PBKDF2 cost is above the safe cap (scrypt n > 2^20,"
+              + " PBKDF2 c > 10,000,000). Only for files you trust: it can take minutes.")
+  boolean allowExpensiveKdf;
+
+  @Option(
       names = "--wait",
       defaultValue = "120",
       description = "Seconds to wait for each transaction to be mined. Default: 120.")
@@ -48,7 +55,8 @@ public final class WalletOptions {
   }
 
   Keystore keystore() {
-    return Keystore.inDataDirectory(dataDir().root());
+    Keystore ks = Keystore.inDataDirectory(dataDir().root());
+    return allowExpensiveKdf ? ks.allowingExpensiveKdf() : ks;
   }
 
   NetworkProfile profile() {

@@ -30,6 +30,11 @@ public final class WithdrawCommand implements Callable<Integer> {
   @Option(names = "--to", description = "Receiver on the root chain (default: the key's address).")
   String to;
 
+  @Option(
+      names = "--allow-burn",
+      description = "Allow --to to be the zero address (the tokens are destroyed for good).")
+  boolean allowBurn;
+
   @Override
   public Integer call() throws Exception {
     try (WalletOptions.Session s = actions.opts.open()) {
@@ -39,7 +44,8 @@ public final class WithdrawCommand implements Callable<Integer> {
           s,
           s.wallet()
               .bridge()
-              .prepareWithdraw(from, Address.of(token), receiver, Amounts.parseEther(amount)));
+              .prepareWithdraw(
+                  from, Address.of(token), receiver, Amounts.parseEther(amount), allowBurn));
     }
   }
 }

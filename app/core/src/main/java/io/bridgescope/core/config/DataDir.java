@@ -1,11 +1,16 @@
 package io.bridgescope.core.config;
 
+import io.bridgescope.core.network.EdgeGenesisImport;
+import io.bridgescope.core.network.NetworkConfigException;
 import io.bridgescope.core.network.NetworkProfile;
 import io.bridgescope.core.network.NetworkProfileJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Where Bridgescope keeps its files: {@code $BRIDGESCOPE_DATA}, else the XDG data directory ({@code
@@ -56,6 +61,7 @@ public final class DataDir {
         throw new IllegalArgumentException(
             "network profile file " + asFile.toAbsolutePath() + " does not exist");
       }
+      refuseGenesis(asFile);
       return NetworkProfileJson.read(asFile);
     }
     Path saved = profileFile(nameOrFile);
@@ -63,11 +69,76 @@ public final class DataDir {
       String hint =
           nameOrFile.equals("devnet")
               ? "start it with `./bridgescope demo` (it saves the devnet profile while it runs)"
-              : "pass a profile JSON file (see resources/networks/example.json)";
+              : "create it from the chain's genesis.json with `bridgescope networks import"
+                  + " genesis.json --root-rpc URL --child-rpc URL --name "
+                  + nameOrFile
+                  + "`, or pass a profile JSON file (see resources/networks/example.json);"
+                  + " `bridgescope networks list` shows the saved ones";
       throw new IllegalArgumentException(
           "network '" + nameOrFile + "': no profile at " + saved + "; " + hint);
     }
     return NetworkProfileJson.read(saved);
+  }
+
+  /** The names of the saved profiles (file names without {@code .json}), sorted. */
+  public List<String> profileNames() throws IOException {
+    Path dir = root.resolve("networks");
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    try (Stream<Path> files = Files.list(dir)) {
+      return files
+          .map(p -> p.getFileName().toString())
+          .filter(n -> n.endsWith(".json") && !n.startsWith("."))
+          .map(n -> n.substring(0, n.length() - ".json".length()))
+          .sorted()
+          .toList();
+    }
+  }
+
+  /** A genesis.json given where a profile is expected: say how to turn it into one. */
+  private static void refuseGenesis(Path file) {
+    String json;
+    try {
+      json = Files.readString(file);
+    } catch (IOException e) {
+      return; // reading the profile reports it
+    }
+    if (EdgeGenesisImport.looksLikeGenesis(json)) {
+      throw NetworkConfigException.single(
+          "network file " + file,
+          "file",
+          "this is an Edge genesis.json, not a Bridgescope network profile — import it once with"
+              + " `bridgescope networks import "
+              + file
+              + " --root-rpc URL --child-rpc URL`, then use --network with the name it prints");
+    }
+  }
+
+  /** Where {@link #saveNewProfile} put a profile, and what was there before. */
+  public record Saved(Path file, boolean replaced, Optional<Path> existingIndex) {}
+
+  /**
+   * Saves an imported profile. Refuses to replace a saved profile of the same name unless {@code
+   * replace}: two supernets must never share one profile (and so one index).
+   */
+  public Saved saveNewProfile(NetworkProfile p, boolean replace) throws IOException {
+    Path file = profileFile(p.name());
+    boolean exists = Files.exists(file);
+    if (exists && !replace) {
+      throw NetworkConfigException.single(
+          "import of '" + p.name() + "'",
+          "name",
+          "a profile named '"
+              + p.name()
+              + "' already exists ("
+              + file
+              + ") — pass --name with another name, or --force to replace it");
+    }
+    Path db = database(p.name());
+    Optional<Path> index = exists && Files.exists(db) ? Optional.of(db) : Optional.empty();
+    saveProfile(p);
+    return new Saved(file, exists, index);
   }
 
   public void saveProfile(NetworkProfile p) throws IOException {

@@ -54,7 +54,7 @@ public final class Indexer implements AutoCloseable {
       readers.put(role, reader);
       EventSource source =
           role == ChainRole.ROOT
-              ? new RootSource(reader, profile.contracts())
+              ? new RootSource(reader, profile.contracts(), profile.initialValidators())
               : new ChildSource(reader, profile.contracts(), profile.epochSize());
       indexers.put(
           role,

@@ -22,16 +22,23 @@ import org.web3j.protocol.core.DefaultBlockParameter;
  * The validator set the first checkpoint is checked against, read from the CheckpointManager's
  * storage just before that checkpoint. Solidity's getter for {@code currentValidatorSet(i)} omits
  * the key array, so the key comes from {@code currentValidatorBlsKey(i)} (our devnet contract);
- * where a chain lacks that view, the set must come from genesis.json and this returns empty.
+ * where a chain lacks that view (Edge's own CheckpointManager), the set comes from the profile's
+ * {@code initialValidators} (read from genesis.json by {@code networks import}), or is unknown.
+ *
+ * <p>A genesis set is trusted no further than the chain confirms it: the verifier compares its hash
+ * with the first checkpoint's {@code currentValidatorSetHash}, so a wrong or reordered set shows up
+ * as a mismatch rather than as a verified checkpoint.
  */
 final class InitialValidatorSet {
 
   private final ChainReader reader;
   private final Address manager;
+  private final List<ValidatorEntry> fromGenesis;
 
-  InitialValidatorSet(ChainReader reader, Address manager) {
+  InitialValidatorSet(ChainReader reader, Address manager, List<ValidatorEntry> fromGenesis) {
     this.reader = reader;
     this.manager = manager;
+    this.fromGenesis = List.copyOf(fromGenesis);
   }
 
   Optional<ValidatorSetRow> readBefore(long block) {
@@ -51,9 +58,21 @@ final class InitialValidatorSet {
           new ValidatorSetRow(
               ValidatorSetSource.GENESIS, 0, Optional.empty(), entries, ChainRole.ROOT, at));
     } catch (ChainException e) {
-      if (e.kind() == RpcErrorKind.REVERT) {
-        // Edge's CheckpointManager has no currentValidatorBlsKey view: the set comes from genesis
-        return Optional.empty();
+      boolean noView = e.kind() == RpcErrorKind.REVERT;
+      boolean noHistory = e.kind() == RpcErrorKind.MISSING_STATE && !fromGenesis.isEmpty();
+      if (noView || noHistory) {
+        // Edge's CheckpointManager has no currentValidatorBlsKey view, and a node without history
+        // cannot answer for an old block: the set comes from genesis (checked by its hash later)
+        return fromGenesis.isEmpty()
+            ? Optional.empty()
+            : Optional.of(
+                new ValidatorSetRow(
+                    ValidatorSetSource.GENESIS,
+                    0,
+                    Optional.empty(),
+                    fromGenesis,
+                    ChainRole.ROOT,
+                    at));
       }
       throw e; // missing state, transport…: the set is unknown, not absent
     }

@@ -17,6 +17,7 @@ import io.bridgescope.core.store.rows.Bytes;
 import io.bridgescope.core.store.rows.CheckpointRow;
 import io.bridgescope.core.store.rows.ExecutionResultRow;
 import io.bridgescope.core.store.rows.StateSyncRow;
+import io.bridgescope.core.store.rows.ValidatorEntry;
 import io.bridgescope.core.store.rows.ValidatorSetRow;
 import io.bridgescope.core.store.rows.ValidatorSetSource;
 import java.math.BigInteger;
@@ -40,11 +41,13 @@ final class RootSource implements EventSource {
   private final CheckpointFinder finder;
   private final InitialValidatorSet initialSet;
 
-  RootSource(ChainReader reader, BridgeContracts contracts) {
+  RootSource(
+      ChainReader reader, BridgeContracts contracts, List<ValidatorEntry> genesisValidators) {
     this.reader = reader;
     this.contracts = contracts;
     this.finder = new CheckpointFinder(reader, contracts.checkpointManager());
-    this.initialSet = new InitialValidatorSet(reader, contracts.checkpointManager());
+    this.initialSet =
+        new InitialValidatorSet(reader, contracts.checkpointManager(), genesisValidators);
   }
 
   @Override

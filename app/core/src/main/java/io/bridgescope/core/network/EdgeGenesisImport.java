@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.bridgescope.core.model.Address;
+import io.bridgescope.core.store.rows.ValidatorEntry;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -11,20 +12,23 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * Fills a profile from a Polygon Edge (v1.x, polybft) genesis.json: child chain id ({@code
- * params.chainID}), epoch size ({@code params.engine.polybft.epochSize}), and from {@code
- * params.engine.polybft.bridge} the root contracts ({@code stateSenderAddress}, {@code
- * checkpointManagerAddress}, {@code exitHelperAddress}, {@code erc20PredicateAddress}), the root
- * RPC endpoint ({@code jsonRPCEndpoint}) and the root start block (lowest of {@code
+ * Reads a Polygon Edge polybft genesis.json (v0.8 to v1.3): child chain id ({@code
+ * params.chainID}), epoch size ({@code params.engine.polybft.epochSize}), the initial validators
+ * ({@link GenesisValidators}), and from {@code params.engine.polybft.bridge} the root contracts
+ * ({@code stateSenderAddress}, {@code checkpointManagerAddress}, {@code exitHelperAddress}, {@code
+ * erc20PredicateAddress}; v0.8 spelled three of them {@code stateSenderAddr}, {@code
+ * checkpointAddr}, {@code rootERC20PredicateAddr} and had no exit helper), the operator's root RPC
+ * endpoint ({@code jsonRPCEndpoint}) and the root start block (lowest of {@code
  * eventTrackerStartBlocks}).
  *
- * <p>A genesis does not know the root chain id, the child RPC URL or a safe confirmation depth, so
- * the result is a builder: set those, then {@link NetworkProfileBuilder#build()}.
+ * <p>Real files are in {@code app/core/src/test/resources/genesis/} with their sources.
  */
 public final class EdgeGenesisImport {
 
@@ -32,7 +36,7 @@ public final class EdgeGenesisImport {
   private static final String POLYBFT = "params.engine.polybft";
   private static final String BRIDGE = POLYBFT + ".bridge";
 
-  /** Profile field, v1.x genesis key, and the key Edge v0.8 used before the rename. */
+  /** Profile field, v0.9+ genesis key, and the key Edge v0.8 used before the rename. */
   private record Key(String contract, String genesisKey, String legacyKey) {}
 
   private static final List<Key> ROOT_KEYS =
@@ -44,22 +48,31 @@ public final class EdgeGenesisImport {
 
   private EdgeGenesisImport() {}
 
-  public static NetworkProfileBuilder read(Path genesisFile) {
-    return applyTo(NetworkProfile.builder(), genesisFile);
-  }
-
-  /** Copies the genesis facts into {@code b}, keeping values the genesis does not have. */
-  public static NetworkProfileBuilder applyTo(NetworkProfileBuilder b, Path genesisFile) {
+  public static EdgeGenesis read(Path genesisFile) {
     String source = "genesis file " + genesisFile;
     try {
-      return parse(Files.readString(genesisFile, StandardCharsets.UTF_8), source, b);
+      return parse(Files.readString(genesisFile, StandardCharsets.UTF_8), source);
     } catch (IOException e) {
       throw new NetworkConfigException(
           source, List.of(new ConfigProblem("file", "cannot be read: " + e.getMessage())), e);
     }
   }
 
-  public static NetworkProfileBuilder parse(String json, String source, NetworkProfileBuilder b) {
+  /**
+   * Whether {@code json} has the shape of an Edge genesis ({@code params.engine} and {@code
+   * genesis}) rather than of a Bridgescope profile; false for anything that is not JSON.
+   */
+  public static boolean looksLikeGenesis(String json) {
+    try {
+      JsonNode g = MAPPER.readTree(json);
+      return g != null && g.path("params").path("engine").isObject() && g.has("genesis");
+    } catch (JsonProcessingException e) {
+      return false;
+    }
+  }
+
+  /** Parses a genesis; {@code source} names it in error messages. */
+  public static EdgeGenesis parse(String json, String source) {
     JsonNode g;
     try {
       g = MAPPER.readTree(json);
@@ -69,10 +82,20 @@ public final class EdgeGenesisImport {
           List.of(new ConfigProblem("file", "not valid JSON: " + e.getOriginalMessage())),
           e);
     }
-    JsonNode polybft = g == null ? null : g.path("params").path("engine").get("polybft");
+    if (g == null || !g.isObject()) {
+      throw NetworkConfigException.single(source, "file", "expected a JSON object { … }");
+    }
+    JsonNode engine = g.path("params").path("engine");
+    JsonNode polybft = engine.get("polybft");
     if (polybft == null || !polybft.isObject()) {
+      String other =
+          engine.isObject() && engine.size() > 0
+              ? " (its consensus engine is '"
+                  + engine.fieldNames().next()
+                  + "', which has no rootchain bridge)"
+              : "";
       throw NetworkConfigException.single(
-          source, POLYBFT, "missing — this is not a Polygon Edge polybft genesis.json");
+          source, POLYBFT, "missing — this is not a Polygon Edge polybft genesis.json" + other);
     }
     JsonNode bridge = polybft.get("bridge");
     if (bridge == null || !bridge.isObject()) {
@@ -80,46 +103,54 @@ public final class EdgeGenesisImport {
           source,
           BRIDGE,
           "missing — the chain has no rootchain bridge configured (run 'polygon-edge rootchain"
-              + " deploy' first), or set the contracts by hand");
+              + " deploy' first), or write the profile by hand (see"
+              + " resources/networks/example.json)");
     }
     List<ConfigProblem> problems = new ArrayList<>();
-    if (b.name == null && g.path("name").isTextual()) {
-      b.name(g.get("name").textValue());
+    Optional<String> name =
+        g.path("name").isTextual() && !g.get("name").textValue().isBlank()
+            ? Optional.of(g.get("name").textValue())
+            : Optional.empty();
+    long chainId = requiredNumber(g.path("params"), "chainID", "params", problems);
+    long epochSize = requiredNumber(polybft, "epochSize", POLYBFT, problems);
+    if (epochSize == 0 && polybft.has("epochSize")) {
+      problems.add(new ConfigProblem(POLYBFT + ".epochSize", "is 0; an epoch has 1 block or more"));
     }
-    number(g.path("params"), "chainID", "params", problems).ifPresent(b::childChainId);
-    number(polybft, "epochSize", POLYBFT, problems).ifPresent(b::epochSize);
+    Map<String, Address> contracts = new LinkedHashMap<>();
     for (Key k : ROOT_KEYS) {
-      JsonNode v = bridge.get(k.genesisKey());
       String key = k.genesisKey();
-      if (v == null && k.legacyKey() != null) {
-        v = bridge.get(k.legacyKey());
+      JsonNode v = bridge.get(key);
+      if ((v == null || v.isNull()) && k.legacyKey() != null) {
         key = k.legacyKey();
+        v = bridge.get(key);
       }
       Address a = address(v, BRIDGE + "." + key, problems);
       if (a != null && !a.equals(Address.ZERO)) {
-        b.contract(k.contract(), a);
+        contracts.put(k.contract(), a);
       }
     }
-    rootRpc(bridge.get("jsonRPCEndpoint"), problems).ifPresent(u -> b.rootRpcUrls(List.of(u)));
-    startBlock(bridge.get("eventTrackerStartBlocks"), problems).ifPresent(b::rootStartBlock);
-    b.blsScheme(BlsSchemeName.BN254_EDGE);
+    Optional<URI> rpc = rootRpc(bridge.get("jsonRPCEndpoint"), problems);
+    OptionalLong start = startBlock(bridge.get("eventTrackerStartBlocks"), problems);
+    List<ValidatorEntry> validators =
+        GenesisValidators.read(polybft.get("initialValidatorSet"), problems);
     if (!problems.isEmpty()) {
       throw new NetworkConfigException(source, problems);
     }
-    return b;
+    return new EdgeGenesis(name, chainId, epochSize, contracts, rpc, start, validators);
   }
 
-  private static OptionalLong number(
+  private static long requiredNumber(
       JsonNode parent, String name, String path, List<ConfigProblem> problems) {
     JsonNode v = parent.get(name);
     if (v == null || v.isNull()) {
-      return OptionalLong.empty();
+      problems.add(new ConfigProblem(path + "." + name, "missing — every Edge genesis has it"));
+      return 0;
     }
-    if (!v.isIntegralNumber() || !v.canConvertToLong()) {
+    if (!v.isIntegralNumber() || !v.canConvertToLong() || v.longValue() < 0) {
       problems.add(new ConfigProblem(path + "." + name, "expected a whole number, got " + v));
-      return OptionalLong.empty();
+      return 0;
     }
-    return OptionalLong.of(v.longValue());
+    return v.longValue();
   }
 
   private static Address address(JsonNode v, String field, List<ConfigProblem> problems) {
@@ -154,14 +185,15 @@ public final class EdgeGenesisImport {
     }
     long min = Long.MAX_VALUE;
     for (var e : v.properties()) {
-      if (!e.getValue().isIntegralNumber() || !e.getValue().canConvertToLong()) {
+      JsonNode b = e.getValue();
+      if (!b.isIntegralNumber() || !b.canConvertToLong() || b.longValue() < 0) {
         problems.add(
             new ConfigProblem(
                 BRIDGE + ".eventTrackerStartBlocks." + e.getKey(),
-                "expected a block number, got " + e.getValue()));
+                "expected a block number, got " + b));
         return OptionalLong.empty();
       }
-      min = Math.min(min, e.getValue().longValue());
+      min = Math.min(min, b.longValue());
     }
     return OptionalLong.of(min);
   }

@@ -104,6 +104,33 @@ final class JsonFields {
     return new JsonFields(field(name), v, out);
   }
 
+  /** Whether the field is present and not null (does not count as read). */
+  boolean has(String name) {
+    JsonNode v = node.get(name);
+    return v != null && !v.isNull();
+  }
+
+  /** The objects of a list, each read with its own path ({@code name[i]}); null when absent. */
+  List<JsonFields> objects(String name) {
+    JsonNode v = value(name);
+    if (v == null) {
+      return null;
+    }
+    if (!v.isArray()) {
+      return wrong(name, "a list", v);
+    }
+    List<JsonFields> list = new ArrayList<>();
+    for (int i = 0; i < v.size(); i++) {
+      String f = field(name) + "[" + i + "]";
+      if (v.get(i).isObject()) {
+        list.add(new JsonFields(f, v.get(i), out));
+      } else {
+        out.add(new ConfigProblem(f, "expected an object, got " + v.get(i)));
+      }
+    }
+    return list;
+  }
+
   /** Reports fields nobody read: most likely typos, which would otherwise read as "missing". */
   void rejectUnknown() {
     for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {

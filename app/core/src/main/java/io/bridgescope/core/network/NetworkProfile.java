@@ -1,5 +1,7 @@
 package io.bridgescope.core.network;
 
+import io.bridgescope.core.store.rows.ValidatorEntry;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -13,6 +15,8 @@ import java.util.Objects;
  * @param name short identifier, also used to name the network's database file
  * @param epochSize child blocks per epoch; fallback when a header carries no epoch
  * @param confirmations blocks behind the head before the indexer trusts a block (reorg safety)
+ * @param initialValidators the genesis validator set (from genesis.json), used to check the first
+ *     checkpoint when the root chain cannot tell its keys; empty when unknown
  */
 public record NetworkProfile(
     String name,
@@ -21,12 +25,14 @@ public record NetworkProfile(
     BridgeContracts contracts,
     long epochSize,
     BlsSchemeName blsScheme,
-    int confirmations) {
+    int confirmations,
+    List<ValidatorEntry> initialValidators) {
 
   public NetworkProfile {
     Objects.requireNonNull(root, "root");
     Objects.requireNonNull(child, "child");
     Objects.requireNonNull(contracts, "contracts");
+    initialValidators = List.copyOf(initialValidators);
     var problems =
         ProfileRules.check(
             new NetworkProfileBuilder()
@@ -36,7 +42,8 @@ public record NetworkProfile(
                 .contracts(contracts)
                 .epochSize(epochSize)
                 .blsScheme(blsScheme)
-                .confirmations(confirmations));
+                .confirmations(confirmations)
+                .initialValidators(initialValidators));
     if (!problems.isEmpty()) {
       throw new NetworkConfigException("network profile '" + name + "'", problems);
     }
@@ -55,7 +62,8 @@ public record NetworkProfile(
         .contracts(contracts)
         .epochSize(epochSize)
         .blsScheme(blsScheme)
-        .confirmations(confirmations);
+        .confirmations(confirmations)
+        .initialValidators(initialValidators);
   }
 
   public ChainConfig chain(ChainRole role) {

@@ -1,6 +1,7 @@
 package io.bridgescope.core.network;
 
 import io.bridgescope.core.model.Address;
+import io.bridgescope.core.store.rows.ValidatorEntry;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,6 +30,7 @@ public final class NetworkProfileBuilder {
   Long epochSize;
   BlsSchemeName blsScheme = BlsSchemeName.BN254_EDGE;
   Integer confirmations;
+  List<ValidatorEntry> initialValidators = List.of();
 
   NetworkProfileBuilder() {
     for (String f : ProfileRules.ROOT_CONTRACTS) {
@@ -145,6 +147,12 @@ public final class NetworkProfileBuilder {
     return this;
   }
 
+  /** The genesis validator set, in bitmap order (empty: unknown). */
+  public NetworkProfileBuilder initialValidators(List<ValidatorEntry> validators) {
+    this.initialValidators = List.copyOf(validators);
+    return this;
+  }
+
   /** Everything still wrong or missing; empty when {@link #build()} will succeed. */
   public List<ConfigProblem> problems() {
     return ProfileRules.check(this);
@@ -171,11 +179,12 @@ public final class NetworkProfileBuilder {
             contracts.get("validatorSet")),
         epochSize,
         blsScheme,
-        confirmations);
+        confirmations,
+        initialValidators);
   }
 
   /** Sets a contract by its field name in the profile file ({@link BridgeContracts#byField()}). */
-  NetworkProfileBuilder contract(String field, Address a) {
+  public NetworkProfileBuilder contract(String field, Address a) {
     if (!contracts.containsKey(field)) {
       throw new IllegalArgumentException("contracts." + field + ": not a bridge contract field");
     }

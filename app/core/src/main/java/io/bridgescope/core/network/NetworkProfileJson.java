@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.bridgescope.core.store.rows.Bytes;
+import io.bridgescope.core.store.rows.ValidatorEntry;
 import java.io.IOException;
+import java.math.BigInteger;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -38,7 +41,11 @@ import java.util.stream.Collectors;
  *   },
  *   "epochSize": 10,                        // child blocks per epoch
  *   "blsScheme": "bn254-edge",              // optional: "bn254-edge" (default) or "bls12-381"
- *   "confirmations": 12                     // blocks behind head before a block is trusted
+ *   "confirmations": 12,                    // blocks behind head before a block is trusted
+ *   "initialValidators": [                  // optional: the genesis validator set, bitmap order
+ *     {"address": "0x…", "blsKey": "0x…",   // 128 bytes, on-chain order [x.re, x.im, y.re, y.im]
+ *      "votingPower": "1000"}               // decimal string (uint256)
+ *   ]
  * }
  * }</pre>
  *
@@ -105,6 +112,15 @@ public final class NetworkProfileJson {
     o.put("epochSize", p.epochSize());
     o.put("blsScheme", p.blsScheme().key());
     o.put("confirmations", p.confirmations());
+    if (!p.initialValidators().isEmpty()) {
+      var vs = o.putArray("initialValidators");
+      for (ValidatorEntry v : p.initialValidators()) {
+        ObjectNode e = vs.addObject();
+        e.put("address", v.address().toString());
+        e.put("blsKey", v.blsKey().toString());
+        e.put("votingPower", v.votingPower().toString());
+      }
+    }
     try {
       return MAPPER.writeValueAsString(o) + "\n";
     } catch (JsonProcessingException e) {
@@ -168,8 +184,47 @@ public final class NetworkProfileJson {
     if (conf != null) {
       b.confirmations((int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, conf)));
     }
+    List<JsonFields> validators = f.objects("initialValidators");
+    if (validators != null) {
+      b.initialValidators(readValidators(validators));
+    }
     f.rejectUnknown();
     return b;
+  }
+
+  private static List<ValidatorEntry> readValidators(List<JsonFields> list) {
+    List<ValidatorEntry> out = new ArrayList<>();
+    for (JsonFields v : list) {
+      var address = v.address("address");
+      String key = v.text("blsKey");
+      String power = v.text("votingPower");
+      Bytes keyBytes = null;
+      if (key != null) {
+        try {
+          keyBytes = Bytes.ofHex(key);
+        } catch (IllegalArgumentException e) {
+          v.problem("blsKey", "is not hex");
+        }
+      }
+      BigInteger p = null;
+      if (power != null) {
+        try {
+          p = new BigInteger(power);
+        } catch (NumberFormatException e) {
+          v.problem("votingPower", "'" + power + "' is not a decimal number");
+        }
+      }
+      for (String field : new String[] {"address", "blsKey", "votingPower"}) {
+        if (!v.has(field)) {
+          v.problem(field, "missing");
+        }
+      }
+      v.rejectUnknown();
+      if (address != null && keyBytes != null && p != null) {
+        out.add(new ValidatorEntry(out.size(), address, keyBytes, p));
+      }
+    }
+    return out;
   }
 
   private static void readChain(JsonFields f, NetworkProfileBuilder.ChainDraft d) {

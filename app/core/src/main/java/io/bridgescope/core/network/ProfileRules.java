@@ -1,9 +1,11 @@
 package io.bridgescope.core.network;
 
 import io.bridgescope.core.model.Address;
+import io.bridgescope.core.store.rows.ValidatorEntry;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -65,7 +67,31 @@ final class ProfileRules {
               "confirmations",
               "must be between 0 and " + MAX_CONFIRMATIONS + ", got " + b.confirmations));
     }
+    validators(b.initialValidators, out);
     return out;
+  }
+
+  /** Bitmap positions must be 0..n-1 in order, keys 128 bytes, powers positive, no repeats. */
+  private static void validators(List<ValidatorEntry> set, List<ConfigProblem> out) {
+    Set<Address> seen = new HashSet<>();
+    for (int i = 0; i < set.size(); i++) {
+      ValidatorEntry v = set.get(i);
+      String field = "initialValidators[" + i + "]";
+      if (v.index() != i) {
+        out.add(new ConfigProblem(field, "is at bitmap position " + v.index() + ", expected " + i));
+      }
+      if (v.blsKey().length() != 128) {
+        out.add(
+            new ConfigProblem(
+                field + ".blsKey", "has " + v.blsKey().length() + " bytes, expected 128"));
+      }
+      if (v.votingPower().signum() <= 0 || v.votingPower().bitLength() > 256) {
+        out.add(new ConfigProblem(field + ".votingPower", "must be a positive uint256"));
+      }
+      if (!seen.add(v.address())) {
+        out.add(new ConfigProblem(field + ".address", v.address() + " is listed twice"));
+      }
+    }
   }
 
   private static void name(String name, List<ConfigProblem> out) {
@@ -126,7 +152,11 @@ final class ProfileRules {
       Address a = contracts.get(f);
       String field = "contracts." + f;
       if (a == null) {
-        out.add(new ConfigProblem(field, "missing — set it or import from genesis.json"));
+        out.add(
+            new ConfigProblem(
+                field,
+                "missing — set it, or create the profile from the chain's genesis.json with"
+                    + " `bridgescope networks import genesis.json --root-rpc URL --child-rpc URL`"));
       } else if (a.equals(Address.ZERO)) {
         out.add(
             new ConfigProblem(field, "is the zero address — set the deployed contract's address"));

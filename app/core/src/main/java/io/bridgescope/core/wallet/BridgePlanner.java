@@ -50,10 +50,20 @@ public final class BridgePlanner {
     this.views = views;
   }
 
-  /** Burns {@code amount} of {@code childToken} on the child to be exited to {@code receiver}. */
+  /**
+   * Burns {@code amount} of {@code childToken} on the child to be exited to {@code receiver}; a
+   * zero-address receiver is refused ({@link Kind#BURN}).
+   */
   public Review prepareWithdraw(
       Address from, Address childToken, Address receiver, BigInteger amount) {
+    return prepareWithdraw(from, childToken, receiver, amount, false);
+  }
+
+  /** As above; {@code allowBurn} lets the receiver be the zero address (the user asked). */
+  public Review prepareWithdraw(
+      Address from, Address childToken, Address receiver, BigInteger amount, boolean allowBurn) {
     List<String> checks = new ArrayList<>();
+    receiverCheck(receiver, "root", "withdraw", allowBurn).ifPresent(checks::add);
     Address rootToken = views.rootTokenOf(childToken);
     BigInteger held = views.tokenBalance(ChainRole.CHILD, childToken, from);
     if (held.compareTo(amount) < 0) {
@@ -110,13 +120,46 @@ public final class BridgePlanner {
   }
 
   /**
+   * Refuses the zero address as receiver before anything is asked of a node: nobody holds its key,
+   * so what is sent there can never be claimed. Returns the review line when allowed.
+   */
+  static Optional<String> receiverCheck(
+      Address receiver, String chain, String verb, boolean allowBurn) {
+    if (!receiver.equals(Address.ZERO)) {
+      return Optional.empty();
+    }
+    if (!allowBurn) {
+      throw new WalletException(
+          Kind.BURN,
+          "the receiver is the zero address "
+              + Address.ZERO
+              + ": the tokens would be burnt on the "
+              + chain
+              + " chain and nobody could ever claim them; nothing was signed. Give the real"
+              + " receiver with --to, or pass --allow-burn if burning is what you want");
+    }
+    return Optional.of(
+        "BURN: the receiver is the zero address; the tokens are destroyed (--allow-burn given for"
+            + " this "
+            + verb
+            + ")");
+  }
+
+  /**
    * Deposits {@code amount} of {@code rootToken} to {@code receiver} on the child. When the root
    * predicate's allowance is short, the first step approves exactly {@code amount} and the deposit
    * is simulated and signed once the approval is mined.
    */
   public Review prepareDeposit(
       Address from, Address rootToken, Address receiver, BigInteger amount) {
+    return prepareDeposit(from, rootToken, receiver, amount, false);
+  }
+
+  /** As above; {@code allowBurn} lets the receiver be the zero address (the user asked). */
+  public Review prepareDeposit(
+      Address from, Address rootToken, Address receiver, BigInteger amount, boolean allowBurn) {
     List<String> checks = new ArrayList<>();
+    receiverCheck(receiver, "child", "deposit", allowBurn).ifPresent(checks::add);
     BigInteger held = views.tokenBalance(ChainRole.ROOT, rootToken, from);
     if (held.compareTo(amount) < 0) {
       throw new WalletException(

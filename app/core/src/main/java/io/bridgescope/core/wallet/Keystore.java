@@ -39,8 +39,12 @@ public final class Keystore {
       new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 ._-]{0,63}");
 
+  /** The fewest characters a new key's password may have (the CLI and the desktop check it). */
+  public static final int MIN_PASSWORD_LENGTH = 8;
+
   private final Path dir;
   private final ScryptParams scrypt;
+  private final KdfLimits limits;
 
   /** A store using the standard scrypt cost for new files. */
   public Keystore(Path dir) {
@@ -49,8 +53,38 @@ public final class Keystore {
 
   /** A store with an explicit scrypt cost; only tests pass anything but the standard one. */
   public Keystore(Path dir, ScryptParams scrypt) {
+    this(dir, scrypt, KdfLimits.STANDARD);
+  }
+
+  /** A store with explicit KDF limits for the files it opens (tests use tight ones). */
+  public Keystore(Path dir, ScryptParams scrypt, KdfLimits limits) {
     this.dir = dir.toAbsolutePath();
     this.scrypt = scrypt;
+    this.limits = limits;
+  }
+
+  /**
+   * The same store, opening files whose KDF costs more than the caps of {@link KdfLimits} (the user
+   * asked for it: CLI {@code --allow-expensive-kdf}). Malformed files are still refused.
+   */
+  public Keystore allowingExpensiveKdf() {
+    return new Keystore(dir, scrypt, limits.allowingExpensive());
+  }
+
+  /**
+   * Refuses a password for a new key that is shorter than {@link #MIN_PASSWORD_LENGTH}; does not
+   * clear it (the caller still owns it). Wherever the password comes from (terminal, file, dialog).
+   */
+  public static void checkNewPassword(char[] password) {
+    if (password == null || password.length < MIN_PASSWORD_LENGTH) {
+      throw new KeystoreException(
+          Kind.INVALID_INPUT,
+          "a new key's password needs at least "
+              + MIN_PASSWORD_LENGTH
+              + " characters (got "
+              + (password == null ? 0 : password.length)
+              + "); nothing was saved");
+    }
   }
 
   /** The store of a data directory: {@code <data dir>/keystore}. */
@@ -176,7 +210,25 @@ public final class Keystore {
 
   /** Copies the V3 file of a key to {@code target} (owner-only); refuses to overwrite. */
   public Path export(String nameOrAddress, Path target) {
+    return export(nameOrAddress, target, false);
+  }
+
+  /**
+   * As {@link #export(String, Path)}; a key that {@link #list()} marks with a problem is refused
+   * unless {@code force}: its copy would look like a backup but could not be opened either.
+   */
+  public Path export(String nameOrAddress, Path target, boolean force) {
     KeyInfo k = find(nameOrAddress);
+    if (k.problem().isPresent() && !force) {
+      throw new KeystoreException(
+          Kind.CORRUPT,
+          "key "
+              + k.describe()
+              + " has a problem ("
+              + k.problem().get()
+              + "), so its copy would be no backup: nothing was exported. Restore the key from"
+              + " your backup, or export it anyway with --force");
+    }
     try {
       SecretFiles.write(target, Files.readAllBytes(k.file()), false);
     } catch (java.nio.file.FileAlreadyExistsException e) {
@@ -246,6 +298,8 @@ public final class Keystore {
   }
 
   private Credentials decrypt(Path file, WalletFile wf, char[] password, String what) {
+    limits.check(
+        wf.getCrypto(), what.startsWith("the keystore file") ? what : what + " (" + file + ")");
     ECKeyPair pair;
     try {
       pair = Wallet.decrypt(new String(password), wf);
@@ -328,6 +382,11 @@ public final class Keystore {
     if (wf.getAddress() == null || !wf.getAddress().matches("(0x)?[0-9a-fA-F]{40}")) {
       throw corrupt(file, "its address field is missing or malformed");
     }
+    KdfLimits.malformed(c)
+        .ifPresent(
+            why -> {
+              throw corrupt(file, why);
+            });
     return wf;
   }
 

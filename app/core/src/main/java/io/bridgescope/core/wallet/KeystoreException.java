@@ -18,6 +18,11 @@ public final class KeystoreException extends RuntimeException {
     NOT_FOUND,
     /** A malformed private key, mnemonic, derivation path or name. */
     INVALID_INPUT,
+    /**
+     * The file's key derivation costs more than the caps ({@link KdfLimits}) allow without an
+     * explicit override, or more memory than this program has.
+     */
+    TOO_EXPENSIVE,
     IO
   }
 

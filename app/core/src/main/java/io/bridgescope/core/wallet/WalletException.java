@@ -35,7 +35,12 @@ public final class WalletException extends RuntimeException {
      * Not a known bridge call to the profile's contracts, above a fee ceiling, or not what was
      * reviewed: the message names each field. Nothing was signed or sent.
      */
-    REFUSED
+    REFUSED,
+    /**
+     * The receiver is the zero address: the funds would be destroyed. Refused unless the user asked
+     * for it explicitly (CLI {@code --allow-burn}).
+     */
+    BURN
   }
 
   private final Kind kind;

@@ -68,7 +68,8 @@ class NetworkProfileJsonTest {
     assertThatThrownBy(() -> NetworkProfileJson.parse(json, "test"))
         .isInstanceOf(NetworkConfigException.class)
         .hasMessageContaining("root.rpcUrls[1]: 'htp://x' is not an http(s) or ws(s) URL")
-        .hasMessageContaining("contracts.exitHelper: missing — set it or import from genesis.json");
+        .hasMessageContaining(
+            "contracts.exitHelper: missing — set it, or create the profile from the chain's genesis.json with `bridgescope networks import");
   }
 
   @Test

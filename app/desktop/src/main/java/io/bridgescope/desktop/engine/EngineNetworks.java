@@ -1,7 +1,15 @@
 package io.bridgescope.desktop.engine;
 
 import io.bridgescope.core.network.ChainRole;
+import io.bridgescope.core.network.EdgeGenesis;
+import io.bridgescope.core.network.EdgeGenesisImport;
+import io.bridgescope.core.network.GenesisImporter;
+import io.bridgescope.core.network.NetworkProfileJson;
 import io.bridgescope.desktop.shell.NetworkSwitcher;
+import io.bridgescope.desktop.shell.ProfileFile;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -44,6 +52,25 @@ public final class EngineNetworks implements NetworkSwitcher {
   public void importFile(Path file) {
     chosen = null;
     sessions.importAndOpen(file);
+  }
+
+  @Override
+  public ProfileFile inspect(Path file) throws IOException {
+    String json = Files.readString(file, StandardCharsets.UTF_8);
+    if (EdgeGenesisImport.looksLikeGenesis(json)) {
+      return new ProfileFile.Genesis(file, EdgeGenesisImport.parse(json, "genesis file " + file));
+    }
+    // Checked here so that a broken file is reported before the open network is closed.
+    NetworkProfileJson.parse(json, file.toString());
+    return new ProfileFile.Profile(file);
+  }
+
+  @Override
+  public String importGenesis(EdgeGenesis genesis, GenesisImporter.Request request, boolean replace)
+      throws IOException {
+    var p = GenesisImporter.build(genesis, request, GenesisImporter.rpcProbe());
+    sessions.dataDir().saveNewProfile(p, replace);
+    return p.name();
   }
 
   @Override

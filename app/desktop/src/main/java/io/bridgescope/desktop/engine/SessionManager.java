@@ -108,7 +108,10 @@ public final class SessionManager implements AutoCloseable {
     return thread.submit(() -> switchTo(network));
   }
 
-  /** Imports a profile JSON or an Edge genesis.json, saves it and opens it. */
+  /**
+   * Imports a profile JSON, saves it and opens it. An Edge genesis.json lacks the RPC URLs and the
+   * root chain id; the shell's import dialog completes it ({@code EngineNetworks#importGenesis}).
+   */
   public Future<?> importAndOpen(Path file) {
     return thread.submit(
         () -> {
@@ -124,8 +127,10 @@ public final class SessionManager implements AutoCloseable {
 
   private static NetworkProfile readProfile(Path file) throws IOException {
     String json = Files.readString(file);
-    if (json.contains("\"params\"") && json.contains("\"genesis\"")) {
-      return EdgeGenesisImport.read(file).build();
+    if (EdgeGenesisImport.looksLikeGenesis(json)) {
+      throw new IllegalArgumentException(
+          "it is an Edge genesis.json; choose it with \"Open profile…\", which asks for the RPC"
+              + " URLs it lacks");
     }
     return NetworkProfileJson.parse(json, file.toString());
   }

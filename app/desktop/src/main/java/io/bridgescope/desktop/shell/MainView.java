@@ -104,6 +104,7 @@ public final class MainView {
   }
 
   private void bindNetworks() {
+    vm.genesisImportProperty().addListener((obs, old, now) -> showGenesisImport(now));
     networkBox.setConverter(
         new javafx.util.StringConverter<>() {
           @Override
@@ -155,8 +156,24 @@ public final class MainView {
   private void importProfile() {
     files
         .openFile("Open a network profile or Edge genesis.json", "JSON", "*.json")
-        .ifPresent(f -> vm.switcher().importFile(f));
+        .ifPresent(vm::openProfileFile);
     fillNetworks();
+  }
+
+  /** A genesis was chosen: ask for what it lacks (the work runs in the view model's tasks). */
+  private void showGenesisImport(GenesisImportViewModel g) {
+    if (g == null) {
+      return;
+    }
+    GenesisImportDialog d = new GenesisImportDialog(g, contentPane.getScene().getWindow());
+    d.dialog()
+        .setOnHidden(
+            e -> {
+              if (g.importedProperty().get() == null) {
+                vm.cancelGenesisImport();
+              }
+            });
+    d.show();
   }
 
   @FXML

@@ -39,6 +39,7 @@ public final class MainViewModel {
       javafx.collections.FXCollections.observableArrayList();
   private final StringProperty network = new SimpleStringProperty("");
   private NetworkSwitcher switcher = NetworkSwitcher.NONE;
+  private final ObjectProperty<GenesisImportViewModel> genesisImport = new SimpleObjectProperty<>();
 
   public MainViewModel(SearchResolver resolver, TaskRunner tasks) {
     this.resolver = resolver;
@@ -67,6 +68,42 @@ public final class MainViewModel {
           network.set((String) r[1]);
         },
         error -> searchMessage.set("Could not list networks: " + error.getMessage()));
+  }
+
+  /**
+   * A file chosen with "Open profile…", read off the FX thread: a profile JSON is imported and
+   * opened; a genesis opens the import dialog ({@link #genesisImportProperty()}).
+   */
+  public void openProfileFile(java.nio.file.Path file) {
+    tasks.run(
+        "read " + file.getFileName(),
+        () -> switcher.inspect(file),
+        kind -> {
+          if (kind instanceof ProfileFile.Genesis g) {
+            genesisImport.set(
+                new GenesisImportViewModel(switcher, tasks, g.file(), g.genesis(), this::imported));
+          } else {
+            switcher.importFile(file);
+          }
+        },
+        error ->
+            searchMessage.set("Could not open " + file.getFileName() + ": " + error.getMessage()));
+  }
+
+  private void imported(String name) {
+    genesisImport.set(null);
+    refreshNetworks();
+    openNetwork(name);
+  }
+
+  /** The genesis import in progress (the shell shows its dialog), or null. */
+  public ReadOnlyObjectProperty<GenesisImportViewModel> genesisImportProperty() {
+    return genesisImport;
+  }
+
+  /** The import dialog was closed without importing. */
+  public void cancelGenesisImport() {
+    genesisImport.set(null);
   }
 
   /** Switches network; the old session closes off the FX thread. */

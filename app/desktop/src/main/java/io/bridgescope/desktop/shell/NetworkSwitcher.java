@@ -1,13 +1,17 @@
 package io.bridgescope.desktop.shell;
 
+import io.bridgescope.core.network.EdgeGenesis;
+import io.bridgescope.core.network.GenesisImporter;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * The network choice in the top bar and the per-chain explorer settings. Every method may be called
- * on the FX thread: opening and importing only start the work (the session manager runs it on its
- * own thread) and the lists are small files.
+ * on the FX thread (opening and importing only start the work, the session manager runs it on its
+ * own thread, and the lists are small files) except {@link #inspect} and {@link #importGenesis},
+ * which read files and may ask a node: run them through a task runner.
  */
 public interface NetworkSwitcher {
 
@@ -19,8 +23,18 @@ public interface NetworkSwitcher {
 
   void open(String network);
 
-  /** Imports a profile JSON or Edge genesis.json and opens it. */
+  /** Imports a profile JSON and opens it. */
   void importFile(Path file);
+
+  /** Reads a chosen file: a profile, or a genesis (parsed). Not on the FX thread. */
+  ProfileFile inspect(Path file) throws IOException;
+
+  /**
+   * Builds and saves a profile from {@code genesis} and what the user added; returns its name. May
+   * ask the root node for its chain id: not on the FX thread.
+   */
+  String importGenesis(EdgeGenesis genesis, GenesisImporter.Request request, boolean replace)
+      throws IOException;
 
   /** Calls {@code changed} (any thread) when the open network changed. */
   AutoCloseable onChange(Runnable changed);
@@ -46,6 +60,17 @@ public interface NetworkSwitcher {
 
         @Override
         public void importFile(Path file) {}
+
+        @Override
+        public ProfileFile inspect(Path file) {
+          throw new IllegalStateException("no engine: profiles cannot be read here");
+        }
+
+        @Override
+        public String importGenesis(
+            EdgeGenesis genesis, GenesisImporter.Request request, boolean replace) {
+          throw new IllegalStateException("no engine: profiles cannot be saved here");
+        }
 
         @Override
         public AutoCloseable onChange(Runnable changed) {

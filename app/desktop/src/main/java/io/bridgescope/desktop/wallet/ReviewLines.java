@@ -126,6 +126,7 @@ final class ReviewLines {
           case TIMEOUT -> "Mined within the wait";
           case BAD_FILE -> "Transaction matches the key and chain";
           case REFUSED -> "A known bridge call to the network's contracts";
+          case BURN -> "Receiver is not the zero address";
         };
     return line(ReviewLine.Kind.CHECK_FAILED, check + ": " + e.getMessage());
   }

@@ -21,6 +21,8 @@ final class WalletErrors {
         case DUPLICATE -> "Already in the key store. " + k.getMessage();
         case NOT_FOUND -> "No such key in the store. " + k.getMessage();
         case INVALID_INPUT -> "That input is not valid. " + k.getMessage();
+        case TOO_EXPENSIVE ->
+            "This keystore file asks for more key-derivation work than is safe. " + k.getMessage();
         case IO -> "The key store could not be read or written. " + k.getMessage();
       };
     }
@@ -34,6 +36,9 @@ final class WalletErrors {
         case CALL_REVERTS -> "The simulated call reverts. " + w.getMessage();
         case INSUFFICIENT_FUNDS -> "Not enough funds. " + w.getMessage();
         case NOT_SENT -> "Signed and kept, but not sent yet. " + w.getMessage();
+        case BURN ->
+            "The receiver is the zero address: the tokens would be burnt and nobody could ever"
+                + " claim them. Enter the real receiver.";
         default -> w.getMessage();
       };
     }

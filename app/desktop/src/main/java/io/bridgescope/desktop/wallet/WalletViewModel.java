@@ -3,6 +3,7 @@ package io.bridgescope.desktop.wallet;
 import io.bridgescope.core.model.Address;
 import io.bridgescope.core.wallet.Amounts;
 import io.bridgescope.core.wallet.KeyInfo;
+import io.bridgescope.core.wallet.Keystore;
 import io.bridgescope.desktop.concurrent.TaskRunner;
 import io.bridgescope.desktop.dialogs.Dialogs;
 import io.bridgescope.desktop.wallet.WalletPort.AccountDeposit;
@@ -225,6 +226,13 @@ public final class WalletViewModel implements AutoCloseable {
     if (source == KeySource.V3_FILE && file == null) {
       wipe(secret, password);
       keyError.set("Choose the keystore file first.");
+      return;
+    }
+    // A new key's password has the same minimum everywhere (a V3 file keeps its own password).
+    if (source != KeySource.V3_FILE
+        && (password == null || password.length < Keystore.MIN_PASSWORD_LENGTH)) {
+      wipe(secret, password);
+      keyError.set("Use a password of at least " + Keystore.MIN_PASSWORD_LENGTH + " characters.");
       return;
     }
     keyBusy.set(true);

@@ -51,10 +51,23 @@ class WalletViewModelTest {
   }
 
   @Test
+  void aShortPasswordForANewKeyIsRefusedAndWiped() {
+    WalletViewModel vm = new WalletViewModel(port, new DirectTaskRunner(), dialogs);
+    char[] key = "ab".repeat(32).toCharArray();
+    char[] shortPw = "1234567".toCharArray();
+    vm.addKey(KeySource.PRIVATE_KEY, "alice", key, "", null, shortPw);
+
+    assertThat(vm.keyErrorProperty().get()).contains("at least 8 characters");
+    assertThat(zeroed(key)).isTrue();
+    assertThat(zeroed(shortPw)).isTrue();
+    assertThat(vm.keys()).isEmpty();
+  }
+
+  @Test
   void aDuplicateNameIsReportedInPlainWords() {
     WalletViewModel vm = new WalletViewModel(port, new DirectTaskRunner(), dialogs);
-    vm.addKey(KeySource.NEW, "alice", null, "", null, "pw".toCharArray());
-    char[] again = "pw".toCharArray();
+    vm.addKey(KeySource.NEW, "alice", null, "", null, "pw-12345678".toCharArray());
+    char[] again = "pw-12345678".toCharArray();
     vm.addKey(KeySource.NEW, "alice", null, "", null, again);
 
     assertThat(vm.keyErrorProperty().get()).startsWith("Already in the key store.");
@@ -65,7 +78,7 @@ class WalletViewModelTest {
   @Test
   void deleteAsksFirstAndKeepsTheKeyOnNo() {
     WalletViewModel vm = new WalletViewModel(port, new DirectTaskRunner(), dialogs);
-    vm.addKey(KeySource.NEW, "alice", null, "", null, "pw".toCharArray());
+    vm.addKey(KeySource.NEW, "alice", null, "", null, "pw-12345678".toCharArray());
     answer = false;
     vm.delete();
     assertThat(asked).singleElement().asString().contains("cannot be spent");
