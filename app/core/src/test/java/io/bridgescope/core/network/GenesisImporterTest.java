@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.bridgescope.core.chain.ChainException;
+import io.bridgescope.core.chain.RpcErrorKind;
 import io.bridgescope.core.config.DataDir;
 import io.bridgescope.core.model.Address;
 import java.net.URI;
@@ -87,7 +88,7 @@ class GenesisImporterTest {
                     g,
                     request(OptionalLong.empty()),
                     url -> {
-                      throw new ChainException("connection refused");
+                      throw new ChainException(RpcErrorKind.TRANSPORT, "connection refused");
                     }))
         .isInstanceOf(NetworkConfigException.class)
         .hasMessageContaining("root.chainId: could not ask " + ROOT)
