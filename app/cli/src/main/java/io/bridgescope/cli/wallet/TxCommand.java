@@ -148,9 +148,13 @@ public final class TxCommand implements Runnable {
       SigningOptions.print(i, System.out);
       i.requireSignable();
       var ks = opts.keystore();
+      var info = ks.find(key);
+      if (!info.address().equals(i.tx().from())) {
+        throw new IllegalArgumentException(
+            "the transaction is from " + i.tx().from() + ", not from key " + info.describe());
+      }
       char[] pw =
-          secrets.password(
-              "Password for key " + ks.find(key).describe() + " to sign exactly this: ");
+          secrets.password("Password for key " + info.describe() + " to sign exactly this: ");
       SignedTx s;
       try (KeySession session = ks.unlock(key, pw)) {
         s = TxFiles.signOffline(i, session);
