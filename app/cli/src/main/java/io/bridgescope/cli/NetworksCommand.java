@@ -132,7 +132,7 @@ public final class NetworksCommand implements Runnable {
         ObjectNode o = describe(p);
         o.put("file", done.file().toString());
         o.put("replaced", done.replaced());
-        System.out.println(Json.write(o));
+        Output.document(o);
         return 0;
       }
       System.out.println(
@@ -218,7 +218,7 @@ public final class NetworksCommand implements Runnable {
         }
       }
       if (common.json) {
-        System.out.println(Json.write(arr));
+        Output.document(arr);
       } else if (lines.isEmpty()) {
         System.out.println(
             "no saved networks in "
@@ -242,9 +242,14 @@ public final class NetworksCommand implements Runnable {
     String network;
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
       // The profile file is the description: JSON either way, as written by the import.
-      System.out.print(NetworkProfileJson.toJson(common.dataDir().profile(network)));
+      String profile = NetworkProfileJson.toJson(NetworkOption.load(common.dataDir(), network));
+      if (common.json) {
+        Output.document(Json.MAPPER.readTree(profile));
+      } else {
+        System.out.print(profile);
+      }
       return 0;
     }
   }

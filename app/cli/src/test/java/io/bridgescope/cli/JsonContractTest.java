@@ -129,6 +129,9 @@ class JsonContractTest {
         "proof",
         new Object[] {"proof_not_indexed", "proof", "exit", "5", "--offline", "-n", "deadnet"});
     m.put("verify", new Object[] {"network_config", "verify", "-n", "broken"});
+    m.put("networks import", new Object[] {null, "networks", "import", missing});
+    m.put("networks list", new Object[] {"usage", "networks", "list", "--limit", "3"});
+    m.put("networks show", new Object[] {"network_not_found", "networks", "show", "nowhere"});
     m.put("keys create", new Object[] {"invalid_argument", "keys", "create", "k1"});
     m.put("keys import", new Object[] {"invalid_argument", "keys", "import", "k1"});
     m.put("keys list", new Object[] {"usage", "keys", "list", "--limit", "3"});
