@@ -7,10 +7,12 @@ import io.bridgescope.core.store.rows.Bytes;
 import io.bridgescope.crypto.Keccak;
 import java.math.BigInteger;
 import java.security.SignatureException;
+import java.util.Arrays;
 import java.util.Objects;
 import org.web3j.crypto.RawTransaction;
 import org.web3j.crypto.SignedRawTransaction;
 import org.web3j.crypto.TransactionDecoder;
+import org.web3j.crypto.TransactionEncoder;
 import org.web3j.crypto.transaction.type.Transaction2930;
 
 /**
@@ -35,6 +37,12 @@ public record SignedTx(UnsignedTx tx, Bytes raw, Hash32 hash) {
     }
     if (!(decoded instanceof SignedRawTransaction s)) {
       throw bad("the transaction is not signed");
+    }
+    // The decoder ignores trailing bytes and accepts non-minimal RLP; such bytes hash differently
+    // from the transaction a node would mine (and a node refuses them), so only the canonical
+    // encoding of what was decoded is accepted.
+    if (!Arrays.equals(TransactionEncoder.encode(s, s.getSignatureData()), raw)) {
+      throw bad("the signed bytes are not the canonical encoding of a transaction");
     }
     Address signer;
     try {

@@ -46,7 +46,11 @@ public final class TxFiles {
 
   public static Unsigned readUnsigned(Path file) {
     JsonNode o = read(file, UNSIGNED_FORMAT);
-    return new Unsigned(text(o, "network"), unsigned(o));
+    try {
+      return new Unsigned(text(o, "network"), unsigned(o));
+    } catch (IllegalArgumentException e) {
+      throw bad(file, e.getMessage());
+    }
   }
 
   /** Signs offline: no node and no journal; {@code key} must be the file's sender. */
@@ -71,17 +75,19 @@ public final class TxFiles {
     JsonNode o = read(file, SIGNED_FORMAT);
     UnsignedTx tx = unsigned(o);
     SignedTx s;
+    boolean hashMatches;
+    String network;
     try {
       s = SignedTx.of(tx, Hex.decode("raw", text(o, "raw")));
-    } catch (IllegalArgumentException e) {
-      throw bad(file, e.getMessage());
-    } catch (WalletException e) {
+      hashMatches = !o.hasNonNull("hash") || Hash32.of(o.get("hash").asText()).equals(s.hash());
+      network = text(o, "network");
+    } catch (IllegalArgumentException | WalletException e) {
       throw bad(file, e.getMessage());
     }
-    if (o.hasNonNull("hash") && !Hash32.of(o.get("hash").asText()).equals(s.hash())) {
+    if (!hashMatches) {
       throw bad(file, "its hash field does not match its signed bytes");
     }
-    return new Signed(text(o, "network"), s);
+    return new Signed(network, s);
   }
 
   private static ObjectNode describe(String network, UnsignedTx tx) {
