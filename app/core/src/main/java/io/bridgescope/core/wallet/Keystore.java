@@ -119,6 +119,10 @@ public final class Keystore {
               password,
               "the keystore file " + file + " (0x" + shortHex(wf.getAddress()) + ")");
       Address address = Address.of(c.getAddress());
+      // The IV is outside the MAC: an edited one decrypts (without complaint) to another key.
+      if (!address.equals(Address.of(wf.getAddress()))) {
+        throw corrupt(file, "it decrypts to " + address + ", not to the address it names");
+      }
       checkNew(name, address);
       writeKey(name, address, content);
       return info(address).orElseThrow();
@@ -246,6 +250,7 @@ public final class Keystore {
   }
 
   private Credentials decrypt(Path file, WalletFile wf, char[] password, String what) {
+    KdfLimits.check(file, wf);
     ECKeyPair pair;
     try {
       pair = Wallet.decrypt(new String(password), wf);
