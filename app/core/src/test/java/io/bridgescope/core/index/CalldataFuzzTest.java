@@ -146,6 +146,24 @@ class CalldataFuzzTest {
     Decoders.decode(() -> SubmitDecoder.decode(calldata, WHERE), AbiDecodingException.class);
   }
 
+  /** A reverted submit with calldata the contract could not decode either is skipped, not fatal. */
+  @Property(tries = 200)
+  void revertedSubmitsAreSkippedWhenUndecodable(
+      @ForAll("submits") SubmitCase c,
+      @ForAll("mutations") List<ByteMutation> edits,
+      @ForAll boolean success) {
+    byte[] calldata = ByteMutation.applyAll(c.calldata(), 4, edits);
+    SubmitDecoder.Where w = new SubmitDecoder.Where(Hash32.ZERO, Address.ofLow(1), success, 5, 6, 0);
+    Outcome<Optional<CheckpointRow>> o =
+        Decoders.decode(() -> SubmitDecoder.decodeSubmission(calldata, w), AbiDecodingException.class);
+    if (!success) {
+      assertThat(o.ok()).as("a reverted submit never stops the indexer").isTrue();
+    }
+    if (edits.isEmpty() && c.representable()) {
+      assertThat(o.value()).isPresent();
+    }
+  }
+
   /** {@code ValidatorSet.getValidators()} returns {@code Validator[]}, read the same way. */
   @Property(tries = 300)
   void validatorSetAnswerDecodesOrFailsTyped(

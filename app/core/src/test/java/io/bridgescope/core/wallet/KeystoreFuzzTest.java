@@ -302,6 +302,70 @@ class KeystoreFuzzTest {
         KeystoreException.class);
   }
 
+  /** What {@code keys import --key-file} reads: 64 hex digits, edited. */
+  @Property(tries = 300)
+  void privateKeyTextImportsOrFailsTyped(
+      @ForAll("keyTexts") String text, @ForAll("textEdits") List<Integer> edits) {
+    StringBuilder b = new StringBuilder(text);
+    for (int e : edits) {
+      int at = b.length() == 0 ? 0 : e % b.length();
+      switch (e % 5) {
+        case 0 -> b.insert(at, "g");
+        case 1 -> b.insert(at, "\u0663");
+        case 2 -> b.setLength(at);
+        case 3 -> b.insert(0, " 0x");
+        default -> b.append('0');
+      }
+    }
+    char[] chars = b.toString().toCharArray();
+    Outcome<ECKeyPair> o =
+        Decoders.decode(() -> KeyMaterial.fromPrivateKeyHex(chars), KeystoreException.class);
+    if (edits.isEmpty()) {
+      assertThat(o.value().getPrivateKey()).isEqualTo(new java.math.BigInteger(text, 16));
+    }
+  }
+
+  @Provide
+  Arbitrary<String> keyTexts() {
+    return Arbitraries.bytes()
+        .array(byte[].class)
+        .ofSize(32)
+        .map(HexFormat.of()::formatHex)
+        .filter(
+            h -> {
+              java.math.BigInteger k = new java.math.BigInteger(h, 16);
+              return k.signum() > 0 && k.compareTo(org.web3j.crypto.Sign.CURVE_PARAMS.getN()) < 0;
+            });
+  }
+
+  @Provide
+  Arbitrary<List<Integer>> textEdits() {
+    return Arbitraries.integers().between(0, 1000).list().ofMaxSize(2);
+  }
+
+  /** Derivation paths of {@code keys import --mnemonic-file --path}. */
+  @Property(tries = 300)
+  void derivationPathsParseOrFailTyped(@ForAll("paths") String path) {
+    Outcome<int[]> o = Decoders.decode(() -> KeyMaterial.parsePath(path), KeystoreException.class);
+    if (path.equals(KeyMaterial.DEFAULT_PATH)) {
+      assertThat(o.value()).hasSize(5);
+    }
+  }
+
+  @Provide
+  Arbitrary<String> paths() {
+    Arbitrary<String> part =
+        Arbitraries.oneOf(
+            Arbitraries.integers().between(0, Integer.MAX_VALUE).map(String::valueOf),
+            Arbitraries.of("2147483648", "99999999999999999999", "-1", "+5", "'", "h", "", "0x10", "\u0663"),
+            Arbitraries.strings().ofMaxLength(4));
+    Arbitrary<String> hardened = Arbitraries.of("", "'", "h", "''");
+    return Arbitraries.oneOf(
+        Arbitraries.just(KeyMaterial.DEFAULT_PATH),
+        Combinators.combine(part, hardened).as(String::concat).list().ofMaxSize(7).map(l -> "m/" + String.join("/", l)),
+        Arbitraries.strings().ofMaxLength(20));
+  }
+
   @Property(tries = 150)
   void randomFilesFailTyped(@ForAll @Size(max = 2000) byte[] content) {
     Path file = write("key.json", content);
