@@ -32,7 +32,7 @@ public final class BridgeEvents {
   public static StateSync stateSync(Log log) {
     List<String> t = topics(log, 4, "StateSynced");
     return new StateSync(
-        uintTopic(t.get(1)),
+        uintTopic("StateSynced.id", t.get(1)),
         addressTopic("StateSynced.sender", t.get(2)),
         addressTopic("StateSynced.receiver", t.get(3)),
         new AbiReader(data(log)).bytes("StateSynced.data", 0));
@@ -41,8 +41,8 @@ public final class BridgeEvents {
   public static StateSyncCommitment newCommitment(Log log) {
     List<String> t = topics(log, 3, "NewCommitment");
     return new StateSyncCommitment(
-        uintTopic(t.get(1)),
-        uintTopic(t.get(2)),
+        uintTopic("NewCommitment.startId", t.get(1)),
+        uintTopic("NewCommitment.endId", t.get(2)),
         new AbiReader(data(log)).bytes32("NewCommitment.root", 0));
   }
 
@@ -52,9 +52,9 @@ public final class BridgeEvents {
   public static Epoch newEpoch(Log log) {
     List<String> t = topics(log, 4, "NewEpoch");
     return new Epoch(
-        uintTopic(t.get(1)).longValueExact(),
-        uintTopic(t.get(2)).longValueExact(),
-        uintTopic(t.get(3)).longValueExact(),
+        longTopic("NewEpoch.id", t.get(1)),
+        longTopic("NewEpoch.startBlock", t.get(2)),
+        longTopic("NewEpoch.endBlock", t.get(3)),
         new AbiReader(data(log)).bytes32("NewEpoch.epochRoot", 0));
   }
 
@@ -64,8 +64,8 @@ public final class BridgeEvents {
   public static Result result(Log log) {
     List<String> t = topics(log, 3, "result event");
     return new Result(
-        uintTopic(t.get(1)),
-        uintTopic(t.get(2)).signum() != 0,
+        uintTopic("result.id", t.get(1)),
+        uintTopic("result.success", t.get(2)).signum() != 0,
         new AbiReader(data(log)).bytes("result.returnData", 0));
   }
 
@@ -79,14 +79,36 @@ public final class BridgeEvents {
   }
 
   private static byte[] data(Log log) {
-    return Hex.decode("log data", log.getData() == null ? "0x" : log.getData());
+    return hex("log data", log.getData() == null ? "0x" : log.getData());
   }
 
-  private static BigInteger uintTopic(String topic) {
-    return new BigInteger(1, Hex.decode("topic", topic));
+  /** A node's hex, with a malformed one reported as undecodable data rather than a bare error. */
+  private static byte[] hex(String field, String hex) {
+    try {
+      return Hex.decode(field, hex);
+    } catch (IllegalArgumentException e) {
+      throw new AbiDecodingException(field, hex == null ? "missing" : "not 0x-hex");
+    }
+  }
+
+  /** A topic is one 32-byte word; anything else is not what the event emitted. */
+  private static byte[] topicWord(String field, String topic) {
+    byte[] w = hex(field, topic);
+    if (w.length != 32) {
+      throw new AbiDecodingException(field, "topic has " + w.length + " bytes, not 32");
+    }
+    return w;
+  }
+
+  private static BigInteger uintTopic(String field, String topic) {
+    return new BigInteger(1, topicWord(field, topic));
+  }
+
+  private static long longTopic(String field, String topic) {
+    return new AbiReader(topicWord(field, topic)).uintAsLong(field, 0);
   }
 
   private static Address addressTopic(String field, String topic) {
-    return new AbiReader(Hex.decode(field, topic)).address(field, 0);
+    return new AbiReader(topicWord(field, topic)).address(field, 0);
   }
 }

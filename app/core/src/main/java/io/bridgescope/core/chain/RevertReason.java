@@ -19,9 +19,10 @@ public final class RevertReason {
     }
     byte[] sel = Arrays.copyOf(data, 4);
     if (Arrays.equals(sel, ERROR) && data.length >= 4 + 64) {
-      int len = new BigInteger(1, Arrays.copyOfRange(data, 4 + 32, 4 + 64)).intValueExact();
-      if (4 + 64 + len <= data.length) {
-        return new String(data, 4 + 64, len, StandardCharsets.UTF_8);
+      // The length word comes from the node: compare it as a number before using it as an index.
+      BigInteger len = new BigInteger(1, Arrays.copyOfRange(data, 4 + 32, 4 + 64));
+      if (len.compareTo(BigInteger.valueOf(data.length - (4 + 64))) <= 0) {
+        return new String(data, 4 + 64, len.intValue(), StandardCharsets.UTF_8);
       }
     }
     if (Arrays.equals(sel, PANIC) && data.length >= 4 + 32) {

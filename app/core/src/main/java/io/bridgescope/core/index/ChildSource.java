@@ -187,11 +187,11 @@ final class ChildSource implements EventSource {
     if (tx == null || tx.getInput() == null) {
       return Optional.empty();
     }
-    byte[] input = Hex.decode("commit input", tx.getInput());
-    if (input.length < 4 || !Arrays.equals(Arrays.copyOf(input, 4), COMMIT_SELECTOR)) {
-      return Optional.empty();
-    }
     try {
+      byte[] input = Hex.decode("commit input", tx.getInput());
+      if (input.length < 4 || !Arrays.equals(Arrays.copyOf(input, 4), COMMIT_SELECTOR)) {
+        return Optional.empty();
+      }
       AbiReader r = AbiReader.ofCalldata(input);
       if (!r.uint("startId", 0).equals(event.startId())
           || !r.uint("endId", 1).equals(event.endId())

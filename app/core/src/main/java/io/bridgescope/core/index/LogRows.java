@@ -1,5 +1,6 @@
 package io.bridgescope.core.index;
 
+import io.bridgescope.core.abi.AbiDecodingException;
 import io.bridgescope.core.bridge.BridgeEvents;
 import io.bridgescope.core.bridge.StateSync;
 import io.bridgescope.core.chain.Quantity;
@@ -17,8 +18,17 @@ final class LogRows {
 
   private LogRows() {}
 
+  /** The event signature; a log without a well-formed one is a malformed node answer. */
   static Hash32 topic0(Log l) {
-    return Hash32.of(l.getTopics().get(0));
+    List<String> topics = l.getTopics();
+    if (topics == null || topics.isEmpty()) {
+      throw new AbiDecodingException("log topic 0", "missing: the node sent a log without topics");
+    }
+    try {
+      return Hash32.of(topics.get(0));
+    } catch (IllegalArgumentException e) {
+      throw new AbiDecodingException("log topic 0", e.getMessage());
+    }
   }
 
   static long block(Log l) {

@@ -114,11 +114,15 @@ final class RootSource implements EventSource {
           if (!h.hash(s.block).equals(s.blockHash)) {
             throw new LogRows.ReorgDuringReadException(s.block);
           }
-          CheckpointRow row =
-              SubmitDecoder.decode(
+          Optional<CheckpointRow> decoded =
+              SubmitDecoder.decodeSubmission(
                   s.input,
                   new SubmitDecoder.Where(
                       s.tx, s.from, s.success, s.block, h.time(s.block), s.txIndex));
+          if (decoded.isEmpty()) {
+            continue;
+          }
+          CheckpointRow row = decoded.get();
           checkpoints.add(row);
           if (s.success) {
             sets.add(

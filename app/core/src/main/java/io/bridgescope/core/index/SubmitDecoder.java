@@ -1,5 +1,6 @@
 package io.bridgescope.core.index;
 
+import io.bridgescope.core.abi.AbiDecodingException;
 import io.bridgescope.core.abi.AbiReader;
 import io.bridgescope.core.model.Address;
 import io.bridgescope.core.model.Hash32;
@@ -9,6 +10,7 @@ import io.bridgescope.core.store.rows.ValidatorEntry;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Decodes {@code CheckpointManager.submit} calldata into a {@link CheckpointRow}. */
 final class SubmitDecoder {
@@ -16,6 +18,22 @@ final class SubmitDecoder {
   private SubmitDecoder() {}
 
   record Where(Hash32 tx, Address submitter, boolean success, long block, long time, int txIndex) {}
+
+  /**
+   * The row of a submission, or empty for a reverted one whose calldata does not decode: anyone can
+   * send such a call, it changed nothing on chain, and failing on it would stop the root indexer at
+   * that block for good. A successful submission the contract accepted must decode.
+   */
+  static Optional<CheckpointRow> decodeSubmission(byte[] calldata, Where w) {
+    try {
+      return Optional.of(decode(calldata, w));
+    } catch (AbiDecodingException e) {
+      if (w.success()) {
+        throw e;
+      }
+      return Optional.empty();
+    }
+  }
 
   static CheckpointRow decode(byte[] calldata, Where w) {
     AbiReader r = AbiReader.ofCalldata(calldata);
@@ -28,8 +46,8 @@ final class SubmitDecoder {
         w.tx(),
         w.submitter(),
         w.success(),
-        r.uint("checkpoint.epoch", 3).longValueExact(),
-        r.uint("checkpoint.blockNumber", 4).longValueExact(),
+        r.uintAsLong("checkpoint.epoch", 3),
+        r.uintAsLong("checkpoint.blockNumber", 4),
         r.bytes32("checkpoint.eventRoot", 5),
         r.bytes32("metadata.blockHash", 0),
         r.uint("metadata.blockRound", 1),

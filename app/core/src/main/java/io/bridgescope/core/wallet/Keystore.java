@@ -153,6 +153,10 @@ public final class Keystore {
               password,
               "the keystore file " + file + " (0x" + shortHex(wf.getAddress()) + ")");
       Address address = Address.of(c.getAddress());
+      // The IV is outside the MAC: an edited one decrypts (without complaint) to another key.
+      if (!address.equals(Address.of(wf.getAddress()))) {
+        throw corrupt(file, "it decrypts to " + address + ", not to the address it names");
+      }
       checkNew(name, address);
       writeKey(name, address, content);
       return info(address).orElseThrow();

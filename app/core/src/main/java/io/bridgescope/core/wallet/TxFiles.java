@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.bridgescope.core.model.Address;
+import io.bridgescope.core.model.Hash32;
 import io.bridgescope.core.model.Hex;
 import io.bridgescope.core.network.ChainRole;
 import io.bridgescope.core.store.rows.Bytes;
@@ -63,7 +64,13 @@ public final class TxFiles {
     } catch (IllegalArgumentException | ArithmeticException e) {
       throw bad(file, "indexSnapshot: " + e.getMessage());
     }
-    return new Unsigned(network(file, o), unsigned(o), snapshot);
+    UnsignedTx tx;
+    try {
+      tx = unsigned(o);
+    } catch (IllegalArgumentException e) {
+      throw bad(file, e.getMessage());
+    }
+    return new Unsigned(network(file, o), tx, snapshot);
   }
 
   private static String network(Path file, JsonNode o) {
@@ -98,19 +105,20 @@ public final class TxFiles {
 
   public static Signed readSigned(Path file) {
     JsonNode o = read(file, SIGNED_FORMAT);
-    UnsignedTx tx = unsigned(o);
     SignedTx s;
+    boolean hashMatches;
+    String network;
     try {
-      s = SignedTx.of(tx, Hex.decode("raw", text(o, "raw")));
-    } catch (IllegalArgumentException e) {
-      throw bad(file, e.getMessage());
-    } catch (WalletException e) {
+      s = SignedTx.of(unsigned(o), Hex.decode("raw", text(o, "raw")));
+      hashMatches = !o.hasNonNull("hash") || Hash32.of(o.get("hash").asText()).equals(s.hash());
+      network = text(o, "network");
+    } catch (IllegalArgumentException | WalletException e) {
       throw bad(file, e.getMessage());
     }
-    if (o.hasNonNull("hash") && !o.get("hash").asText().equals(s.hash().toString())) {
+    if (!hashMatches) {
       throw bad(file, "its hash field does not match its signed bytes");
     }
-    return new Signed(network(file, o), s);
+    return new Signed(network, s);
   }
 
   private static ObjectNode describe(String network, UnsignedTx tx) {

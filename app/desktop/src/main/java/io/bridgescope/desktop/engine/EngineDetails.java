@@ -46,7 +46,7 @@ final class EngineDetails implements DetailSource {
     TreeDetails.Loaded l =
         TreeDetails.load(s, commitment, key, Optional.empty())
             .orElseThrow(() -> new IllegalArgumentException("nothing indexed for " + key));
-    return EvidenceBundle.write(s, commitment, l);
+    return EvidenceBundle.write(s.profile().name(), commitment, l);
   }
 
   @Override

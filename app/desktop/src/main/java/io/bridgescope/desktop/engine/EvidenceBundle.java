@@ -1,5 +1,6 @@
 package io.bridgescope.desktop.engine;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -21,11 +22,12 @@ final class EvidenceBundle {
 
   private EvidenceBundle() {}
 
-  static String write(Session s, boolean commitment, TreeDetails.Loaded l) throws Exception {
+  static String write(String network, boolean commitment, TreeDetails.Loaded l)
+      throws JsonProcessingException {
     ObjectNode root = JSON.createObjectNode();
     root.put("format", "bridgescope-evidence/1");
     root.put("kind", commitment ? "commitment" : "checkpoint");
-    root.put("network", s.profile().name());
+    root.put("network", network);
     root.put("title", l.detail().title());
     root.put("transaction", l.tx().toString());
     root.put("exportedAt", Instant.now().toString());
@@ -72,11 +74,28 @@ final class EvidenceBundle {
       verdict.put("reason", v.reason());
       verdict.put("verifiedAt", v.verifiedAt().toString());
       if (v.evidenceJson().isPresent()) {
-        JsonNode e = JSON.readTree(v.evidenceJson().get());
-        verdict.set("evidence", e);
+        verdict.set("evidence", evidence(v.evidenceJson().get()));
       }
     }
     root.put("note", l.detail().note());
     return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root);
+  }
+
+  /**
+   * The verifier's stored evidence; if the stored text no longer parses (a damaged database), the
+   * export still succeeds and carries the text as it is, marked, instead of failing altogether.
+   */
+  private static JsonNode evidence(String stored) {
+    try {
+      JsonNode e = JSON.readTree(stored);
+      if (e != null && !e.isMissingNode()) {
+        return e;
+      }
+    } catch (JsonProcessingException e) {
+      // fall through: kept as text below
+    }
+    ObjectNode unparsed = JSON.createObjectNode();
+    unparsed.put("unparsedText", stored);
+    return unparsed;
   }
 }
