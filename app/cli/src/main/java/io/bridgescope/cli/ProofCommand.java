@@ -2,12 +2,15 @@ package io.bridgescope.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.bridgescope.core.chain.ChainClient;
+import io.bridgescope.core.identity.ChainGuard;
 import io.bridgescope.core.model.Hash32;
 import io.bridgescope.core.model.Hex;
+import io.bridgescope.core.network.ChainRole;
 import io.bridgescope.core.network.NetworkProfile;
 import io.bridgescope.core.proof.ExitProof;
 import io.bridgescope.core.proof.ProofBuilder;
 import io.bridgescope.core.proof.StateSyncProof;
+import io.bridgescope.core.store.Database;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -40,7 +43,8 @@ public final class ProofCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     NetworkProfile p = net.profile();
-    ProofBuilder builder = new ProofBuilder(net.openDatabase(p), p.contracts(), p.epochSize());
+    Database db = net.openDatabase(p);
+    ProofBuilder builder = new ProofBuilder(db, p.contracts(), p.epochSize());
     ObjectNode o;
     switch (kind) {
       case "exit" -> {
@@ -49,6 +53,7 @@ public final class ProofCommand implements Callable<Integer> {
           proof = builder.exitProof(id);
         } else {
           try (ChainClient root = new ChainClient("root", p.root().primaryRpcUrl())) {
+            new ChainGuard(p, ChainRole.ROOT, db).verify(root); // the root it checks against
             proof = builder.exitProof(id, root);
           }
         }
@@ -60,6 +65,7 @@ public final class ProofCommand implements Callable<Integer> {
           proof = builder.stateSyncProof(id);
         } else {
           try (ChainClient child = new ChainClient("child", p.child().primaryRpcUrl())) {
+            new ChainGuard(p, ChainRole.CHILD, db).verify(child);
             proof = builder.stateSyncProof(id, child);
           }
         }

@@ -1,11 +1,9 @@
 package io.bridgescope.core.chain;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.bridgescope.core.model.Address;
 import io.bridgescope.core.model.Hash32;
 import io.bridgescope.core.model.Hex;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.math.BigInteger;
 import java.net.URI;
 import java.time.Duration;
@@ -30,7 +28,6 @@ import org.web3j.protocol.core.methods.response.EthLog;
 import org.web3j.protocol.core.methods.response.EthSendTransaction;
 import org.web3j.protocol.core.methods.response.Log;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
-import org.web3j.protocol.exceptions.ClientConnectionException;
 import org.web3j.protocol.http.HttpService;
 
 /**
@@ -46,6 +43,7 @@ public final class ChainClient implements AutoCloseable {
   private final RpcTimeouts timeouts;
   private final HttpService service;
   private final Web3j web3;
+  private final NodeFailures failures;
 
   public ChainClient(String label, URI url) {
     this(label, url, RpcTimeouts.standard());
@@ -65,6 +63,7 @@ public final class ChainClient implements AutoCloseable {
                 .callTimeout(timeouts.call())
                 .build());
     this.web3 = Web3j.build(service);
+    this.failures = new NodeFailures(label, url, timeouts);
   }
 
   public String label() {
@@ -126,6 +125,47 @@ public final class ChainClient implements AutoCloseable {
             web3.ethGetCode(a.toString(), DefaultBlockParameter.valueOf(BigInteger.valueOf(block))),
             block);
     return Hex.decode("eth_getCode result", r.getCode() == null ? "0x" : r.getCode());
+  }
+
+  /** What a node says about who it is: chain id, genesis hash, and the code size at addresses. */
+  public record Identity(long chainId, Hash32 genesis, Map<Address, Integer> codeSizes) {}
+
+  /**
+   * {@code eth_chainId}, block 0's hash and {@code eth_getCode} of {@code contracts} in one batch:
+   * one round trip, so checking a node costs one call timeout at most.
+   */
+  public Identity identity(List<Address> contracts) {
+    BatchRequest batch = web3.newBatch();
+    batch.add(web3.ethChainId());
+    batch.add(web3.ethGetBlockByNumber(DefaultBlockParameter.valueOf(BigInteger.ZERO), false));
+    contracts.forEach(
+        a -> batch.add(web3.ethGetCode(a.toString(), DefaultBlockParameterName.LATEST)));
+    List<? extends Response<?>> rs =
+        sendBatch("eth_chainId/eth_getBlockByNumber/eth_getCode", batch);
+    try {
+      long id =
+          ((org.web3j.protocol.core.methods.response.EthChainId) rs.get(0))
+              .getChainId()
+              .longValueExact();
+      EthBlock.Block genesis = ((EthBlock) rs.get(1)).getBlock();
+      if (genesis == null) {
+        throw new ChainException(
+            RpcErrorKind.OTHER_RPC_ERROR, label + " (" + url + ") has no block 0");
+      }
+      Map<Address, Integer> sizes = new java.util.LinkedHashMap<>();
+      for (int i = 0; i < contracts.size(); i++) {
+        String code = ((EthGetCode) rs.get(2 + i)).getCode();
+        sizes.put(
+            contracts.get(i), Hex.decode("eth_getCode result", code == null ? "0x" : code).length);
+      }
+      return new Identity(id, Hash32.of(genesis.getHash()), sizes);
+    } catch (ClassCastException
+        | IllegalArgumentException
+        | NullPointerException
+        | ArithmeticException e) {
+      throw ChainException.badReply(
+          label + " node " + url + " sent a malformed reply to its identity batch: " + e, e);
+    }
   }
 
   /** A block with its full transactions. */
@@ -226,7 +266,7 @@ public final class ChainClient implements AutoCloseable {
     try {
       rs = batch.send().getResponses();
     } catch (IOException | RuntimeException e) {
-      throw failure(method, e);
+      throw failures.of(method, e);
     }
     if (rs.size() != batch.getRequests().size()) {
       throw ChainException.badReply(
@@ -244,7 +284,7 @@ public final class ChainClient implements AutoCloseable {
     }
     for (Response<?> r : rs) {
       if (r.hasError()) {
-        throw rpcError(method, r.getError(), -1);
+        throw failures.of(method, r.getError(), -1);
       }
     }
     return rs;
@@ -419,87 +459,12 @@ public final class ChainClient implements AutoCloseable {
     try {
       r = request.send();
     } catch (IOException | RuntimeException e) {
-      throw failure(method, e);
+      throw failures.of(method, e);
     }
     if (r.hasError()) {
-      throw rpcError(method, r.getError(), block);
+      throw failures.of(method, r.getError(), block);
     }
     return r;
-  }
-
-  /** A request that got no JSON-RPC answer: transport, HTTP status, or a malformed body. */
-  private ChainException failure(String method, Exception e) {
-    String at = label + " node " + url;
-    if (e instanceof JsonProcessingException j) {
-      // The node answered, but not with JSON-RPC (a proxy's error page, a cut-off reply).
-      return ChainException.badReply(
-          at + " sent a malformed reply to " + method + ": " + j.getOriginalMessage(), e);
-    }
-    if (e instanceof InterruptedIOException && Thread.currentThread().isInterrupted()) {
-      return new ChainException(
-          RpcErrorKind.TRANSPORT, at + ": " + method + " interrupted (shutting down)", e);
-    }
-    if (e instanceof InterruptedIOException) { // SocketTimeoutException, OkHttp's call timeout
-      return new ChainException(
-          RpcErrorKind.TRANSPORT,
-          at
-              + " did not answer "
-              + method
-              + " within "
-              + timeouts.call().toMillis() / 1000.0
-              + " s (timeout)",
-          e);
-    }
-    if (e instanceof IOException) {
-      return new ChainException(
-          RpcErrorKind.TRANSPORT, at + " unreachable for " + method + ": " + e.getMessage(), e);
-    }
-    if (e instanceof ClientConnectionException) {
-      // web3j's non-2xx answer, e.g. "Invalid response received: 429; ..." from a rate limit
-      return new ChainException(
-          RpcErrors.ofWeb3jHttpError(e.getMessage()),
-          at + " answered " + method + " with an HTTP error: " + e.getMessage(),
-          e);
-    }
-    return ChainException.badReply(
-        at + " sent a malformed reply to " + method + ": " + e.getMessage(), e);
-  }
-
-  /** The typed exception for a JSON-RPC error object answered to {@code method}. */
-  private ChainException rpcError(String method, Response.Error error, long block) {
-    String words = error.getMessage() == null ? "(no message)" : error.getMessage();
-    RpcErrorKind kind = RpcErrors.ofJsonRpc(method, error.getCode(), words);
-    return switch (kind) {
-      case REVERT -> {
-        String reason = revertFrom(error);
-        yield ChainException.revert(
-            label + " node " + url + ": " + method + " reverted: " + reason, reason);
-      }
-      case REJECTED ->
-          ChainException.rejected(
-              label + " node " + url + " refused the transaction: " + words, words);
-      case MISSING_STATE -> new MissingStateException(label, url, block, method + ": " + words);
-      default ->
-          new ChainException(kind, label + " node " + url + " refused " + method + ": " + words);
-    };
-  }
-
-  /** The decoded revert data where the node sent some, else the node's words. */
-  private static String revertFrom(Response.Error error) {
-    if (error.getData() != null) {
-      String d = error.getData().replace("\"", "").strip();
-      if (d.startsWith("0x") && d.length() > 2) {
-        try {
-          String decoded = RevertReason.decode(Hex.decode("revert data", d));
-          if (decoded != null) {
-            return decoded;
-          }
-        } catch (IllegalArgumentException | ArithmeticException e) {
-          // undecodable data: the node's message below still says it reverted
-        }
-      }
-    }
-    return error.getMessage() == null ? "execution reverted" : error.getMessage();
   }
 
   @Override

@@ -97,14 +97,15 @@ public final class ChainGuard implements ChainReader.NodeCheck {
 
   @Override
   public void verify(ChainClient node) {
-    long id = node.chainId();
+    ChainClient.Identity id = node.identity(List.copyOf(contracts.values()));
     long expected = profile.chain(role).chainId();
-    if (id != expected) {
-      throw WrongChainException.chainId(profile.name(), role.key(), expected, id, node.url());
+    if (id.chainId() != expected) {
+      throw WrongChainException.chainId(
+          profile.name(), role.key(), expected, id.chainId(), node.url());
     }
-    checkGenesis(node.url(), node.blockHash(0));
+    checkGenesis(node.url(), id.genesis());
     for (Map.Entry<String, Address> c : contracts.entrySet()) {
-      if (node.code(c.getValue()).length == 0) {
+      if (id.codeSizes().get(c.getValue()) == 0) {
         throw WrongChainException.noCode(
             profile.name(), role.key(), c.getKey(), c.getValue(), node.url());
       }

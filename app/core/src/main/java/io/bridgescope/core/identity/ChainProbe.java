@@ -64,26 +64,31 @@ public final class ChainProbe {
     this.timeouts = timeouts;
   }
 
-  /** Every endpoint's report, in profile order; endpoints still silent at {@code deadline} fail. */
+  /**
+   * Every endpoint's report, in profile order; endpoints still silent at {@code deadline} fail. The
+   * deadline counts from when the requests go out: building the clients is local work.
+   */
   public Map<ChainRole, List<NodeReport>> run(Duration deadline) {
     Map<ChainRole, Map<URI, CompletableFuture<NodeReport>>> runs = new EnumMap<>(ChainRole.class);
+    List<Runnable> probes = new ArrayList<>();
     for (ChainRole role : ChainRole.values()) {
       ChainGuard guard = new ChainGuard(profile, role, db);
       long stateBlock = stateBlock(role);
       Map<URI, CompletableFuture<NodeReport>> byUrl = new LinkedHashMap<>();
       for (URI url : profile.chain(role).rpcUrls()) {
         CompletableFuture<NodeReport> f = new CompletableFuture<>();
-        Thread t =
-            new Thread(
-                () -> f.complete(probe(role, url, guard, stateBlock)),
-                "bridgescope-probe-" + role.key());
-        t.setDaemon(true); // a node that never answers must not keep the JVM alive
-        t.start();
+        ChainClient c = new ChainClient(role.key(), url, timeouts);
+        probes.add(() -> f.complete(probe(c, role, guard, stateBlock)));
         byUrl.put(url, f);
       }
       runs.put(role, byUrl);
     }
     long end = System.nanoTime() + deadline.toNanos();
+    for (Runnable p : probes) {
+      Thread t = new Thread(p, "bridgescope-probe");
+      t.setDaemon(true); // a node that never answers must not keep the JVM alive
+      t.start();
+    }
     Map<ChainRole, List<NodeReport>> out = new EnumMap<>(ChainRole.class);
     runs.forEach(
         (role, byUrl) -> {
@@ -117,8 +122,9 @@ public final class ChainProbe {
     }
   }
 
-  private NodeReport probe(ChainRole role, URI url, ChainGuard guard, long stateBlock) {
-    try (ChainClient c = new ChainClient(role.key(), url, timeouts)) {
+  private NodeReport probe(ChainClient c, ChainRole role, ChainGuard guard, long stateBlock) {
+    URI url = c.url();
+    try (c) {
       guard.verify(c);
       long head = c.blockNumber();
       if (stateBlock >= 0 && stateBlock < head) {
