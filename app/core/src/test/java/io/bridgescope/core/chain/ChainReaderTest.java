@@ -52,7 +52,7 @@ class ChainReaderTest {
         new BlockRange(10, 1, 10),
         6,
         Duration.ofMillis(1),
-        new RpcTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2)),
+        RpcTimeouts.defaults(),
         check);
   }
 

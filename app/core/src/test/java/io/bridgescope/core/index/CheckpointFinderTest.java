@@ -45,7 +45,7 @@ class CheckpointFinderTest {
             new BlockRange(10, 1, 10),
             3,
             Duration.ofMillis(1),
-            new RpcTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2)),
+            RpcTimeouts.defaults(),
             ChainReader.NodeCheck.NONE);
     return new CheckpointFinder(r, MANAGER);
   }
