@@ -50,7 +50,13 @@ final class KdfLimits {
     if (memory > MAX_SCRYPT_MEMORY) {
       throw refused(
           file,
-          "scrypt n = " + n + ", r = " + r + " needs " + mib(memory) + " of memory, more than "
+          "scrypt n = "
+              + n
+              + ", r = "
+              + r
+              + " needs "
+              + mib(memory)
+              + " of memory, more than "
               + mib(MAX_SCRYPT_MEMORY));
     }
     long work = n * r * p; // n * r <= 2^21 here
