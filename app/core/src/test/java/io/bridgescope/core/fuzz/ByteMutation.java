@@ -62,7 +62,8 @@ public record ByteMutation(Kind kind, int at, int delta, BigInteger word, int va
         net.jqwik.api.Tuple.of(
             2, Arbitraries.integers().between(0, 4096).map(i -> BigInteger.valueOf(i))),
         net.jqwik.api.Tuple.of(
-            1, Arbitraries.bigIntegers().between(BigInteger.ZERO, TWO_256.subtract(BigInteger.ONE))));
+            1,
+            Arbitraries.bigIntegers().between(BigInteger.ZERO, TWO_256.subtract(BigInteger.ONE))));
   }
 
   public static Arbitrary<ByteMutation> any() {

@@ -21,7 +21,9 @@ import net.jqwik.api.statistics.Statistics;
  */
 public final class Decoders {
 
-  /** Generous: a decoder on inputs of a few KiB answers in microseconds; this only catches hangs. */
+  /**
+   * Generous: a decoder on inputs of a few KiB answers in microseconds; this only catches hangs.
+   */
   public static final Duration TIMEOUT =
       Duration.ofSeconds(Long.getLong("bridgescope.fuzz.timeoutSeconds", 5));
 

@@ -104,12 +104,20 @@ public record HexEdit(Kind kind, int target, int value) {
       case NO_PREFIX -> s.replaceFirst("^(\\s*)0[xX]", "$1");
       case BLANKS_AROUND -> " \t" + s + "\n";
       case NULL -> null;
-      case NOT_HEX -> "0x" + digits.substring(0, at) + "g" + digits.substring(Math.min(at + 1, digits.length()));
+      case NOT_HEX ->
+          "0x"
+              + digits.substring(0, at)
+              + "g"
+              + digits.substring(Math.min(at + 1, digits.length()));
       case ODD_DIGITS -> s + "f";
       case TRUNCATE -> "0x" + digits.substring(0, at - at % 2);
       case EXTEND -> s + "00".repeat(1 + value % 64);
       case EMPTY -> value % 2 == 0 ? "" : "0x";
-      case UNICODE_DIGIT -> "0x" + digits.substring(0, at) + "\u0663" + digits.substring(Math.min(at + 1, digits.length()));
+      case UNICODE_DIGIT ->
+          "0x"
+              + digits.substring(0, at)
+              + "\u0663"
+              + digits.substring(Math.min(at + 1, digits.length()));
       default -> s;
     };
   }

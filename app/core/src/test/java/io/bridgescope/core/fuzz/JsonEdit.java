@@ -20,11 +20,11 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 
 /**
- * One edit of a valid JSON file (tx file, keystore, profile, genesis). Tree edits pick a value
- * slot in document order ({@code target} modulo the number of slots) and remove it, replace it
- * from a catalogue of hostile values (wrong types, huge and negative numbers, 2^256, 1e400, long
- * digit strings, unicode, lone surrogates, deep nesting, duplicated keys), or add an unknown field;
- * text edits then truncate the file, change or insert characters, or add a BOM or invalid UTF-8.
+ * One edit of a valid JSON file (tx file, keystore, profile, genesis). Tree edits pick a value slot
+ * in document order ({@code target} modulo the number of slots) and remove it, replace it from a
+ * catalogue of hostile values (wrong types, huge and negative numbers, 2^256, 1e400, long digit
+ * strings, unicode, lone surrogates, deep nesting, duplicated keys), or add an unknown field; text
+ * edits then truncate the file, change or insert characters, or add a BOM or invalid UTF-8.
  */
 public record JsonEdit(Kind kind, int target, int variant) {
 
@@ -91,16 +91,30 @@ public record JsonEdit(Kind kind, int target, int variant) {
           () -> F.textNode("9".repeat(100_000)),
           () -> F.textNode("9".repeat(1_000_000)),
           () -> F.textNode("-" + "9".repeat(80)),
-          () -> F.textNode("115792089237316195423570985008687907853269984665640564039457584007913129639936"),
+          () ->
+              F.textNode(
+                  "115792089237316195423570985008687907853269984665640564039457584007913129639936"),
           () -> F.textNode("18446744073709551616"),
           () -> F.textNode("-9223372036854775808"));
 
   static final List<String> CHARS =
-      List.of("\"", "\\", "{", "}", "[", "]", ",", ":", "\u0000", "x", "\uFFFF", "\uD800", "0", " ");
+      List.of(
+          "\"", "\\", "{", "}", "[", "]", ",", ":", "\u0000", "x", "\uFFFF", "\uD800", "0", " ");
 
   static final List<String> SNIPPETS =
       List.of(
-          "//c\n", "/*", ",", "]", "}", "NaN", "\uFEFF", "\\u0000", "\u00e9", "\"k\":1,", "{}", "x");
+          "//c\n",
+          "/*",
+          ",",
+          "]",
+          "}",
+          "NaN",
+          "\uFEFF",
+          "\\u0000",
+          "\u00e9",
+          "\"k\":1,",
+          "{}",
+          "x");
 
   static final int[] DEPTHS = {64, 499, 501, 1001, 5000, 100_000};
 
@@ -216,7 +230,10 @@ public record JsonEdit(Kind kind, int target, int variant) {
       String t = v.textValue();
       int at = variant % t.length();
       char c = t.charAt(at);
-      char to = Character.isDigit(c) ? (char) ('0' + (c - '0' + 1) % 10) : Character.isUpperCase(c) ? Character.toLowerCase(c) : Character.toUpperCase(c);
+      char to =
+          Character.isDigit(c)
+              ? (char) ('0' + (c - '0' + 1) % 10)
+              : Character.isUpperCase(c) ? Character.toLowerCase(c) : Character.toUpperCase(c);
       if (to == c) {
         to = 'Z';
       }
@@ -236,7 +253,8 @@ public record JsonEdit(Kind kind, int target, int variant) {
     }
   }
 
-  private static String serialise(JsonNode root, List<JsonEdit> tree) throws JsonProcessingException {
+  private static String serialise(JsonNode root, List<JsonEdit> tree)
+      throws JsonProcessingException {
     String text = JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root);
     text = text.replace("\"" + DUP, "\"");
     for (int d : DEPTHS) {
@@ -253,7 +271,9 @@ public record JsonEdit(Kind kind, int target, int variant) {
       case INSERT_TEXT -> splice(b, at, at, SNIPPETS.get(variant % SNIPPETS.size()));
       case BOM -> splice(b, 0, 0, "\uFEFF");
       case INVALID_UTF8 -> {
-        byte[][] bad = {{(byte) 0xC3, 0x28}, {(byte) 0xFF}, {(byte) 0xED, (byte) 0xA0, (byte) 0x80}};
+        byte[][] bad = {
+          {(byte) 0xC3, 0x28}, {(byte) 0xFF}, {(byte) 0xED, (byte) 0xA0, (byte) 0x80}
+        };
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(b, 0, at);
         out.writeBytes(bad[variant % bad.length]);

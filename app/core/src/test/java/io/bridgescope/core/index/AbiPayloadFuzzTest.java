@@ -30,16 +30,16 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tag;
-import net.jqwik.api.lifecycle.AddLifecycleHook;
 import net.jqwik.api.constraints.Size;
+import net.jqwik.api.lifecycle.AddLifecycleHook;
 import org.web3j.protocol.core.methods.response.Log;
 
 /**
- * The bridge's event payloads as a node hands them over: StateSynced, L2StateSynced,
- * NewCommitment, NewEpoch, StateSyncResult and ExitProcessed logs (topics and data), the ERC-20
- * payloads inside a state sync, and the log fields the indexer reads. Valid logs decode to what was
- * encoded; edited ones decode or fail with {@link AbiDecodingException} (or {@link ChainException}
- * for a malformed block number).
+ * The bridge's event payloads as a node hands them over: StateSynced, L2StateSynced, NewCommitment,
+ * NewEpoch, StateSyncResult and ExitProcessed logs (topics and data), the ERC-20 payloads inside a
+ * state sync, and the log fields the indexer reads. Valid logs decode to what was encoded; edited
+ * ones decode or fail with {@link AbiDecodingException} (or {@link ChainException} for a malformed
+ * block number).
  */
 @Tag("fuzz")
 @AddLifecycleHook(FuzzTries.class)
@@ -69,7 +69,11 @@ class AbiPayloadFuzzTest {
       List<String> t = new ArrayList<>();
       switch (event) {
         case STATE_SYNCED, L2_STATE_SYNCED -> {
-          t.add((event == Event.STATE_SYNCED ? BridgeEvents.STATE_SYNCED : BridgeEvents.L2_STATE_SYNCED).toString());
+          t.add(
+              (event == Event.STATE_SYNCED
+                      ? BridgeEvents.STATE_SYNCED
+                      : BridgeEvents.L2_STATE_SYNCED)
+                  .toString());
           t.add(word(a));
           t.add(word(sender));
           t.add(word(receiver));
@@ -86,7 +90,11 @@ class AbiPayloadFuzzTest {
           t.add(word(c));
         }
         case STATE_SYNC_RESULT, EXIT_PROCESSED -> {
-          t.add((event == Event.EXIT_PROCESSED ? BridgeEvents.EXIT_PROCESSED : BridgeEvents.STATE_SYNC_RESULT).toString());
+          t.add(
+              (event == Event.EXIT_PROCESSED
+                      ? BridgeEvents.EXIT_PROCESSED
+                      : BridgeEvents.STATE_SYNC_RESULT)
+                  .toString());
           t.add(word(a));
           t.add(word(b.testBit(0) ? BigInteger.ONE : BigInteger.ZERO));
         }
@@ -126,8 +134,7 @@ class AbiPayloadFuzzTest {
           assertThat(s.receiver()).isEqualTo(receiver);
           assertThat(s.data()).isEqualTo(data);
         }
-        case NEW_COMMITMENT ->
-            assertThat(v).isEqualTo(new StateSyncCommitment(a, b, root));
+        case NEW_COMMITMENT -> assertThat(v).isEqualTo(new StateSyncCommitment(a, b, root));
         case NEW_EPOCH ->
             assertThat(v)
                 .isEqualTo(
@@ -160,9 +167,11 @@ class AbiPayloadFuzzTest {
 
   static Arbitrary<BigInteger> uints() {
     return Arbitraries.frequencyOf(
-        net.jqwik.api.Tuple.of(4, Arbitraries.longs().between(0, 1_000_000).map(BigInteger::valueOf)),
+        net.jqwik.api.Tuple.of(
+            4, Arbitraries.longs().between(0, 1_000_000).map(BigInteger::valueOf)),
         net.jqwik.api.Tuple.of(1, Arbitraries.of(ByteMutation.INTERESTING_WORDS)),
-        net.jqwik.api.Tuple.of(1, Arbitraries.bigIntegers().between(BigInteger.ZERO, AbiValue.MAX_UINT256)));
+        net.jqwik.api.Tuple.of(
+            1, Arbitraries.bigIntegers().between(BigInteger.ZERO, AbiValue.MAX_UINT256)));
   }
 
   static Arbitrary<Address> addresses() {
@@ -203,7 +212,8 @@ class AbiPayloadFuzzTest {
     strings.add(Hex.encode(data));
     List<String> edited = HexEdit.applyAll(strings, hexEdits);
     // The last string is the data unless an edit removed it; topics are the rest.
-    Log log = log(new ArrayList<>(edited.subList(0, edited.size() - 1)), edited.get(edited.size() - 1));
+    Log log =
+        log(new ArrayList<>(edited.subList(0, edited.size() - 1)), edited.get(edited.size() - 1));
     Outcome<Object> o = Decoders.decode(() -> e.decode(log), AbiDecodingException.class);
     boolean intact = dataEdits.isEmpty() && hexEdits.stream().allMatch(HexEdit::harmless);
     if (intact && e.representable()) {
@@ -249,8 +259,7 @@ class AbiPayloadFuzzTest {
       @ForAll("blockNumbers") String blockNumber) {
     Log log = log(HexEdit.applyAll(e.topics(), hexEdits), Hex.encode(e.dataBytes()));
     log.setBlockNumber(blockNumber);
-    Outcome<Hash32> t0 =
-        Decoders.decode(() -> LogRows.topic0(log), AbiDecodingException.class);
+    Outcome<Hash32> t0 = Decoders.decode(() -> LogRows.topic0(log), AbiDecodingException.class);
     if (HexEdit.allHarmless(hexEdits)) {
       assertThat(t0.value()).isEqualTo(Hash32.of(e.topics().get(0)));
     }
@@ -328,7 +337,8 @@ class AbiPayloadFuzzTest {
   }
 
   @Property(tries = 200)
-  void randomPayloadsReadAsSomething(@ForAll @Size(max = 400) byte[] data, @ForAll boolean towardsChild) {
+  void randomPayloadsReadAsSomething(
+      @ForAll @Size(max = 400) byte[] data, @ForAll boolean towardsChild) {
     assertThat(Decoders.total(() -> Payloads.decode(data, towardsChild))).isNotNull();
   }
 }

@@ -40,10 +40,10 @@ import org.web3j.protocol.core.methods.response.Transaction;
 
 /**
  * The calldata the indexer decodes: {@code StateReceiver.commit} (signature, signer keys, bitmap),
- * {@code CheckpointManager.submit} (checkpoint, metadata, signature, the new validator set,
- * bitmap) and the {@code ValidatorSet.getValidators()} answer. Valid calls are built with {@link
- * BridgeAbi} and must decode to their inputs; edited ones decode or fail with {@link
- * AbiDecodingException} (commit: answer empty), without a length field sizing an allocation.
+ * {@code CheckpointManager.submit} (checkpoint, metadata, signature, the new validator set, bitmap)
+ * and the {@code ValidatorSet.getValidators()} answer. Valid calls are built with {@link BridgeAbi}
+ * and must decode to their inputs; edited ones decode or fail with {@link AbiDecodingException}
+ * (commit: answer empty), without a length field sizing an allocation.
  */
 @Tag("fuzz")
 @AddLifecycleHook(FuzzTries.class)
@@ -89,8 +89,7 @@ class CalldataFuzzTest {
   }
 
   static Arbitrary<Validator> validators() {
-    return Combinators.combine(addresses(), uints().list().ofSize(4), uints())
-        .as(Validator::new);
+    return Combinators.combine(addresses(), uints().list().ofSize(4), uints()).as(Validator::new);
   }
 
   @Provide
@@ -134,8 +133,7 @@ class CalldataFuzzTest {
     assertThat(r.blockHash()).isEqualTo(c.meta().blockHash());
     assertThat(r.blockRound()).isEqualTo(c.meta().blockRound());
     assertThat(r.currentValidatorSetHash()).isEqualTo(c.meta().currentValidatorSetHash());
-    assertThat(r.signature().value())
-        .isEqualTo(concat(Abi.word(c.sigX()), Abi.word(c.sigY())));
+    assertThat(r.signature().value()).isEqualTo(concat(Abi.word(c.sigX()), Abi.word(c.sigY())));
     assertThat(r.bitmap()).isEqualTo(Bytes.of(c.bitmap()));
     assertThat(r.newValidatorSet()).isEqualTo(entries(c.set()));
   }
@@ -153,9 +151,11 @@ class CalldataFuzzTest {
       @ForAll("mutations") List<ByteMutation> edits,
       @ForAll boolean success) {
     byte[] calldata = ByteMutation.applyAll(c.calldata(), 4, edits);
-    SubmitDecoder.Where w = new SubmitDecoder.Where(Hash32.ZERO, Address.ofLow(1), success, 5, 6, 0);
+    SubmitDecoder.Where w =
+        new SubmitDecoder.Where(Hash32.ZERO, Address.ofLow(1), success, 5, 6, 0);
     Outcome<Optional<CheckpointRow>> o =
-        Decoders.decode(() -> SubmitDecoder.decodeSubmission(calldata, w), AbiDecodingException.class);
+        Decoders.decode(
+            () -> SubmitDecoder.decodeSubmission(calldata, w), AbiDecodingException.class);
     if (!success) {
       assertThat(o.ok()).as("a reverted submit never stops the indexer").isTrue();
     }
@@ -236,8 +236,7 @@ class CalldataFuzzTest {
     byte[] calldata = ByteMutation.applyAll(c.calldata(), 4, edits);
     Transaction tx = new Transaction();
     tx.setInput(HexEdit.applyAll(Hex.encode(calldata), hexEdits));
-    Optional<CommitSignature> s =
-        Decoders.total(() -> ChildSource.signature(tx, c.commitment()));
+    Optional<CommitSignature> s = Decoders.total(() -> ChildSource.signature(tx, c.commitment()));
     assertThat(s).isNotNull();
     if (edits.isEmpty() && HexEdit.allHarmless(hexEdits)) {
       assertThat(s)

@@ -46,7 +46,9 @@ class GenesisFuzzTest {
   static void load() throws IOException {
     files = FuzzFiles.create("genesis");
     try (InputStream in = GenesisFuzzTest.class.getResourceAsStream("edge-genesis.json")) {
-      fixture = new String(Objects.requireNonNull(in).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      fixture =
+          new String(
+              Objects.requireNonNull(in).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
     }
   }
 
@@ -76,9 +78,17 @@ class GenesisFuzzTest {
         ObjectNode bridge = (ObjectNode) polybft.get("bridge");
         String[] keys =
             legacyKeys
-                ? new String[] {"stateSenderAddr", "checkpointAddr", "exitHelperAddress", "rootERC20PredicateAddr"}
-                : new String[] {"stateSenderAddress", "checkpointManagerAddress", "exitHelperAddress", "erc20PredicateAddress"};
-        for (String k : List.of("stateSenderAddress", "checkpointManagerAddress", "erc20PredicateAddress")) {
+                ? new String[] {
+                  "stateSenderAddr", "checkpointAddr", "exitHelperAddress", "rootERC20PredicateAddr"
+                }
+                : new String[] {
+                  "stateSenderAddress",
+                  "checkpointManagerAddress",
+                  "exitHelperAddress",
+                  "erc20PredicateAddress"
+                };
+        for (String k :
+            List.of("stateSenderAddress", "checkpointManagerAddress", "erc20PredicateAddress")) {
           bridge.remove(k);
         }
         for (int i = 0; i < 4; i++) {
@@ -97,7 +107,11 @@ class GenesisFuzzTest {
   @Provide
   Arbitrary<Genesis> geneses() {
     Arbitrary<Address> address =
-        Arbitraries.bytes().array(byte[].class).ofSize(20).map(Address::new).filter(a -> !a.equals(Address.ZERO));
+        Arbitraries.bytes()
+            .array(byte[].class)
+            .ofSize(20)
+            .map(Address::new)
+            .filter(a -> !a.equals(Address.ZERO));
     Arbitrary<Map<String, Long>> starts =
         Arbitraries.maps(
                 address.map(Address::toString), Arbitraries.longs().between(0, Long.MAX_VALUE))
@@ -119,7 +133,7 @@ class GenesisFuzzTest {
     return JsonEdit.lists();
   }
 
-  @Property(tries = 300)
+  @Property(tries = 150)
   void genesisFilesImportOrFailTyped(
       @ForAll("geneses") Genesis g, @ForAll("edits") List<JsonEdit> edits) {
     var file = files.write("genesis.json", JsonEdit.applyAll(g.json(), edits));
@@ -132,11 +146,17 @@ class GenesisFuzzTest {
       assertThat(b.name).endsWith("-" + g.chainId());
       assertThat(b.child.chainId).isEqualTo(g.chainId());
       assertThat(b.epochSize).isEqualTo(g.epochSize());
-      assertThat(List.of(b.contracts.get("stateSender"), b.contracts.get("checkpointManager"), b.contracts.get("exitHelper"), b.contracts.get("rootErc20Predicate")))
+      assertThat(
+              List.of(
+                  b.contracts.get("stateSender"),
+                  b.contracts.get("checkpointManager"),
+                  b.contracts.get("exitHelper"),
+                  b.contracts.get("rootErc20Predicate")))
           .isEqualTo(g.rootContracts());
       assertThat(b.root.rpcUrls).containsExactly(URI.create(g.rpc()));
       assertThat(b.root.startBlock)
-          .isEqualTo(g.startBlocks().values().stream().mapToLong(Long::longValue).min().orElseThrow());
+          .isEqualTo(
+              g.startBlocks().values().stream().mapToLong(Long::longValue).min().orElseThrow());
     }
     if (o.ok()) {
       // What the genesis lacks is added as a user would; the rest must build or be named.
@@ -149,7 +169,7 @@ class GenesisFuzzTest {
     }
   }
 
-  @Property(tries = 200)
+  @Property(tries = 100)
   void randomFilesFailTyped(@ForAll @Size(max = 2000) byte[] content) {
     var file = files.write("genesis.json", content);
     Decoders.decode(

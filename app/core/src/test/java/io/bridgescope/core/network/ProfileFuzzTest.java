@@ -23,9 +23,9 @@ import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 
 /**
- * Network profile files ({@code --network file.json}, the GUI's "Open profile…"): a profile
- * written by {@link NetworkProfileJson} reads back equal; an edited file reads as a valid profile
- * (which writes and reads back the same) or fails with {@link NetworkConfigException}.
+ * Network profile files ({@code --network file.json}, the GUI's "Open profile…"): a profile written
+ * by {@link NetworkProfileJson} reads back equal; an edited file reads as a valid profile (which
+ * writes and reads back the same) or fails with {@link NetworkConfigException}.
  */
 @Tag("fuzz")
 @AddLifecycleHook(FuzzTries.class)
@@ -111,7 +111,7 @@ class ProfileFuzzTest {
     return JsonEdit.lists();
   }
 
-  @Property(tries = 400)
+  @Property(tries = 200)
   void profileFilesReadBackOrFailTyped(
       @ForAll("profiles") NetworkProfile p, @ForAll("edits") List<JsonEdit> edits) {
     var file = files.write("profile.json", JsonEdit.applyAll(NetworkProfileJson.toJson(p), edits));

@@ -33,7 +33,8 @@ class ExitCalldataFuzzTest {
   @Provide
   Arbitrary<BridgeAbi.ExitInput> exits() {
     Arbitrary<BigInteger> ids =
-        Arbitraries.bigIntegers().between(BigInteger.ZERO, BigInteger.ONE.shiftLeft(256).subtract(BigInteger.ONE));
+        Arbitraries.bigIntegers()
+            .between(BigInteger.ZERO, BigInteger.ONE.shiftLeft(256).subtract(BigInteger.ONE));
     Arbitrary<byte[]> leaves =
         Combinators.combine(ids, Arbitraries.bytes().array(byte[].class).ofMaxSize(100))
             .as((id, data) -> BridgeLeaves.exitEncoding(id, new byte[20], new byte[20], data));
@@ -84,12 +85,13 @@ class ExitCalldataFuzzTest {
   }
 
   /** A raw signed transaction whose bytes (RLP, signature, data) were edited. */
-  @Property(tries = 300)
+  @Property(tries = 100)
   void rawTransactionsGiveIdsOrNothing(
       @ForAll("exits") BridgeAbi.ExitInput in,
       @ForAll boolean eip1559,
       @ForAll("mutations") List<ByteMutation> edits) {
-    byte[] raw = ByteMutation.applyAll(TxFileFuzzTest.signedRaw(BridgeAbi.exit(in), eip1559), 0, edits);
+    byte[] raw =
+        ByteMutation.applyAll(TxFileFuzzTest.signedRaw(BridgeAbi.exit(in), eip1559), 0, edits);
     List<BigInteger> ids = Decoders.total(() -> ExitCalls.idsInRawTx(Bytes.of(raw)));
     if (edits.isEmpty()) {
       assertThat(ids).containsExactly(id(in));

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.bridgescope.core.fuzz.Decoders;
 import io.bridgescope.core.fuzz.Decoders.Outcome;
+import io.bridgescope.core.fuzz.FuzzFiles;
 import io.bridgescope.core.fuzz.FuzzTries;
 import io.bridgescope.core.fuzz.JsonEdit;
 import io.bridgescope.core.model.Address;
@@ -13,14 +14,10 @@ import io.bridgescope.crypto.Keccak;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 import javax.crypto.Cipher;
 import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -55,8 +52,7 @@ class KeystoreFuzzTest {
 
   static final String PASSWORD = "correct horse ✓";
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final AtomicLong DIRS = new AtomicLong();
-  private static Path dir;
+  private static FuzzFiles files;
   private static List<Base> bases;
 
   /** A valid keystore file and the address of its key. */
@@ -64,7 +60,7 @@ class KeystoreFuzzTest {
 
   @BeforeContainer
   static void createBases() throws Exception {
-    dir = Files.createTempDirectory("bridgescope-keystore-fuzz");
+    files = FuzzFiles.create("keystore");
     ECKeyPair one = ECKeyPair.create(new java.math.BigInteger(KeystoreTest.ANVIL_KEY, 16));
     ECKeyPair two = Keys.createEcKeyPair();
     bases =
@@ -76,10 +72,8 @@ class KeystoreFuzzTest {
   }
 
   @AfterContainer
-  static void deleteDirectory() throws IOException {
-    try (Stream<Path> files = Files.walk(dir)) {
-      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    }
+  static void deleteDirectory() {
+    files.close();
   }
 
   static Address address(ECKeyPair k) {
@@ -222,16 +216,11 @@ class KeystoreFuzzTest {
   }
 
   static Path write(String name, byte[] content) {
-    try {
-      Path d = Files.createDirectories(dir.resolve("d" + DIRS.incrementAndGet()));
-      return Files.write(d.resolve(name), content);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return files.write(name, content);
   }
 
   static Keystore freshStore() {
-    return new Keystore(dir.resolve("store" + DIRS.incrementAndGet()), ScryptParams.lightForTests());
+    return new Keystore(files.folder().resolve("store"), ScryptParams.lightForTests());
   }
 
   @Property(tries = 150)
@@ -269,8 +258,7 @@ class KeystoreFuzzTest {
       assertThat(o.value().address()).isEqualTo(base.address());
       assertThat(o.value().problem()).isEmpty();
       Outcome<KeySession> again =
-          Decoders.decode(
-              () -> store.unlock("k", PASSWORD.toCharArray()), KeystoreException.class);
+          Decoders.decode(() -> store.unlock("k", PASSWORD.toCharArray()), KeystoreException.class);
       assertThat(again.value().address()).isEqualTo(base.address());
     }
   }
@@ -287,13 +275,8 @@ class KeystoreFuzzTest {
       json = k.apply(json);
     }
     byte[] content = JsonEdit.applyAll(json, edits);
-    Path storeDir = dir.resolve("store" + DIRS.incrementAndGet());
-    try {
-      Files.createDirectories(storeDir);
-      Files.write(storeDir.resolve(base.address().toString().substring(2) + ".json"), content);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    Path storeDir =
+        files.write(base.address().toString().substring(2) + ".json", content).getParent();
     Keystore store = new Keystore(storeDir, ScryptParams.lightForTests());
     Outcome<List<KeyInfo>> listed = Decoders.decode(store::list);
     assertThat(listed.value()).hasSize(1);
@@ -357,12 +340,17 @@ class KeystoreFuzzTest {
     Arbitrary<String> part =
         Arbitraries.oneOf(
             Arbitraries.integers().between(0, Integer.MAX_VALUE).map(String::valueOf),
-            Arbitraries.of("2147483648", "99999999999999999999", "-1", "+5", "'", "h", "", "0x10", "\u0663"),
+            Arbitraries.of(
+                "2147483648", "99999999999999999999", "-1", "+5", "'", "h", "", "0x10", "\u0663"),
             Arbitraries.strings().ofMaxLength(4));
     Arbitrary<String> hardened = Arbitraries.of("", "'", "h", "''");
     return Arbitraries.oneOf(
         Arbitraries.just(KeyMaterial.DEFAULT_PATH),
-        Combinators.combine(part, hardened).as(String::concat).list().ofMaxSize(7).map(l -> "m/" + String.join("/", l)),
+        Combinators.combine(part, hardened)
+            .as(String::concat)
+            .list()
+            .ofMaxSize(7)
+            .map(l -> "m/" + String.join("/", l)),
         Arbitraries.strings().ofMaxLength(20));
   }
 
@@ -371,7 +359,6 @@ class KeystoreFuzzTest {
     Path file = write("key.json", content);
     Keystore store = freshStore();
     Decoders.decode(
-        () -> store.importKeystoreFile("k", file, PASSWORD.toCharArray()),
-        KeystoreException.class);
+        () -> store.importKeystoreFile("k", file, PASSWORD.toCharArray()), KeystoreException.class);
   }
 }

@@ -6,6 +6,7 @@ import io.bridgescope.core.bridge.BridgeAbi;
 import io.bridgescope.core.fuzz.ByteMutation;
 import io.bridgescope.core.fuzz.Decoders;
 import io.bridgescope.core.fuzz.Decoders.Outcome;
+import io.bridgescope.core.fuzz.FuzzFiles;
 import io.bridgescope.core.fuzz.FuzzTries;
 import io.bridgescope.core.fuzz.JsonEdit;
 import io.bridgescope.core.model.Address;
@@ -17,15 +18,11 @@ import io.bridgescope.core.store.rows.TxPurpose;
 import io.bridgescope.crypto.Keccak;
 import io.bridgescope.crypto.merkle.BridgeLeaves;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -55,33 +52,25 @@ class TxFileFuzzTest {
 
   static final Credentials KEY = Credentials.create(KeystoreTest.ANVIL_KEY);
   static final Address FROM = Address.of(KEY.getAddress());
-  private static final AtomicLong FILES = new AtomicLong();
-  private static Path dir;
+  private static FuzzFiles files;
 
   @BeforeContainer
-  static void createDirectory() throws IOException {
-    dir = Files.createTempDirectory("bridgescope-txfile-fuzz");
+  static void createDirectory() {
+    files = FuzzFiles.create("txfile");
   }
 
   @AfterContainer
-  static void deleteDirectory() throws IOException {
-    try (Stream<Path> files = Files.walk(dir)) {
-      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    }
+  static void deleteDirectory() {
+    files.close();
   }
 
+  /** A path where nothing is yet ({@link TxFiles} refuses to overwrite). */
   static Path fresh() {
-    return dir.resolve("tx-" + FILES.incrementAndGet() + ".json");
+    return files.folder().resolve("tx.json");
   }
 
   static Path withContent(byte[] content) {
-    Path p = fresh();
-    try {
-      Files.write(p, content);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return p;
+    return files.write("tx.json", content);
   }
 
   /** Signs like {@link KeySession#sign}, without a keystore. */
@@ -141,7 +130,8 @@ class TxFileFuzzTest {
             .as(
                 (eip, max, tip) ->
                     eip
-                        ? new Fees(true, BigInteger.valueOf(max), BigInteger.valueOf(Math.min(tip, max)))
+                        ? new Fees(
+                            true, BigInteger.valueOf(max), BigInteger.valueOf(Math.min(tip, max)))
                         : Fees.legacy(BigInteger.valueOf(max)));
     Arbitrary<Optional<BigInteger>> related =
         Arbitraries.longs().between(0, Long.MAX_VALUE).map(BigInteger::valueOf).optional();
@@ -162,12 +152,24 @@ class TxFileFuzzTest {
         .flatAs(
             (chain, chainId, nonce, to, d, v, gas, f) ->
                 Combinators.combine(
-                        Arbitraries.of(TxPurpose.class), related, Arbitraries.strings().ofMaxLength(60))
+                        Arbitraries.of(TxPurpose.class),
+                        related,
+                        Arbitraries.strings().ofMaxLength(60))
                     .as(
                         (purpose, rel, summary) ->
                             new UnsignedTx(
-                                chain, chainId, FROM, nonce, to, Bytes.of(d), v, gas, f, purpose,
-                                rel, summary)));
+                                chain,
+                                chainId,
+                                FROM,
+                                nonce,
+                                to,
+                                Bytes.of(d),
+                                v,
+                                gas,
+                                f,
+                                purpose,
+                                rel,
+                                summary)));
   }
 
   @Provide
@@ -177,10 +179,11 @@ class TxFileFuzzTest {
 
   @Provide
   Arbitrary<String> networks() {
-    return Arbitraries.oneOf(Arbitraries.of("devnet", "my-supernet"), Arbitraries.strings().ofMaxLength(30));
+    return Arbitraries.oneOf(
+        Arbitraries.of("devnet", "my-supernet"), Arbitraries.strings().ofMaxLength(30));
   }
 
-  @Property(tries = 300)
+  @Property(tries = 150)
   void unsignedFilesReadBackOrFailTyped(
       @ForAll("transactions") UnsignedTx tx,
       @ForAll("networks") String network,
@@ -201,7 +204,7 @@ class TxFileFuzzTest {
     }
   }
 
-  @Property(tries = 300)
+  @Property(tries = 120)
   void signedFilesReadBackOrFailTyped(
       @ForAll("transactions") UnsignedTx tx,
       @ForAll("networks") String network,
@@ -223,7 +226,7 @@ class TxFileFuzzTest {
   }
 
   /** The signed transaction's RLP bytes edited (and the file's hash kept consistent or not). */
-  @Property(tries = 300)
+  @Property(tries = 120)
   void signedBytesEditedReadBackOrFailTyped(
       @ForAll("transactions") UnsignedTx tx,
       @ForAll("rawEdits") List<ByteMutation> edits,
@@ -233,8 +236,7 @@ class TxFileFuzzTest {
     byte[] raw = ByteMutation.applyAll(s.raw().value(), 0, edits);
     Path written = fresh();
     TxFiles.writeSigned("devnet", s, written);
-    String json =
-        Files.readString(written).replace(Hex.encode(s.raw().value()), Hex.encode(raw));
+    String json = Files.readString(written).replace(Hex.encode(s.raw().value()), Hex.encode(raw));
     if (fixHash) {
       json = json.replace(s.hash().toString(), Hex.encode(Keccak.keccak256(raw)));
     }
@@ -253,7 +255,7 @@ class TxFileFuzzTest {
     return ByteMutation.lists();
   }
 
-  @Property(tries = 200)
+  @Property(tries = 100)
   void randomFilesFailTyped(@ForAll @Size(max = 2000) byte[] content, @ForAll boolean signed) {
     Path p = withContent(content);
     Decoders.decode(
@@ -266,7 +268,8 @@ class TxFileFuzzTest {
    */
   private static void assertSignedBytesMatch(SignedTx s) {
     byte[] raw = s.raw().value();
-    SignedRawTransaction decoded = (SignedRawTransaction) TransactionDecoder.decode(Hex.encode(raw));
+    SignedRawTransaction decoded =
+        (SignedRawTransaction) TransactionDecoder.decode(Hex.encode(raw));
     byte[] canonical = TransactionEncoder.encode(decoded, decoded.getSignatureData());
     assertThat(Hex.encode(raw)).isEqualTo(Hex.encode(canonical));
     assertThat(s.hash()).isEqualTo(new Hash32(Keccak.keccak256(raw)));

@@ -35,11 +35,11 @@ import net.jqwik.api.lifecycle.AddLifecycleHook;
 
 /**
  * The crypto decoders that take bytes from the chain or a file: BN254 G1 points (signatures), G2
- * points (validator keys, EVM and on-chain word order), secret keys, both BLS schemes' encoded
- * keys and signatures, the signer bitmap and the quorum rule. Valid encodings (random multiples of
- * the generators, twist points outside G2) decode to their point; edited ones (words set to 0, p,
- * p - 1, 2^256 - 1, r, bits flipped, words swapped, lengths changed, y negated) decode to the
- * point they now encode or fail with {@link InvalidEncodingException}.
+ * points (validator keys, EVM and on-chain word order), secret keys, both BLS schemes' encoded keys
+ * and signatures, the signer bitmap and the quorum rule. Valid encodings (random multiples of the
+ * generators, twist points outside G2) decode to their point; edited ones (words set to 0, p, p -
+ * 1, 2^256 - 1, r, bits flipped, words swapped, lengths changed, y negated) decode to the point
+ * they now encode or fail with {@link InvalidEncodingException}.
  */
 @Tag("fuzz")
 @AddLifecycleHook(FuzzTries.class)
@@ -81,7 +81,8 @@ class CryptoDecodeFuzzTest {
       int w = word % words;
       switch (kind) {
         case FLIP_BIT -> b[w * 32 + (bit >> 3) % 32] ^= (byte) (1 << (bit & 7));
-        case SET_WORD -> System.arraycopy(encode(WORDS.get(valueIndex % WORDS.size())), 0, b, w * 32, 32);
+        case SET_WORD ->
+            System.arraycopy(encode(WORDS.get(valueIndex % WORDS.size())), 0, b, w * 32, 32);
         case SWAP_WORDS -> {
           int o = other % words;
           System.arraycopy(in, w * 32, b, o * 32, 32);
@@ -139,7 +140,8 @@ class CryptoDecodeFuzzTest {
     G1Point p = G1Point.generator().multiply(TestValues.scalar(new Random(seed)));
     byte[] bytes = applyAll(p.toBytes(), edits);
     Outcome<G1Point> o =
-        Decoders.decode(() -> G1Point.fromBytes(bytes, "signature"), InvalidEncodingException.class);
+        Decoders.decode(
+            () -> G1Point.fromBytes(bytes, "signature"), InvalidEncodingException.class);
     if (onlyNegations(edits)) {
       G1Point expected = edits.size() % 2 == 0 ? p : p.negate();
       assertThat(o.value()).isEqualTo(expected);
@@ -160,7 +162,8 @@ class CryptoDecodeFuzzTest {
             : G2Point.generator().multiply(TestValues.scalar(r));
     byte[] bytes = applyAll(q.toEvmBytes(), edits);
     Outcome<G2Point> o =
-        Decoders.decode(() -> G2Point.fromEvmBytes(bytes, "publicKey"), InvalidEncodingException.class);
+        Decoders.decode(
+            () -> G2Point.fromEvmBytes(bytes, "publicKey"), InvalidEncodingException.class);
     if (outsideG2 && onlyNegations(edits)) {
       assertThat(o.ok()).as("a twist point outside G2 must be refused").isFalse();
     }
@@ -187,7 +190,8 @@ class CryptoDecodeFuzzTest {
     Outcome<G1Point> o1 =
         Decoders.decode(() -> G1Point.fromUint256Array(a1, "sig"), InvalidEncodingException.class);
     Outcome<G2Point> o2 =
-        Decoders.decode(() -> G2Point.fromUint256Array(a2, "blsKey"), InvalidEncodingException.class);
+        Decoders.decode(
+            () -> G2Point.fromUint256Array(a2, "blsKey"), InvalidEncodingException.class);
     if (edits.isEmpty()) {
       assertThat(o1.value().toUint256Array()).isEqualTo(g1);
       assertThat(o2.value().toUint256Array()).isEqualTo(g2);
@@ -228,7 +232,8 @@ class CryptoDecodeFuzzTest {
   Arbitrary<byte[]> secretKeyBytes() {
     return Arbitraries.oneOf(
         Arbitraries.bytes().array(byte[].class).ofSize(32),
-        Arbitraries.of(R, R.subtract(BigInteger.ONE), BigInteger.ZERO, MAX).map(CryptoDecodeFuzzTest::encode),
+        Arbitraries.of(R, R.subtract(BigInteger.ONE), BigInteger.ZERO, MAX)
+            .map(CryptoDecodeFuzzTest::encode),
         Arbitraries.bytes().array(byte[].class).ofMaxSize(40));
   }
 
@@ -256,17 +261,22 @@ class CryptoDecodeFuzzTest {
   }
 
   static final byte[] DOMAIN =
-      io.bridgescope.crypto.Keccak.keccak256("DOMAIN_CHECKPOINT_MANAGER".getBytes(StandardCharsets.US_ASCII));
+      io.bridgescope.crypto.Keccak.keccak256(
+          "DOMAIN_CHECKPOINT_MANAGER".getBytes(StandardCharsets.US_ASCII));
 
   @Property(tries = 25)
   void bn254SchemeVerifiesOrRefusesTyped(
-      @ForAll long seed, @ForAll("edits") List<Edit> keyEdits, @ForAll("edits") List<Edit> sigEdits) {
+      @ForAll long seed,
+      @ForAll("edits") List<Edit> keyEdits,
+      @ForAll("edits") List<Edit> sigEdits) {
     schemeProperty(new Bn254EdgeScheme(), seed, keyEdits, sigEdits);
   }
 
   @Property(tries = 40)
   void bls12381SchemeVerifiesOrRefusesTyped(
-      @ForAll long seed, @ForAll("edits") List<Edit> keyEdits, @ForAll("edits") List<Edit> sigEdits) {
+      @ForAll long seed,
+      @ForAll("edits") List<Edit> keyEdits,
+      @ForAll("edits") List<Edit> sigEdits) {
     schemeProperty(new Bls12381Scheme(), seed, keyEdits, sigEdits);
   }
 
@@ -283,7 +293,8 @@ class CryptoDecodeFuzzTest {
     byte[] pk = applyAll(k.publicKey(), keyEdits);
     byte[] s = applyAll(sig, sigEdits);
     Outcome<Boolean> o =
-        Decoders.decode(() -> scheme.verify(pk, message, s, DOMAIN), InvalidEncodingException.class);
+        Decoders.decode(
+            () -> scheme.verify(pk, message, s, DOMAIN), InvalidEncodingException.class);
     if (keyEdits.isEmpty() && sigEdits.isEmpty()) {
       assertThat(o.value()).isTrue();
     }
@@ -326,7 +337,9 @@ class CryptoDecodeFuzzTest {
     assertThat(q.totalPower()).isEqualTo(total);
     assertThat(q.signedPower()).isEqualTo(signed);
     assertThat(q.signers().size() + q.nonSigners().size()).isEqualTo(powers.size());
-    boolean reached = !q.signers().isEmpty() && signed.multiply(BigInteger.valueOf(3)).compareTo(total.multiply(BigInteger.TWO)) > 0;
+    boolean reached =
+        !q.signers().isEmpty()
+            && signed.multiply(BigInteger.valueOf(3)).compareTo(total.multiply(BigInteger.TWO)) > 0;
     assertThat(q.failure().isEmpty()).isEqualTo(reached);
   }
 
@@ -334,8 +347,15 @@ class CryptoDecodeFuzzTest {
   Arbitrary<List<BigInteger>> powers() {
     Arbitrary<BigInteger> power =
         Arbitraries.frequencyOf(
-            net.jqwik.api.Tuple.of(6, Arbitraries.bigIntegers().between(BigInteger.ZERO, BigInteger.valueOf(1000))),
-            net.jqwik.api.Tuple.of(1, Arbitraries.of(BigInteger.ONE.negate(), MAX, MAX.add(BigInteger.ONE), BigInteger.ONE.shiftLeft(255))),
+            net.jqwik.api.Tuple.of(
+                6, Arbitraries.bigIntegers().between(BigInteger.ZERO, BigInteger.valueOf(1000))),
+            net.jqwik.api.Tuple.of(
+                1,
+                Arbitraries.of(
+                    BigInteger.ONE.negate(),
+                    MAX,
+                    MAX.add(BigInteger.ONE),
+                    BigInteger.ONE.shiftLeft(255))),
             net.jqwik.api.Tuple.of(1, Arbitraries.bigIntegers().between(BigInteger.ZERO, MAX)));
     return power.list().ofMaxSize(40);
   }

@@ -10,7 +10,7 @@ import net.jqwik.api.lifecycle.PropertyLifecycleContext;
  * Scales the fuzz properties for the long campaign. Each property's own {@code tries} is the fast
  * default of the unit run; {@code -Dbridgescope.fuzz.scale=K} multiplies it, {@code
  * -Dbridgescope.fuzz.tries=N} replaces it, and {@code -Dbridgescope.fuzz.seed=S} replays a seed
- * that jqwik printed (see fuzz/README.md in this package's folder).
+ * that jqwik printed (docs/fuzzing.md).
  */
 public final class FuzzTries implements AroundPropertyHook {
 

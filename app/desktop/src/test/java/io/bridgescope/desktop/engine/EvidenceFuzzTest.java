@@ -37,9 +37,9 @@ import net.jqwik.api.lifecycle.AddLifecycleHook;
  * Evidence bundles (the "Export evidence" button). Nothing in Bridgescope reads a bundle back yet,
  * so this fuzzes the writer with what the chain and the database can hand it: bitmaps of any
  * length, signer keys and BLS keys of any length, uint256 powers, unicode titles and notes, leaf
- * trees, and stored verifier evidence that may be any text. The bundle is always one JSON
- * document an auditor can parse, whose values are the inputs and whose proofs check against its
- * rebuilt root.
+ * trees, and stored verifier evidence that may be any text. The bundle is always one JSON document
+ * an auditor can parse, whose values are the inputs and whose proofs check against its rebuilt
+ * root.
  */
 @Tag("fuzz")
 @AddLifecycleHook(FuzzTries.class)
@@ -50,7 +50,8 @@ class EvidenceFuzzTest {
   /** LeafSet is built from the index in production; its constructor is package-private. */
   static LeafSet leafSet(List<BigInteger> ids, byte[] hashes) {
     try {
-      Constructor<LeafSet> c = LeafSet.class.getDeclaredConstructor(BigInteger[].class, byte[].class);
+      Constructor<LeafSet> c =
+          LeafSet.class.getDeclaredConstructor(BigInteger[].class, byte[].class);
       c.setAccessible(true);
       return c.newInstance(ids.toArray(BigInteger[]::new), hashes);
     } catch (ReflectiveOperationException e) {
@@ -93,8 +94,13 @@ class EvidenceFuzzTest {
           evidence.map(
               e ->
                   new VerdictRow(
-                      VerdictKind.COMMITMENT, Hash32.ZERO, 7, VerdictStatus.INVALID_SIGNATURE,
-                      "reason ✓", Optional.of(e), Instant.EPOCH));
+                      VerdictKind.COMMITMENT,
+                      Hash32.ZERO,
+                      7,
+                      VerdictStatus.INVALID_SIGNATURE,
+                      "reason ✓",
+                      Optional.of(e),
+                      Instant.EPOCH));
       return new TreeDetails.Loaded(
           detail,
           leaves,
@@ -130,9 +136,10 @@ class EvidenceFuzzTest {
             .as(ValidatorEntry::new);
     Arbitrary<Optional<String>> evidence =
         Arbitraries.oneOf(
-            Arbitraries.just("{\"signers\":[0,1],\"margin\":\"5\"}"),
-            Arbitraries.of("", "{", "[1,", "null", "\"text\"", "{\"a\":1} trailing", "[".repeat(3000)),
-            Arbitraries.strings().ofMaxLength(30))
+                Arbitraries.just("{\"signers\":[0,1],\"margin\":\"5\"}"),
+                Arbitraries.of(
+                    "", "{", "[1,", "null", "\"text\"", "{\"a\":1} trailing", "[".repeat(3000)),
+                Arbitraries.strings().ofMaxLength(30))
             .optional();
     return Combinators.combine(
             Arbitraries.of(true, false),
@@ -151,10 +158,21 @@ class EvidenceFuzzTest {
                         text)
                     .as(
                         (hashes, e, note) ->
-                            new Case(commitment, network, title, leafIds, hashes, sig, keys, bitmap, set, e, note)));
+                            new Case(
+                                commitment,
+                                network,
+                                title,
+                                leafIds,
+                                hashes,
+                                sig,
+                                keys,
+                                bitmap,
+                                set,
+                                e,
+                                note)));
   }
 
-  @Property(tries = 200)
+  @Property(tries = 120)
   void bundlesAreOneParsableDocumentHoldingTheirInputs(@ForAll("cases") Case c) throws Exception {
     TreeDetails.Loaded l = c.loaded();
     String out =
@@ -175,7 +193,9 @@ class EvidenceFuzzTest {
       JsonNode n = validators.get(i);
       assertThat(n.get("votingPower").asText()).isEqualTo(v.votingPower().toString());
       assertThat(n.get("blsKey").asText()).isEqualTo(v.blsKey().toString());
-      boolean signed = v.index() / 8 < c.bitmap().length && (c.bitmap()[v.index() / 8] & (1 << (v.index() % 8))) != 0;
+      boolean signed =
+          v.index() / 8 < c.bitmap().length
+              && (c.bitmap()[v.index() / 8] & (1 << (v.index() % 8))) != 0;
       assertThat(n.get("signed").asBoolean()).isEqualTo(signed);
     }
     // Every proof in the bundle checks against the bundle's own rebuilt root.
