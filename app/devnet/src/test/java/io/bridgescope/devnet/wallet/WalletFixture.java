@@ -108,6 +108,7 @@ final class WalletFixture implements AutoCloseable {
     try {
       Awaitility.await("the wallet ready to prepare")
           .atMost(timeout)
+          .pollInSameThread() // indexes into this fixture's database: never from a second thread
           .pollInterval(Duration.ofMillis(300))
           .until(
               () -> {
