@@ -45,7 +45,7 @@ class GenesisFuzzTest {
   @BeforeContainer
   static void load() throws IOException {
     files = FuzzFiles.create("genesis");
-    try (InputStream in = GenesisFuzzTest.class.getResourceAsStream("edge-genesis.json")) {
+    try (InputStream in = GenesisFuzzTest.class.getResourceAsStream("/genesis/chain-games-69421.json")) {
       fixture =
           new String(
               Objects.requireNonNull(in).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
