@@ -10,12 +10,14 @@ import io.bridgescope.core.wallet.WalletException.Kind;
 import java.math.BigInteger;
 import java.security.SignatureException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.web3j.crypto.RawTransaction;
 import org.web3j.crypto.SignedRawTransaction;
 import org.web3j.crypto.TransactionDecoder;
+import org.web3j.crypto.TransactionEncoder;
 import org.web3j.crypto.transaction.type.Transaction1559;
 import org.web3j.crypto.transaction.type.TransactionType;
 
@@ -71,6 +73,11 @@ final class SignedBytes {
     }
     if (!(decoded instanceof SignedRawTransaction s)) {
       throw bad("the transaction is not signed");
+    }
+    // The decoder ignores trailing bytes and accepts non-minimal RLP; such bytes hash differently
+    // from the transaction a node would mine, so only the canonical encoding is accepted.
+    if (!Arrays.equals(TransactionEncoder.encode(s, s.getSignatureData()), raw)) {
+      throw bad("the signed bytes are not the canonical encoding of a transaction");
     }
     Address signer;
     try {
