@@ -1,11 +1,11 @@
 package io.bridgescope.cli.wallet;
 
-import io.bridgescope.core.network.NetworkProfile;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.bridgescope.cli.CliException;
 import io.bridgescope.cli.Json;
 import io.bridgescope.cli.Output;
+import io.bridgescope.core.network.NetworkProfile;
 import io.bridgescope.core.store.rows.JournalEntry;
 import io.bridgescope.core.wallet.IndexSnapshot;
 import io.bridgescope.core.wallet.Inspection;

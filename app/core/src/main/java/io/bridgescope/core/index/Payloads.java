@@ -9,8 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
- * Decodes the ERC-20 bridge payloads (docs/protocol.md, ERC-20 payloads); public because the
- * signer shows the transfer inside an exit or deposit it is about to sign.
+ * Decodes the ERC-20 bridge payloads (docs/protocol.md, ERC-20 payloads); public because the signer
+ * shows the transfer inside an exit or deposit it is about to sign.
  */
 public final class Payloads {
 

@@ -21,8 +21,8 @@ import java.util.Optional;
 
 /**
  * The leaves inside an exit or execute call, shown field by field, and their proofs checked against
- * the roots of the file's index snapshot with the contracts' own rules (docs/protocol.md,
- * "Merkle tree"): a leaf changed after export no longer reaches its root.
+ * the roots of the file's index snapshot with the contracts' own rules (docs/protocol.md, "Merkle
+ * tree"): a leaf changed after export no longer reaches its root.
  */
 final class ProofChecks {
 

@@ -45,7 +45,8 @@ class GenesisFuzzTest {
   @BeforeContainer
   static void load() throws IOException {
     files = FuzzFiles.create("genesis");
-    try (InputStream in = GenesisFuzzTest.class.getResourceAsStream("/genesis/chain-games-69421.json")) {
+    try (InputStream in =
+        GenesisFuzzTest.class.getResourceAsStream("/genesis/chain-games-69421.json")) {
       fixture =
           new String(
               Objects.requireNonNull(in).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
@@ -172,7 +173,6 @@ class GenesisFuzzTest {
   @Property(tries = 100)
   void randomFilesFailTyped(@ForAll @Size(max = 2000) byte[] content) {
     var file = files.write("genesis.json", content);
-    Decoders.decode(
-            () -> EdgeGenesisImport.read(file).toBuilder(), NetworkConfigException.class);
+    Decoders.decode(() -> EdgeGenesisImport.read(file).toBuilder(), NetworkConfigException.class);
   }
 }
