@@ -21,6 +21,7 @@ import java.util.function.BooleanSupplier;
 import javafx.application.Platform;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.control.Button;
 import javafx.scene.control.TextInputControl;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
@@ -222,7 +223,19 @@ class WalletWizardFxTest {
     robot.clickOn("#nav-deposits");
     Fx.run(() -> context.deposits().table().reveal(id.toString()));
     Fx.waitUntil(() -> context.deposits().detail().detailProperty().get() != null);
-    robot.clickOn("#detail-action");
+    // Fired once it is shown and enabled, not clicked: under load the robot's mouse travel raced
+    // with a refresh of the detail pane (the button it aimed at had left the scene).
+    Fx.waitUntil(
+        () ->
+            Fx.call(
+                () ->
+                    robot
+                        .lookup("#detail-action")
+                        .tryQuery()
+                        .map(n -> n.getScene() != null && n.isVisible() && !n.isDisabled())
+                        .orElse(false)));
+    Button action = robot.lookup("#detail-action").queryButton();
+    Fx.run(action::fire);
     await(60, () -> wizard().stepProperty().get() == Step.REVIEW);
     assertThat(wizard().lines()).anyMatch(l -> l.text().startsWith("StateReceiver"));
     Screenshots.save(root, "wallet-6-self-execute-review");
