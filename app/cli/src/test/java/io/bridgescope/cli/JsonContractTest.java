@@ -58,6 +58,9 @@ class JsonContractTest {
           "keys rename",
           "keys export",
           "keys delete",
+          "networks import",
+          "networks list",
+          "networks show",
           "deposits",
           "exits",
           "verify");
@@ -265,6 +268,33 @@ class JsonContractTest {
     CliRun.Result r = json("keys", "delete", "alice");
     assertThat(r.error().path("code").asText()).isEqualTo("confirmation_required");
     assertThat(r.exit()).isEqualTo(2);
+  }
+
+  @Test
+  void networksVerbsAnswerWithOneDocument() throws IOException {
+    Path genesis = dir.resolve("genesis.json");
+    try (var in = JsonContractTest.class.getResourceAsStream("/genesis/chain-games-69421.json")) {
+      Files.copy(in, genesis);
+    }
+    JsonNode imported =
+        ok(
+            json(
+                "networks",
+                "import",
+                genesis.toString(),
+                "--root-rpc",
+                "http://127.0.0.1:9",
+                "--child-rpc",
+                "http://127.0.0.1:9",
+                "--root-chain-id",
+                "137",
+                "--name",
+                "team-net"));
+    assertThat(imported.path("name").asText()).isEqualTo("team-net");
+    JsonNode list = ok(json("networks", "list"));
+    assertThat(list.findValuesAsText("name")).contains("team-net");
+    JsonNode shown = ok(json("networks", "show", "team-net"));
+    assertThat(shown.path("name").asText()).isEqualTo("team-net");
   }
 
   @Test
