@@ -34,7 +34,8 @@ image="$OUT/$APP_NAME"
 # starts `Bridgescope gui`, and postinst/prerm add and remove the /usr/bin/bridgescope link.
 assoc=()
 if [ "${BS_FILE_ASSOCIATIONS:-0}" = "1" ]; then
-  assoc=(--file-associations "$HERE/linux/evidence-association.properties")
+  # the menu entry's MimeType line registers the bridgescope:// links; jpackage would add a second
+  die "BS_FILE_ASSOCIATIONS=1: the desktop app does not open evidence files yet, and the menu entry's MimeType line is the bridgescope:// link handler's"
 fi
 for type in deb rpm; do
   want "$type" || continue

@@ -1,6 +1,7 @@
 package io.bridgescope.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An error the CLI itself finds (a missing profile, an id not in the index, a confirmation not
@@ -9,8 +10,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 public final class CliException extends RuntimeException {
 
   private final String code;
-  private final String hint;
-  private final transient ObjectNode details;
+  private final @Nullable String hint;
+  private final transient @Nullable ObjectNode details;
   private final int exitCode;
 
   public CliException(String code, String message) {
@@ -18,7 +19,12 @@ public final class CliException extends RuntimeException {
   }
 
   public CliException(
-      String code, String message, String hint, ObjectNode details, int exitCode, Throwable cause) {
+      String code,
+      @Nullable String message,
+      @Nullable String hint,
+      @Nullable ObjectNode details,
+      int exitCode,
+      @Nullable Throwable cause) {
     super(message, cause);
     this.code = code;
     this.hint = hint;
@@ -40,11 +46,11 @@ public final class CliException extends RuntimeException {
     return code;
   }
 
-  public String hint() {
+  public @Nullable String hint() {
     return hint;
   }
 
-  public ObjectNode details() {
+  public @Nullable ObjectNode details() {
     return details;
   }
 

@@ -1,6 +1,8 @@
 package io.bridgescope.cli;
 
+import io.bridgescope.core.concurrent.Threads;
 import io.bridgescope.core.config.DataDir;
+import io.bridgescope.devnet.DemoFlags;
 import io.bridgescope.devnet.Devnet;
 import io.bridgescope.devnet.DevnetConfig;
 import io.bridgescope.devnet.DevnetHome;
@@ -93,6 +95,21 @@ public final class DemoCommand implements Callable<Integer> {
       description = "Child blocks replaced by each reorg (1..64, default 3).")
   int reorgDepth;
 
+  @Option(
+      names = "--root-history",
+      defaultValue = "0",
+      description =
+          "Mine this many empty root blocks before deploying: a long, sparse history to catch up"
+              + " (anvil mines a few hundred a second).")
+  long rootHistory;
+
+  @Option(
+      names = "--root-pruned",
+      description =
+          "Run the root anvil with --prune-history, like an ordinary non-archive provider:"
+              + " calls at old blocks fail, and checkpoint submissions are found without them.")
+  boolean rootPruned;
+
   @Option(names = "--no-traffic", description = "No demo deposits and withdrawals.")
   boolean noTraffic;
 
@@ -105,6 +122,38 @@ public final class DemoCommand implements Callable<Integer> {
   @Option(names = "--interval", defaultValue = "2", description = "Seconds between status rows.")
   long interval;
 
+  @Option(
+      names = "--unbacked-mint-after",
+      paramLabel = "S",
+      description =
+          "Solvency fault: S seconds in, mint 1 child token (10^18 units) with no deposit behind"
+              + " it, through the system caller; `solvency` then reports the deficit.")
+  Long unbackedMintAfter;
+
+  /**
+   * The devnet these options describe. The desktop app reads the same words with {@link DemoFlags}
+   * (it cannot depend on this module); DemoFlagsAgreementTest keeps the two equal.
+   */
+  DevnetConfig config() {
+    return DevnetConfig.defaults().toBuilder()
+        .validators(validators)
+        .offlineValidators(offline)
+        .epochSize(epochSize)
+        .midEpochCheckpoints(midEpoch)
+        .relayerPaused(relayerPaused)
+        .belowQuorumEvery(belowQuorumEvery)
+        .wrongDomainEvery(wrongDomainEvery)
+        .lateCheckpointDelay(Duration.ofSeconds(lateSeconds))
+        .trafficInterval(noTraffic ? Duration.ZERO : Duration.ofMillis(400))
+        .reorgs(Duration.ofSeconds(reorgEverySeconds), reorgDepth)
+        .rootHistory(rootHistory)
+        .rootPruned(rootPruned)
+        .commitmentFaults(
+            new DevnetConfig.CommitmentFaults(
+                wrongRootEvery, nonValidatorEvery, belowQuorumCommitEvery))
+        .build();
+  }
+
   @Override
   public Integer call() throws Exception {
     PrintStream out = System.out;
@@ -113,22 +162,7 @@ public final class DemoCommand implements Callable<Integer> {
           "This command runs the devnet headless; `./bridgescope demo` opens the desktop app when"
               + " a display is available (use --headless to silence this).");
     }
-    DevnetConfig cfg =
-        DevnetConfig.defaults().toBuilder()
-            .validators(validators)
-            .offlineValidators(offline)
-            .epochSize(epochSize)
-            .midEpochCheckpoints(midEpoch)
-            .relayerPaused(relayerPaused)
-            .belowQuorumEvery(belowQuorumEvery)
-            .wrongDomainEvery(wrongDomainEvery)
-            .lateCheckpointDelay(Duration.ofSeconds(lateSeconds))
-            .trafficInterval(noTraffic ? Duration.ZERO : Duration.ofMillis(400))
-            .reorgs(Duration.ofSeconds(reorgEverySeconds), reorgDepth)
-            .commitmentFaults(
-                new DevnetConfig.CommitmentFaults(
-                    wrongRootEvery, nonValidatorEvery, belowQuorumCommitEvery))
-            .build();
+    DevnetConfig cfg = config();
     Path work = Files.createTempDirectory("bridgescope-devnet-");
     CountDownLatch stop = new CountDownLatch(1);
     Devnet devnet =
@@ -141,13 +175,13 @@ public final class DemoCommand implements Callable<Integer> {
       throw e;
     }
     Thread hook =
-        new Thread(
+        Threads.shutdownHook(
+            "devnet-shutdown",
             () -> {
               stop.countDown();
               index.close();
               devnet.close();
-            },
-            "devnet-shutdown");
+            });
     Runtime.getRuntime().addShutdownHook(hook);
     out.println(
         "root  RPC " + devnet.rootNode().rpcUrl() + " (chain " + DevnetConfig.ROOT_CHAIN_ID + ")");
@@ -164,7 +198,18 @@ public final class DemoCommand implements Callable<Integer> {
             : System.nanoTime() + durationSeconds * 1_000_000_000L;
     DevnetStatus last = null;
     int rejectionsShown = 0;
+    long started = System.nanoTime();
+    boolean minted = false;
     while (System.nanoTime() < deadline) {
+      if (!minted
+          && unbackedMintAfter != null
+          && System.nanoTime() - started >= unbackedMintAfter * 1_000_000_000L) {
+        minted = true;
+        long block =
+            devnet.mintUnbacked(
+                io.bridgescope.core.model.Address.ofLow(0xbad), java.math.BigInteger.TEN.pow(18));
+        out.println("fault knob: 10^18 child token units minted unbacked in child block " + block);
+      }
       if (stop.await(
           Math.max(1, Math.min(interval, (deadline - System.nanoTime()) / 1_000_000_000L + 1)),
           TimeUnit.SECONDS)) {

@@ -1,5 +1,6 @@
 package io.bridgescope.cli;
 
+import io.bridgescope.core.concurrent.Threads;
 import io.bridgescope.core.config.DataDir;
 import io.bridgescope.core.config.DevnetOwner;
 import io.bridgescope.core.index.IndexStatus;
@@ -21,9 +22,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,7 +42,7 @@ final class DemoIndex implements AutoCloseable {
   private final StoreWriter writer;
   private final Indexer indexer;
   private final ScheduledExecutorService verifierThread;
-  private volatile Map<VerdictStatus, Long> verdicts;
+  private volatile @Nullable Map<VerdictStatus, Long> verdicts;
 
   private DemoIndex(
       DataDir dataDir,
@@ -54,13 +55,7 @@ final class DemoIndex implements AutoCloseable {
     this.profile = profile;
     this.writer = writer;
     this.indexer = indexer;
-    this.verifierThread =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "bridgescope-verifier");
-              t.setDaemon(true);
-              return t;
-            });
+    this.verifierThread = Threads.scheduled("bridgescope-verifier");
     // Verifies what the indexer added; pending verdicts (the other chain not indexed yet) are
     // retried on the next round.
     verifierThread.scheduleWithFixedDelay(

@@ -33,12 +33,21 @@ public final class DepositsCommand extends MessageListCommand<DepositStatus> {
   }
 
   @Override
-  ObjectNode json(DepositStatus row) {
-    return Render.deposit(row);
+  ObjectNode json(DepositStatus row, TokenScale scale) {
+    return Render.deposit(row, scale);
   }
 
   @Override
-  String line(DepositStatus row) {
-    return Render.oneLine(row);
+  java.util.Map<String, io.bridgescope.core.network.ChainRole> eventChains() {
+    return java.util.Map.of(
+        "sent",
+        io.bridgescope.core.network.ChainRole.ROOT,
+        "commitment",
+        io.bridgescope.core.network.ChainRole.CHILD);
+  }
+
+  @Override
+  String line(DepositStatus row, TokenScale scale) {
+    return Render.oneLine(row, scale);
   }
 }

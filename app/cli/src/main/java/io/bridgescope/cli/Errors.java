@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.bridgescope.core.abi.AbiDecodingException;
 import io.bridgescope.core.chain.ChainException;
+import io.bridgescope.core.evidence.EvidenceException;
 import io.bridgescope.core.network.ConfigProblem;
 import io.bridgescope.core.network.NetworkConfigException;
 import io.bridgescope.core.proof.ProofException;
@@ -18,6 +19,7 @@ import java.nio.file.NoSuchFileException;
 import java.util.Locale;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -43,7 +45,12 @@ final class Errors {
   private Errors() {}
 
   /** One failure as the CLI reports it. */
-  record Failure(String code, String message, String hint, ObjectNode details, int exitCode) {}
+  record Failure(
+      String code,
+      @Nullable String message,
+      @Nullable String hint,
+      @Nullable ObjectNode details,
+      int exitCode) {}
 
   /** The execution-exception handler: reports {@code ex} and returns the exit code. */
   static int report(Throwable ex) {
@@ -102,6 +109,9 @@ final class Errors {
     if (e instanceof ProofException p) {
       return failure("proof_" + key(p.reason()), msg, null);
     }
+    if (e instanceof EvidenceException ev) {
+      return failure("evidence_" + key(ev.reason()), msg, null);
+    }
     if (e instanceof AbiDecodingException) {
       return failure("abi_decoding", msg, null);
     }
@@ -123,7 +133,8 @@ final class Errors {
         EXIT_ERROR);
   }
 
-  private static Failure failure(String code, String message, ObjectNode details) {
+  private static Failure failure(
+      String code, @Nullable String message, @Nullable ObjectNode details) {
     return new Failure(code, message, null, details, EXIT_ERROR);
   }
 

@@ -33,12 +33,17 @@ public final class ExitsCommand extends MessageListCommand<ExitStatus> {
   }
 
   @Override
-  ObjectNode json(ExitStatus row) {
-    return Render.exit(row);
+  ObjectNode json(ExitStatus row, TokenScale scale) {
+    return Render.exit(row, scale);
   }
 
   @Override
-  String line(ExitStatus row) {
-    return Render.oneLine(row);
+  java.util.Map<String, io.bridgescope.core.network.ChainRole> eventChains() {
+    return java.util.Map.of("sent", io.bridgescope.core.network.ChainRole.CHILD);
+  }
+
+  @Override
+  String line(ExitStatus row, TokenScale scale) {
+    return Render.oneLine(row, scale);
   }
 }

@@ -34,16 +34,23 @@ public final class IndexCommand implements Callable<Integer> {
   @Option(names = "--follow", description = "Keep indexing new blocks until Ctrl-C.")
   boolean follow;
 
+  @Option(
+      names = "--wait",
+      description =
+          "With a team index (--db or the profile's store): when another indexer writes it, wait"
+              + " until it stops and take over (default: exit naming it).")
+  boolean waitForWriter;
+
   @Override
   public Integer call() throws Exception {
     NetworkProfile p = net.profile();
-    Database db = net.openDatabase(p);
+    Database db = net.openDatabaseForWriting(p, waitForWriter);
     try (StoreWriter w = new StoreWriter(db, Clock.systemUTC());
         Indexer ix = new Indexer(p, db, w, Duration.ofSeconds(1))) {
       // Refuses another chain (WrongChainException) before a row is written.
       Map<ChainRole, Map<URI, ChainException>> unchecked = ix.connect();
       for (ChainRole r : ChainRole.values()) {
-        Map<URI, ChainException> failed = unchecked.get(r);
+        Map<URI, ChainException> failed = unchecked.getOrDefault(r, Map.of());
         if (!follow && failed.size() == p.chain(r).rpcUrls().size()) {
           ChainException first = failed.values().iterator().next();
           throw new ChainException(

@@ -34,9 +34,12 @@ abstract class MessageListCommand<T> implements Callable<Integer> {
   abstract List<T> byAddress(
       LifecycleService life, Address a, Optional<BigInteger> before, int limit);
 
-  abstract ObjectNode json(T row);
+  abstract ObjectNode json(T row, TokenScale scale);
 
-  abstract String line(T row);
+  /** The row's event objects in {@link #json} and the chain each was read on. */
+  abstract java.util.Map<String, io.bridgescope.core.network.ChainRole> eventChains();
+
+  abstract String line(T row, TokenScale scale);
 
   @Override
   public Integer call() throws Exception {
@@ -46,14 +49,16 @@ abstract class MessageListCommand<T> implements Callable<Integer> {
     Optional<BigInteger> b = Optional.ofNullable(before);
     List<T> rows =
         address == null ? page(life, b, limit) : byAddress(life, Address.of(address), b, limit);
+    TokenScale scale = new TokenScale(db);
     if (net.json()) {
       var arr = Json.MAPPER.createArrayNode();
-      rows.forEach(r -> arr.add(json(r)));
+      Confirmations conf = Confirmations.of(db, p);
+      rows.forEach(r -> arr.add(conf.markEvents(json(r, scale), eventChains())));
       Output.document(arr);
     } else if (rows.isEmpty()) {
       System.out.println("no " + noun() + (address == null ? "" : " for " + address));
     } else {
-      rows.forEach(r -> System.out.println(line(r)));
+      rows.forEach(r -> System.out.println(line(r, scale)));
     }
     return 0;
   }

@@ -1,29 +1,29 @@
 package io.bridgescope.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.bridgescope.core.asset.TokenAmounts;
 import io.bridgescope.core.lifecycle.DepositStatus;
 import io.bridgescope.core.lifecycle.ExitStatus;
 import io.bridgescope.core.lifecycle.MessageStatus;
 import io.bridgescope.core.store.rows.Erc20Transfer;
 import io.bridgescope.core.store.rows.EventRef;
 import io.bridgescope.core.store.rows.VerdictRow;
-import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /** JSON shapes of the read verbs (documented in README.md, "CLI JSON"). */
 final class Render {
 
   private Render() {}
 
-  static ObjectNode deposit(DepositStatus d) {
+  static ObjectNode deposit(DepositStatus d, TokenScale scale) {
     ObjectNode o = Json.object();
     o.put("id", d.deposit().id().toString());
     status(o, d.status());
     o.put("kind", d.deposit().kind().key());
     o.put("sender", d.deposit().sender().toString());
     o.put("receiver", d.deposit().receiver().toString());
-    transfer(o, d.deposit().deposit());
+    transfer(o, d.deposit().deposit(), scale);
     event(o.putObject("sent"), d.deposit().event());
     d.commitment()
         .ifPresent(
@@ -37,7 +37,7 @@ final class Render {
     return o;
   }
 
-  static ObjectNode exit(ExitStatus e) {
+  static ObjectNode exit(ExitStatus e, TokenScale scale) {
     ObjectNode o = Json.object();
     o.put("id", e.exit().id().toString());
     status(o, e.status());
@@ -45,7 +45,7 @@ final class Render {
     o.put("sender", e.exit().sender().toString());
     o.put("receiver", e.exit().receiver().toString());
     o.put("epoch", e.exit().epoch());
-    transfer(o, e.exit().withdrawal());
+    transfer(o, e.exit().withdrawal(), scale);
     event(o.putObject("sent"), e.exit().event());
     e.checkpointBlock().ifPresent(b -> o.put("checkpointBlock", b));
     return o;
@@ -59,7 +59,7 @@ final class Render {
     o.put("overdue", s.overdue());
   }
 
-  static void transfer(ObjectNode o, Optional<Erc20Transfer> t) {
+  static void transfer(ObjectNode o, Optional<Erc20Transfer> t, TokenScale scale) {
     t.ifPresent(
         x -> {
           ObjectNode tr = o.putObject("transfer");
@@ -67,7 +67,18 @@ final class Render {
           tr.put("from", x.from().toString());
           tr.put("to", x.to().toString());
           tr.put("amount", x.amount().toString());
-          tr.put("amountDecimal", tokens(x.amount()));
+          // Scaled only by the token's own decimals (cached metadata or its MAP_TOKEN message).
+          scale
+              .decimals(x.rootToken())
+              .ifPresent(
+                  dec -> {
+                    tr.put("decimals", dec);
+                    tr.put("amountDecimal", TokenAmounts.number(x.amount(), OptionalInt.of(dec)));
+                  });
+          scale
+              .of(x.rootToken())
+              .flatMap(io.bridgescope.core.asset.TokenMetadata::symbol)
+              .ifPresent(sym -> tr.put("symbol", sym));
         });
   }
 
@@ -98,26 +109,27 @@ final class Render {
     return o;
   }
 
-  /** An 18-decimals token amount as a plain decimal string. */
-  static String tokens(BigInteger wei) {
-    return new BigDecimal(wei, 18).stripTrailingZeros().toPlainString();
-  }
-
-  static String oneLine(DepositStatus d) {
+  static String oneLine(DepositStatus d, TokenScale scale) {
     return String.format(
         "deposit %-6s %-10s %s%s",
         d.deposit().id(),
         d.status().stage(),
-        d.deposit().deposit().map(t -> tokens(t.amount()) + " to " + t.to() + "  ").orElse(""),
+        d.deposit()
+            .deposit()
+            .map(t -> scale.format(t.rootToken(), t.amount()) + " to " + t.to() + "  ")
+            .orElse(""),
         d.status().reason());
   }
 
-  static String oneLine(ExitStatus e) {
+  static String oneLine(ExitStatus e, TokenScale scale) {
     return String.format(
         "exit    %-6s %-12s %s%s",
         e.exit().id(),
         e.status().stage(),
-        e.exit().withdrawal().map(t -> tokens(t.amount()) + " to " + t.to() + "  ").orElse(""),
+        e.exit()
+            .withdrawal()
+            .map(t -> scale.format(t.rootToken(), t.amount()) + " to " + t.to() + "  ")
+            .orElse(""),
         e.status().reason());
   }
 }

@@ -6,6 +6,10 @@ import io.bridgescope.core.chain.RpcTimeouts;
 import io.bridgescope.core.config.DevnetOwner;
 import io.bridgescope.core.identity.ChainProbe;
 import io.bridgescope.core.identity.ChainProbe.NodeReport;
+import io.bridgescope.core.lifecycle.BridgeHealth;
+import io.bridgescope.core.lifecycle.LifecycleService;
+import io.bridgescope.core.lifecycle.PendingByStage;
+import io.bridgescope.core.lifecycle.Stall;
 import io.bridgescope.core.network.ChainRole;
 import io.bridgescope.core.network.NetworkProfile;
 import io.bridgescope.core.store.CheckpointDao;
@@ -20,12 +24,14 @@ import io.bridgescope.core.store.rows.CommitmentRow;
 import io.bridgescope.core.store.rows.Cursor;
 import io.bridgescope.core.store.rows.EpochRow;
 import io.bridgescope.core.store.rows.StatusCounts;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -57,7 +63,7 @@ public final class StatusCommand implements Callable<Integer> {
       long indexedTo = cur.map(Cursor::lastBlock).orElse(-1L);
       c.put("indexedTo", indexedTo);
       var rpcs = c.putArray("rpc");
-      for (NodeReport n : probes.get(r)) {
+      for (NodeReport n : probes.getOrDefault(r, List.of())) {
         ObjectNode rpc = rpcs.addObject();
         rpc.put("url", n.url().toString());
         rpc.put("ok", n.ok());
@@ -115,16 +121,62 @@ public final class StatusCommand implements Callable<Integer> {
                 + "; fix epochSize in the network profile";
       }
     }
+    BridgeHealth bridge = new LifecycleService(db, p.epochSize(), Clock.systemUTC()).health();
+    bridge(out.putObject("bridge"), bridge);
     String rpcHealth = rpcHealth(probes);
     boolean rpcUsable = rpcHealth.equals("ok") || rpcHealth.equals("degraded");
-    boolean healthy = rpcUsable && epochProblem == null;
-    out.put("health", rpcUsable && epochProblem != null ? epochProblem : rpcHealth);
+    String submissionProblem =
+        rpcUsable
+            ? SubmissionStatus.check(p, db, out.path("root").path("head").asLong(-1), out)
+            : null;
+    boolean healthy = rpcUsable && epochProblem == null && submissionProblem == null && bridge.ok();
+    out.put(
+        "health",
+        submissionProblem != null && rpcUsable
+            ? submissionProblem
+            : health(rpcHealth, rpcUsable, epochProblem, bridge));
     if (net.json()) {
       Output.document(out);
     } else {
       printText(out);
     }
     return healthy ? 0 : 1;
+  }
+
+  /**
+   * The one health line: an RPC problem that leaves a chain unusable first, then a wrong epoch
+   * size, then a stalled bridge stage, else the RPC health ("ok" or "degraded").
+   */
+  static String health(
+      String rpcHealth, boolean rpcUsable, @Nullable String epochProblem, BridgeHealth bridge) {
+    if (!rpcUsable) {
+      return rpcHealth;
+    }
+    if (epochProblem != null) {
+      return epochProblem;
+    }
+    return bridge.ok() ? rpcHealth : bridge.headline();
+  }
+
+  /** What waits, by stage, and which stages stalled (the relayer, commitments, checkpoints). */
+  private static void bridge(ObjectNode o, BridgeHealth h) {
+    o.put("health", h.ok() ? "ok" : "stalled");
+    var stalls = o.putArray("stalls");
+    for (Stall s : h.stalls()) {
+      ObjectNode n = stalls.addObject();
+      n.put("stage", s.part().key());
+      n.put("message", s.summary());
+    }
+    PendingByStage p = h.pending();
+    ObjectNode d = o.putObject("pendingDeposits");
+    d.put("awaitingCommitment", p.depositsAwaitingCommitment());
+    d.put("stuckUncommitted", p.depositsStuckUncommitted());
+    d.put("awaitingExecution", p.depositsAwaitingExecution());
+    d.put("stuckUnexecuted", p.depositsStuckUnexecuted());
+    ObjectNode x = o.putObject("pendingExits");
+    x.put("awaitingCheckpoint", p.exitsAwaitingCheckpoint());
+    x.put("stuckUncheckpointed", p.exitsStuckUncheckpointed());
+    x.put("readyToExit", p.exitsReady());
   }
 
   /**
@@ -142,7 +194,7 @@ public final class StatusCommand implements Callable<Integer> {
       return wrong.get().error().orElse("wrong chain");
     }
     for (ChainRole r : ChainRole.values()) {
-      List<NodeReport> nodes = probes.get(r);
+      List<NodeReport> nodes = probes.getOrDefault(r, List.of());
       if (nodes.stream().noneMatch(NodeReport::ok)) {
         Optional<NodeReport> missing =
             nodes.stream()
@@ -218,6 +270,23 @@ public final class StatusCommand implements Callable<Integer> {
         e.path("checkpointed").asLong(),
         e.path("exited").asLong(),
         e.path("failed").asLong());
+    var b = o.path("bridge");
+    var pd = b.path("pendingDeposits");
+    System.out.printf(
+        "  pending deposits: %d awaiting commitment, %d awaiting execution, %d stuck%n",
+        pd.path("awaitingCommitment").asLong(),
+        pd.path("awaitingExecution").asLong(),
+        pd.path("stuckUncommitted").asLong() + pd.path("stuckUnexecuted").asLong());
+    var px = b.path("pendingExits");
+    System.out.printf(
+        "  pending exits:    %d awaiting checkpoint, %d ready to exit, %d stuck%n",
+        px.path("awaitingCheckpoint").asLong(),
+        px.path("readyToExit").asLong(),
+        px.path("stuckUncheckpointed").asLong());
+    for (var st : b.path("stalls")) {
+      System.out.println(
+          "  STALLED " + st.path("stage").asText() + ": " + st.path("message").asText());
+    }
     if (o.has("lastCommitment")) {
       var c = o.path("lastCommitment");
       System.out.printf(
@@ -235,6 +304,11 @@ public final class StatusCommand implements Callable<Integer> {
       System.out.printf(
           "  last checkpoint: epoch %s, child block %s%n",
           c.path("epoch").asText(), c.path("childBlock").asText());
+    }
+    if (o.path("submissions").has("method")) {
+      System.out.println(
+          "  checkpoint submissions found with the "
+              + o.path("submissions").path("method").asText());
     }
     System.out.println("  health: " + o.path("health").asText());
   }

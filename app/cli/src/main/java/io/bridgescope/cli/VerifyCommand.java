@@ -12,6 +12,8 @@ import io.bridgescope.core.verify.VerifySummary;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -38,7 +40,7 @@ public final class VerifyCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     NetworkProfile p = net.profile();
-    Database db = net.openDatabase(p);
+    Database db = net.openDatabaseForWriting(p, false);
     VerifySummary summary;
     try (StoreWriter w = new StoreWriter(db, Clock.systemUTC())) {
       Verifier v = Verifier.forProfile(p, db, w);
@@ -60,9 +62,13 @@ public final class VerifyCommand implements Callable<Integer> {
     if (net.json()) {
       var o = Json.object();
       var c = o.putObject("commitments");
-      totals.get(VerdictKind.COMMITMENT).forEach((s, n) -> c.put(s.name().toLowerCase(), n));
+      totals
+          .getOrDefault(VerdictKind.COMMITMENT, Map.of())
+          .forEach((s, n) -> c.put(s.name().toLowerCase(Locale.ROOT), n));
       var cp = o.putObject("checkpoints");
-      totals.get(VerdictKind.CHECKPOINT).forEach((s, n) -> cp.put(s.name().toLowerCase(), n));
+      totals
+          .getOrDefault(VerdictKind.CHECKPOINT, Map.of())
+          .forEach((s, n) -> cp.put(s.name().toLowerCase(Locale.ROOT), n));
       o.put("verifiedThisRun", summary.total());
       var arr = o.putArray("notVerified");
       notOk.forEach(v -> arr.add(Render.verdict(v)));
@@ -72,7 +78,8 @@ public final class VerifyCommand implements Callable<Integer> {
       System.out.println("checkpoints: " + totals.get(VerdictKind.CHECKPOINT));
       for (VerdictRow v : notOk) {
         System.out.printf(
-            "%s %s %s: %s%n", v.status(), v.kind().name().toLowerCase(), v.subjectTx(), v.reason());
+            "%s %s %s: %s%n",
+            v.status(), v.kind().name().toLowerCase(Locale.ROOT), v.subjectTx(), v.reason());
       }
     }
     long problems = notOk.stream().filter(v -> v.status() != VerdictStatus.PENDING).count();

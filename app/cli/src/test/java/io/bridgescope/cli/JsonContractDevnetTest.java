@@ -170,6 +170,69 @@ class JsonContractDevnetTest {
     assertThat(ok("proof", "exit", exitId).path("checkedOnChain").asBoolean()).isTrue();
     assertThat(ok("verify").path("notVerified")).isNotNull();
 
+    // evidence: exported from the index (signed by "me"), re-checked with no node
+    String startId = ok("commitment", depositId).path("startId").asText();
+    Path bundle = work.resolve("commitment.evidence.json");
+    JsonNode exported =
+        ok(
+            "export-evidence",
+            "--commitment",
+            startId,
+            "--out",
+            bundle.toString(),
+            "--sign-with",
+            "me",
+            "--password-file",
+            pw.toString());
+    assertThat(exported.path("signedBy").asText()).isEqualTo(me.toString());
+    Path checkpointBundle = work.resolve("checkpoint.evidence.json");
+    ok(
+        "export-evidence",
+        "--checkpoint",
+        exit.path("epoch").asText(),
+        "--out",
+        checkpointBundle.toString());
+    Path again = work.resolve("checkpoint.again.json");
+    ok("export-evidence", "--checkpoint", exit.path("epoch").asText(), "--out", again.toString());
+    assertThat(Files.readAllBytes(again)).isEqualTo(Files.readAllBytes(checkpointBundle));
+    for (Path b : List.of(bundle, checkpointBundle)) {
+      JsonNode checked = ok("verify-evidence", b.toString());
+      assertThat(checked.path("valid").asBoolean()).as("%s", checked).isTrue();
+    }
+    assertThat(ok("verify-evidence", bundle.toString()).path("exporter").asText())
+        .isEqualTo(me.toString());
+
+    JsonNode validators = ok("validators", "--threshold", "0.5");
+    assertThat(validators.path("complete").asBoolean()).isTrue();
+    assertThat(validators.path("subjects").asInt()).isPositive();
+    assertThat(validators.path("participation").size()).isPositive();
+    assertThat(validators.path("history").get(0).path("label").asText()).isEqualTo("genesis set");
+    assertThat(
+            validators
+                .path("history")
+                .get(0)
+                .path("concentration")
+                .path("exceedingTwoThirds")
+                .asInt())
+        .isPositive();
+    JsonNode solvency = ok("solvency");
+    assertThat(solvency.path("tokens").size()).isPositive();
+    assertThat(solvency.path("tokens").get(0).path("status").asText())
+        .isIn("balanced", "unsettled");
+    Path html = work.resolve("report.html");
+    JsonNode report =
+        ok(
+            "report",
+            "--from",
+            "0",
+            "--to",
+            solvency.path("childBlock").asText(),
+            "--out",
+            html.toString());
+    assertThat(report.path("format").asText()).isEqualTo("html");
+    assertThat(report.path("bytes").asLong()).isEqualTo(Files.size(html));
+    assertThat(report.path("sha256").asText()).hasSize(64);
+
     // the wallet: deposit, withdraw, then claim the exit through the air-gapped flow
     String keyArgs = "--key me --yes --password-file " + pw;
     JsonNode dep =
@@ -184,6 +247,35 @@ class JsonContractDevnetTest {
         ok(args("withdraw --token " + devnet.contracts().childToken() + " --amount 10 " + keyArgs));
     assertThat(w.path("outcome").path("ok").asBoolean()).isTrue();
     String myExit = w.path("outcome").path("steps").get(0).path("emittedIds").get(0).asText();
+    Path withdrawFile = work.resolve("withdraw-unsigned.json");
+    JsonNode ew =
+        ok(
+            args(
+                "tx export-withdraw --from "
+                    + me
+                    + " --token "
+                    + devnet.contracts().childToken()
+                    + " --amount 5 --out "
+                    + withdrawFile));
+    assertThat(ew.path("file").asText()).isEqualTo(withdrawFile.toString());
+    assertThat(ew.path("review").path("steps").get(0).path("call").path("function").asText())
+        .startsWith("withdraw");
+    assertThat(withdrawFile).exists();
+    // a deposit needing its approval first is exported as that approval, its deposit beside it
+    Path depositFile = work.resolve("deposit-unsigned.json");
+    JsonNode ed =
+        ok(
+            args(
+                "tx export-deposit --from "
+                    + me
+                    + " --token "
+                    + devnet.contracts().rootToken()
+                    + " --amount 5 --out "
+                    + depositFile));
+    assertThat(ed.path("file").asText()).isEqualTo(depositFile.toString());
+    assertThat(ed.path("review").path("steps").get(0).path("call").path("function").asText())
+        .isEqualTo("approve");
+    assertThat(depositFile).exists();
     ok("index");
     assertThat(first(ok("exit", "list", "--key", "me"), e -> e.path("id").asText().equals(myExit)))
         .isNotNull();

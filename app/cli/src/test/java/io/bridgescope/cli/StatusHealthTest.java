@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bridgescope.core.chain.RpcErrorKind;
 import io.bridgescope.core.identity.ChainProbe.NodeReport;
+import io.bridgescope.core.lifecycle.BridgeHealth;
+import io.bridgescope.core.lifecycle.PendingByStage;
+import io.bridgescope.core.lifecycle.Stall;
 import io.bridgescope.core.network.ChainRole;
 import java.net.URI;
 import java.util.List;
@@ -91,5 +94,19 @@ class StatusHealthTest {
                     List.of(ok(ChainRole.CHILD, B)))))
         .startsWith("missing history: ")
         .contains("block 3");
+  }
+
+  @Test
+  void aStalledRelayerMakesAnOtherwiseOkStatusUnhealthyButAnRpcOutageWins() {
+    BridgeHealth stalled =
+        new BridgeHealth(
+            new PendingByStage(0, 0, 16, 8, 0, 0, 0, 0, 0),
+            List.of(new Stall(Stall.Part.EXECUTING, "relayer stopped: nothing executed")));
+    BridgeHealth fine = new BridgeHealth(new PendingByStage(0, 0, 0, 0, 0, 0, 0, 0, 0), List.of());
+    assertThat(StatusCommand.health("ok", true, null, stalled))
+        .isEqualTo("stalled: relayer stopped: nothing executed");
+    assertThat(StatusCommand.health("degraded", true, null, fine)).isEqualTo("degraded");
+    assertThat(StatusCommand.health("rpc unreachable: x", false, null, stalled))
+        .isEqualTo("rpc unreachable: x");
   }
 }

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.web3j.protocol.core.methods.response.EthBlock;
@@ -36,14 +37,23 @@ final class Checkpointer {
   private static final Logger LOG = LoggerFactory.getLogger(Checkpointer.class);
   private static final long FAULT_GAS = 3_000_000L;
 
-  /** A checkpoint accepted on the root, with the exits its root covers. */
-  record Accepted(long epoch, long blockNumber, Hash32 eventRoot, List<ExitEvent> exits) {}
+  /**
+   * A checkpoint accepted on the root, with the exits its root covers ({@code exits} is emptied
+   * once the demo traffic is done with them; {@code exitCount} stays).
+   */
+  record Accepted(
+      long epoch, long blockNumber, Hash32 eventRoot, List<ExitEvent> exits, int exitCount) {
+
+    Accepted withoutExits() {
+      return new Accepted(epoch, blockNumber, eventRoot, List.of(), exitCount);
+    }
+  }
 
   /** A child exit event with the block it was emitted in. */
   record ExitEvent(long block, StateSync event) {}
 
   /** A submission rejected on chain on purpose (fault knob), with the revert reason. */
-  record Rejected(long epoch, String fault, String reason, Hash32 tx) {}
+  record Rejected(long epoch, String fault, @Nullable String reason, Hash32 tx) {}
 
   private final ChainClient root;
   private final ChainClient child;
@@ -55,11 +65,20 @@ final class Checkpointer {
   private final ConcurrentSkipListMap<Long, List<ExitEvent>> exitsByBlock =
       new ConcurrentSkipListMap<>();
   final List<Accepted> accepted = new CopyOnWriteArrayList<>();
+
+  /**
+   * Drops the exit events of {@code cp} once nothing will read them again: a demo that runs for
+   * hours would otherwise hold every exit it ever made.
+   */
+  void forgetExits(Accepted cp) {
+    accepted.replaceAll(a -> a == cp ? a.withoutExits() : a);
+  }
+
   final List<Rejected> rejected = new CopyOnWriteArrayList<>();
   private final AtomicLong rewindRequest = new AtomicLong(Long.MAX_VALUE);
   final AtomicLong lastSubmitGas = new AtomicLong();
   private long scannedChildBlock;
-  volatile java.time.Instant lastSubmittedAt;
+  volatile java.time.@Nullable Instant lastSubmittedAt;
   private long attempts;
 
   Checkpointer(
@@ -214,7 +233,7 @@ final class Checkpointer {
     if (config.belowQuorumEvery() > 0 && attempts % config.belowQuorumEvery() == 0) {
       ValidatorSimulator.Signed weak =
           validators.sign(
-              msg, BridgeMessages.DOMAIN_CHECKPOINT_MANAGER, validators.belowQuorumSigners());
+              msg, BridgeMessages.domainCheckpointManager(), validators.belowQuorumSigners());
       sendRejected(
           epoch,
           "below quorum",
@@ -222,14 +241,14 @@ final class Checkpointer {
     }
     if (config.wrongDomainEvery() > 0 && attempts % config.wrongDomainEvery() == 0) {
       ValidatorSimulator.Signed wrong =
-          validators.sign(msg, BridgeMessages.DOMAIN_STATE_RECEIVER, validators.onlineSigners());
+          validators.sign(msg, BridgeMessages.domainStateReceiver(), validators.onlineSigners());
       sendRejected(
           epoch,
           "wrong domain",
           BridgeAbi.submit(meta, cp, wrong.signatureWords(), set, wrong.bitmap()));
     }
     ValidatorSimulator.Signed s =
-        validators.sign(msg, BridgeMessages.DOMAIN_CHECKPOINT_MANAGER, validators.onlineSigners());
+        validators.sign(msg, BridgeMessages.domainCheckpointManager(), validators.onlineSigners());
     byte[] data = BridgeAbi.submit(meta, cp, s.signatureWords(), set, s.bitmap());
     Hash32 tx = root.sendUnlocked(submitter, contracts.checkpointManager(), data, null, null);
     TransactionReceipt r = root.awaitReceipt(tx, Duration.ofSeconds(30));
@@ -237,7 +256,7 @@ final class Checkpointer {
       throw new DevnetException("checkpoint of epoch " + epoch + " failed on the root: " + tx);
     }
     lastSubmitGas.set(r.getGasUsed().longValue());
-    accepted.add(new Accepted(epoch, target, eventRoot, List.copyOf(exits)));
+    accepted.add(new Accepted(epoch, target, eventRoot, List.copyOf(exits), exits.size()));
     lastSubmittedAt = java.time.Instant.now();
     LOG.debug(
         "checkpoint epoch {} block {} exits {} gas {}",

@@ -57,9 +57,13 @@ final class Committer {
     this.config = config;
   }
 
+  /** The lowest state sync id the committer may still read: the first one not committed. */
+  volatile BigInteger neededFrom = BigInteger.ONE;
+
   void tick() {
     scanRoot();
     BigInteger last = lastCommittedId();
+    neededFrom = last.add(BigInteger.ONE);
     BigInteger max = cache.maxId();
     if (max.compareTo(last) <= 0) {
       return;
@@ -119,7 +123,7 @@ final class Committer {
     }
     StateSyncCommitment c = new StateSyncCommitment(start, end, root);
     byte[] message = BridgeMessages.commitmentMessage(c);
-    byte[] domain = BridgeMessages.DOMAIN_STATE_RECEIVER;
+    byte[] domain = BridgeMessages.domainStateReceiver();
     List<Integer> signers =
         faults.belowQuorum(n) ? validators.belowQuorumSigners() : validators.onlineSigners();
     ValidatorSimulator.Signed s =

@@ -22,11 +22,18 @@ import org.web3j.protocol.core.methods.response.TransactionReceipt;
 /**
  * Demo users: deposit the demo token on the root, withdraw part of it on the child, and (unless
  * switched off) exit checkpointed withdrawals on the root — leaving every fourth one unclaimed so
- * the wallet has something to withdraw.
+ * the wallet has something to withdraw (a child-native token's MAP_TOKEN is always exited).
  */
 final class DemoTraffic {
 
   private static final BigInteger ETHER = BigInteger.TEN.pow(18);
+
+  /**
+   * Exits carry an explicit gas limit: a node estimates the least gas with which the transaction
+   * does not revert, and ExitHelper does not revert when the predicate's call runs out of gas, so
+   * an estimated exit that creates a token (a child-native MAP_TOKEN) would fail inside.
+   */
+  private static final long EXIT_GAS = 1_500_000;
 
   private final ChainClient root;
   private final ChainClient child;
@@ -105,40 +112,71 @@ final class DemoTraffic {
   }
 
   private void exitReady() {
+    long newestEpoch =
+        checkpointer.accepted.stream().mapToLong(Checkpointer.Accepted::epoch).max().orElse(0);
     for (Checkpointer.Accepted cp : checkpointer.accepted) {
-      if (cp.exits().isEmpty() || superseded(cp)) {
+      if (!cp.exits().isEmpty() && !superseded(cp)) {
+        exit(cp);
+      }
+    }
+    // Once a later epoch is checkpointed no checkpoint of an earlier one can come (the root refuses
+    // it), and its exits were all taken above or superseded: forget them. A second pass, so a
+    // superseded checkpoint's ids are still known as done while its successor is gone through.
+    for (Checkpointer.Accepted cp : checkpointer.accepted) {
+      if (!cp.exits().isEmpty() && cp.epoch() < newestEpoch) {
+        checkpointer.forgetExits(cp);
+        cp.exits().forEach(x -> exitsDone.remove(x.event().id()));
+      }
+    }
+  }
+
+  /** Exits three in four of the exits of {@code cp} that are not exited yet. */
+  private void exit(Checkpointer.Accepted cp) {
+    MerkleTree tree = null;
+    for (int i = 0; i < cp.exits().size(); i++) {
+      StateSync e = cp.exits().get(i).event();
+      boolean leftForWallet =
+          e.id().mod(BigInteger.valueOf(4)).signum() == 0 && !isMapToken(e.data());
+      if (exitsDone.contains(e.id()) || leftForWallet) {
         continue;
       }
-      MerkleTree tree = null;
-      for (int i = 0; i < cp.exits().size(); i++) {
-        StateSync e = cp.exits().get(i).event();
-        if (exitsDone.contains(e.id()) || e.id().mod(BigInteger.valueOf(4)).signum() == 0) {
-          continue;
-        }
-        if (tree == null) {
-          tree = Checkpointer.exitTree(cp.exits());
-        }
-        byte[] leaf =
-            BridgeLeaves.exitEncoding(e.id(), e.sender().bytes(), e.receiver().bytes(), e.data());
-        byte[] data =
-            BridgeAbi.exit(
-                new BridgeAbi.ExitInput(
-                    BigInteger.valueOf(cp.blockNumber()),
-                    BigInteger.valueOf(i),
-                    leaf,
-                    tree.proof(i).stream().map(Hash32::new).toList()));
-        TransactionReceipt rc =
-            mined(
-                root, root.sendUnlocked(exitBot, contracts.exitHelper(), data, null, null), "exit");
-        exitsDone.add(e.id());
-        for (Log l : rc.getLogs()) {
-          if (Hash32.of(l.getTopics().get(0)).equals(BridgeEvents.EXIT_PROCESSED)
-              && BridgeEvents.result(l).success()) {
-            exited.incrementAndGet();
-          }
+      if (tree == null) {
+        tree = Checkpointer.exitTree(cp.exits());
+      }
+      byte[] leaf =
+          BridgeLeaves.exitEncoding(e.id(), e.sender().bytes(), e.receiver().bytes(), e.data());
+      byte[] data =
+          BridgeAbi.exit(
+              new BridgeAbi.ExitInput(
+                  BigInteger.valueOf(cp.blockNumber()),
+                  BigInteger.valueOf(i),
+                  leaf,
+                  tree.proof(i).stream().map(Hash32::new).toList()));
+      TransactionReceipt rc =
+          mined(
+              root,
+              root.sendUnlocked(exitBot, contracts.exitHelper(), data, null, EXIT_GAS),
+              "exit");
+      exitsDone.add(e.id());
+      for (Log l : rc.getLogs()) {
+        if (Hash32.of(l.getTopics().get(0)).equals(BridgeEvents.EXIT_PROCESSED)
+            && BridgeEvents.result(l).success()) {
+          exited.incrementAndGet();
         }
       }
     }
+  }
+
+  /**
+   * A child-native token's MAP_TOKEN is always exited: until it is, the root cannot mint that
+   * token, and it is no withdrawal for the wallet to claim.
+   */
+  private static boolean isMapToken(byte[] data) {
+    return data.length >= 32
+        && java.util.Arrays.equals(
+            java.util.Arrays.copyOf(data, 32),
+            io.bridgescope.crypto.Keccak.keccak256(
+                "MAP_TOKEN".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
   }
 
   /** A later checkpoint of the same epoch replaced this one's root. */

@@ -9,6 +9,7 @@ import io.bridgescope.core.model.Hex;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 
 /**
@@ -165,7 +166,7 @@ final class Deployer {
   }
 
   private static TransactionReceipt send(
-      ChainClient chain, Address from, Address to, byte[] data, String what) {
+      ChainClient chain, Address from, @Nullable Address to, byte[] data, String what) {
     Hash32 tx = chain.sendUnlocked(from, to, data, null, null);
     TransactionReceipt r = chain.awaitReceipt(tx, Duration.ofSeconds(30));
     if (!r.isStatusOK()) {

@@ -1,6 +1,7 @@
 package io.bridgescope.devnet;
 
 import io.bridgescope.core.chain.ChainClient;
+import io.bridgescope.core.concurrent.Threads;
 import io.bridgescope.core.model.Address;
 import io.bridgescope.core.network.NetworkProfile;
 import io.bridgescope.crypto.bls.Bn254EdgeScheme;
@@ -11,10 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,13 +37,21 @@ public final class Devnet implements AutoCloseable {
   private final ValidatorSimulator validators;
   private final StateSyncCache cache = new StateSyncCache();
   private final Committer committer;
+  private final SystemCaller system;
   private final Checkpointer checkpointer;
   private final Relayer relayer;
+  private final java.util.concurrent.locks.ReentrantLock trafficLock =
+      new java.util.concurrent.locks.ReentrantLock();
+  private volatile boolean trafficPaused;
   private final DemoTraffic traffic;
+  private final DevnetAssets assets;
+  private final AssetTraffic assetTraffic;
+  private final MintableTraffic mintableTraffic;
+  private final MintableMultiTraffic mintableMultiTraffic;
   private final List<ScheduledExecutorService> loops = new ArrayList<>();
   private final Map<String, String> loopErrors = new ConcurrentHashMap<>();
   private final long startupMillis;
-  private volatile String failure;
+  private volatile @Nullable String failure;
   private volatile boolean closing;
   private final java.util.concurrent.atomic.AtomicLong reorgs =
       new java.util.concurrent.atomic.AtomicLong();
@@ -71,6 +80,7 @@ public final class Devnet implements AutoCloseable {
     this.root = new ChainClient("root", r.rpcUrl());
     this.child = new ChainClient("child", c.rpcUrl());
     try {
+      mineHistory(r.rpcUrl(), config.rootHistory(), progress);
       List<Address> accounts = DevAccounts.of(root);
       progress.accept("creating " + config.validators() + " validators (BN254 BLS keys)");
       this.validators =
@@ -82,8 +92,10 @@ public final class Devnet implements AutoCloseable {
       progress.accept("deploying bridge contracts");
       this.contracts =
           new Deployer(root, child, accounts.get(0), validators, config.epochSize()).deploy();
+      this.assets = new AssetDeployer(root, child, accounts.get(0)).deploy(contracts);
       child.rpc("evm_setIntervalMining", List.of(config.childBlockTime().toSeconds()));
       SystemCaller system = new SystemCaller(child);
+      this.system = system;
       this.committer = new Committer(root, child, system, contracts, validators, cache, config);
       this.checkpointer =
           new Checkpointer(root, child, system, contracts, validators, config, accounts.get(8));
@@ -98,6 +110,12 @@ public final class Devnet implements AutoCloseable {
               accounts.get(7),
               checkpointer,
               config.autoExit());
+      this.assetTraffic =
+          new AssetTraffic(root, child, contracts, assets, accounts.get(0), accounts.subList(1, 6));
+      this.mintableTraffic =
+          new MintableTraffic(root, child, assets, accounts.get(0), accounts.subList(1, 6));
+      this.mintableMultiTraffic =
+          new MintableMultiTraffic(root, child, assets, accounts.get(0), accounts.subList(1, 6));
       if (!config.trafficInterval().isZero()) {
         progress.accept("funding demo accounts");
         traffic.fund();
@@ -108,6 +126,42 @@ public final class Devnet implements AutoCloseable {
     }
     this.startupMillis = (System.nanoTime() - t0) / 1_000_000;
   }
+
+  /**
+   * Mines {@code blocks} empty root blocks, in chunks that each finish well within a call timeout
+   * (anvil mines a few hundred blocks a second on a busy machine).
+   */
+  private static void mineHistory(java.net.URI rootUrl, long blocks, Consumer<String> progress) {
+    if (blocks <= 0) {
+      return;
+    }
+    // its own client: on a busy machine one chunk can take far longer than an ordinary call
+    try (ChainClient root =
+        new ChainClient(
+            "root",
+            rootUrl,
+            new io.bridgescope.core.chain.RpcTimeouts(
+                Duration.ofSeconds(5), Duration.ofSeconds(300)))) {
+      mine(root, blocks, progress);
+    }
+  }
+
+  private static void mine(ChainClient root, long blocks, Consumer<String> progress) {
+    progress.accept("mining " + blocks + " empty root blocks (--root-history)");
+    long done = 0;
+    long lastReport = System.nanoTime();
+    while (done < blocks) {
+      long n = Math.min(HISTORY_CHUNK, blocks - done);
+      root.rpc("anvil_mine", List.of("0x" + Long.toHexString(n)));
+      done += n;
+      if (System.nanoTime() - lastReport > 10_000_000_000L) {
+        progress.accept("mined " + done + " of " + blocks + " empty root blocks");
+        lastReport = System.nanoTime();
+      }
+    }
+  }
+
+  private static final long HISTORY_CHUNK = 200;
 
   /** Starts the chains, deploys, and starts the simulator loops. */
   public static Devnet start(
@@ -123,22 +177,42 @@ public final class Devnet implements AutoCloseable {
     loop("devnet-checkpointer", Duration.ofMillis(500), checkpointer::tick);
     loop("devnet-relayer", Duration.ofMillis(500), relayer::tick);
     if (!config.trafficInterval().isZero()) {
-      loop("devnet-traffic", config.trafficInterval(), traffic::tick);
+      java.util.concurrent.atomic.AtomicLong assetRound =
+          new java.util.concurrent.atomic.AtomicLong();
+      // One thread for both, so demo users never send two root transactions at once.
+      loop(
+          "devnet-traffic",
+          config.trafficInterval(),
+          () -> {
+            trafficLock.lock();
+            try {
+              if (trafficPaused) {
+                return;
+              }
+              traffic.tick();
+              long round = assetRound.getAndIncrement();
+              assetTraffic.tick(round);
+              mintableTraffic.tick(round);
+              mintableMultiTraffic.tick(round);
+            } finally {
+              trafficLock.unlock();
+            }
+          });
     }
-    loop("devnet-health", Duration.ofSeconds(1), this::checkHealth);
+    loop(
+        "devnet-health",
+        Duration.ofSeconds(1),
+        () -> {
+          checkHealth();
+          forgetHandledStateSyncs();
+        });
     if (!config.reorgEvery().isZero()) {
       loop("devnet-reorg", config.reorgEvery(), this::scheduledReorg);
     }
   }
 
   private void loop(String name, Duration every, Runnable task) {
-    ScheduledExecutorService ex =
-        Executors.newSingleThreadScheduledExecutor(
-            run -> {
-              Thread t = new Thread(run, name);
-              t.setDaemon(true);
-              return t;
-            });
+    ScheduledExecutorService ex = Threads.scheduled(name);
     ex.scheduleWithFixedDelay(
         () -> {
           try {
@@ -167,8 +241,13 @@ public final class Devnet implements AutoCloseable {
     }
   }
 
+  /** Keeps the state sync cache bounded: what both the committer and the relayer are done with. */
+  private void forgetHandledStateSyncs() {
+    cache.forgetBelow(committer.neededFrom.min(relayer.neededFrom));
+  }
+
   /** Null while healthy; otherwise what broke. */
-  public String failure() {
+  public @Nullable String failure() {
     return failure;
   }
 
@@ -178,6 +257,11 @@ public final class Devnet implements AutoCloseable {
 
   public DevnetContracts contracts() {
     return contracts;
+  }
+
+  /** The ERC-721 / ERC-1155 bridges and the demo tokens of every kind. */
+  public DevnetAssets assets() {
+    return assets;
   }
 
   public ChainClient root() {
@@ -214,6 +298,8 @@ public final class Devnet implements AutoCloseable {
         .checkpointManager(contracts.checkpointManager())
         .exitHelper(contracts.exitHelper())
         .rootErc20Predicate(contracts.rootPredicate())
+        .rootErc721Predicate(assets.rootErc721Predicate())
+        .rootErc1155Predicate(assets.rootErc1155Predicate())
         .stateReceiver(contracts.stateReceiver())
         .l2StateSender(contracts.l2StateSender())
         .childErc20Predicate(contracts.childPredicate())
@@ -226,6 +312,19 @@ public final class Devnet implements AutoCloseable {
   /** Time from starting anvil to contracts deployed and demo accounts funded. */
   public long startupMillis() {
     return startupMillis;
+  }
+
+  /**
+   * Pauses (or resumes) the demo traffic. Returns once no traffic step is running, so no demo user
+   * sends a transaction after a pause (a test then uses a demo user's key without nonce races).
+   */
+  public void setTrafficPaused(boolean paused) {
+    trafficLock.lock();
+    try {
+      trafficPaused = paused;
+    } finally {
+      trafficLock.unlock();
+    }
   }
 
   public void setRelayerPaused(boolean paused) {
@@ -257,13 +356,32 @@ public final class Devnet implements AutoCloseable {
   }
 
   /** When the last accepted checkpoint was submitted (null before the first). */
-  public java.time.Instant lastCheckpointSubmittedAt() {
+  public java.time.@Nullable Instant lastCheckpointSubmittedAt() {
     return checkpointer.lastSubmittedAt;
   }
 
   /** How many scheduled reorgs the fault knob made. */
   public long reorgCount() {
     return reorgs.get();
+  }
+
+  /**
+   * The solvency fault knob: mints {@code amount} of the bridged child token to {@code to} with no
+   * deposit behind it, sent through the system caller as the child predicate (the only minter the
+   * token accepts). The child supply then exceeds the root escrow by {@code amount}. Returns the
+   * child block the mint landed in.
+   */
+  public long mintUnbacked(Address to, java.math.BigInteger amount) {
+    byte[] mint =
+        io.bridgescope.core.abi.Abi.call(
+            "mint(address,uint256)",
+            io.bridgescope.core.abi.AbiValue.address(to),
+            io.bridgescope.core.abi.AbiValue.uint(amount));
+    org.web3j.protocol.core.methods.response.TransactionReceipt r =
+        system.callAs(
+            DevnetContracts.CHILD_PREDICATE, contracts.childToken(), mint, "unbacked mint");
+    LOG.warn("fault knob: minted {} child tokens to {} with no deposit behind them", amount, to);
+    return r.getBlockNumber().longValueExact();
   }
 
   /** Rewrites the last {@code depth} child blocks (anvil_reorg), for reorg handling tests. */
@@ -280,6 +398,30 @@ public final class Devnet implements AutoCloseable {
     return List.copyOf(checkpointer.rejected);
   }
 
+  /**
+   * The submissions the fault knobs made that the root rejected (receipt status 0), each with the
+   * reason its eth_call gave before it was sent: what an index of the root must find.
+   */
+  public Map<io.bridgescope.core.model.Hash32, String> rejectedSubmissions() {
+    Map<io.bridgescope.core.model.Hash32, String> out = new java.util.LinkedHashMap<>();
+    checkpointer.rejected.forEach(r -> out.put(r.tx(), r.reason()));
+    return out;
+  }
+
+  /**
+   * Exits the demo sent on the child, of every kind: the ERC-20 withdrawals, the other assets'
+   * withdrawals, the child-native tokens' deposits and their MAP_TOKEN messages (the checkpointed
+   * and exited counts include them all, so "exited N of M sent" compares like with like).
+   */
+  private long exitsSent() {
+    return traffic.withdrawals.get()
+        + assetTraffic.withdrawals.get()
+        + mintableTraffic.deposits.get()
+        + mintableTraffic.maps.get()
+        + mintableMultiTraffic.deposits.get()
+        + mintableMultiTraffic.maps.get();
+  }
+
   public DevnetStatus status() {
     String health = failure;
     if (health == null) {
@@ -291,7 +433,7 @@ public final class Devnet implements AutoCloseable {
       latest.put(a.epoch(), a);
     }
     for (Checkpointer.Accepted a : latest.values()) {
-      exitsCheckpointed += a.exits().size();
+      exitsCheckpointed += a.exitCount();
     }
     long rootHead = safe(root::blockNumber);
     long childHead = safe(child::blockNumber);
@@ -302,7 +444,7 @@ public final class Devnet implements AutoCloseable {
         cache.maxId().longValueExact(),
         committed,
         relayer.executed.get(),
-        traffic.withdrawals.get(),
+        exitsSent(),
         exitsCheckpointed,
         traffic.exited.get(),
         committer.commitments.get(),

@@ -24,6 +24,8 @@ import java.time.Duration;
  * @param reorgDepth how many child blocks each such reorg replaces
  * @param rootPruned the root anvil keeps no historical state ({@code --prune-history}), like an
  *     ordinary non-archive node: calls at old blocks fail with BlockOutOfRangeError
+ * @param rootHistory empty root blocks mined ({@code anvil_mine}) before anything is deployed: a
+ *     long, sparse history like a production root chain's, for catch-up tests and bench/
  */
 public record DevnetConfig(
     int validators,
@@ -42,10 +44,14 @@ public record DevnetConfig(
     CommitmentFaults commitmentFaults,
     Duration reorgEvery,
     int reorgDepth,
-    boolean rootPruned) {
+    boolean rootPruned,
+    long rootHistory) {
 
   public static final long ROOT_CHAIN_ID = 31337;
   public static final long CHILD_CHAIN_ID = 31338;
+
+  /** anvil mines a few hundred empty blocks a second; more would take hours. */
+  public static final long MAX_ROOT_HISTORY = 10_000_000;
 
   /**
    * Commitments the child accepts although they are bad, because StateReceiver checks only the
@@ -100,6 +106,10 @@ public record DevnetConfig(
     }
     if (reorgDepth < 1 || reorgDepth > 64) {
       throw new IllegalArgumentException("reorg depth: must be 1..64, got " + reorgDepth);
+    }
+    if (rootHistory < 0 || rootHistory > MAX_ROOT_HISTORY) {
+      throw new IllegalArgumentException(
+          "root history: must be 0.." + MAX_ROOT_HISTORY + " blocks, got " + rootHistory);
     }
     if (epochSize < 4) {
       throw new IllegalArgumentException("epoch size: must be at least 4 blocks");
@@ -159,6 +169,7 @@ public record DevnetConfig(
     private Duration reorgEvery = Duration.ZERO;
     private int reorgDepth = 3;
     private boolean rootPruned;
+    private long rootHistory;
 
     public Builder() {}
 
@@ -180,6 +191,13 @@ public record DevnetConfig(
       reorgEvery = c.reorgEvery;
       reorgDepth = c.reorgDepth;
       rootPruned = c.rootPruned;
+      rootHistory = c.rootHistory;
+    }
+
+    /** Mine {@code blocks} empty root blocks before deploying (a long, sparse history). */
+    public Builder rootHistory(long blocks) {
+      rootHistory = blocks;
+      return this;
     }
 
     /** The root node keeps no historical state (a non-archive node). */
@@ -283,7 +301,8 @@ public record DevnetConfig(
           commitmentFaults,
           reorgEvery,
           reorgDepth,
-          rootPruned);
+          rootPruned,
+          rootHistory);
     }
   }
 }

@@ -3,6 +3,8 @@ package io.bridgescope.devnet;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Finds the anvil binary: the one an installed app bundles ({@code -Dbridgescope.anvil}, set by the
@@ -16,9 +18,9 @@ public final class DevnetHome {
   public static final String ANVIL_PROPERTY = "bridgescope.anvil";
 
   private final Path dir;
-  private final Path bundledAnvil;
+  private final @Nullable Path bundledAnvil;
 
-  private DevnetHome(Path dir, Path bundledAnvil) {
+  private DevnetHome(Path dir, @Nullable Path bundledAnvil) {
     this.dir = dir;
     this.bundledAnvil = bundledAnvil;
   }
@@ -56,7 +58,7 @@ public final class DevnetHome {
   /** An anvil binary at a known path (an installed app's bundled copy); no tool folder needed. */
   public static DevnetHome bundled(Path anvil) {
     Path bin = anvil.toAbsolutePath().normalize();
-    return new DevnetHome(bin.getParent(), bin);
+    return new DevnetHome(Objects.requireNonNull(bin.getParent(), "the folder of " + bin), bin);
   }
 
   /** The devnet tool folder, or for a bundled anvil the folder that holds the binary. */

@@ -38,6 +38,14 @@ final class Relayer {
   private volatile boolean paused;
   private long scannedChildBlock;
   private final AtomicLong rewindRequest = new AtomicLong(Long.MAX_VALUE);
+
+  /**
+   * The lowest state sync id the relayer may still read: the start of the oldest commitment in the
+   * queue, or the one after the last it handled.
+   */
+  volatile BigInteger neededFrom = BigInteger.ONE;
+
+  private BigInteger handledThrough = BigInteger.ZERO;
   final AtomicLong executed = new AtomicLong();
   final AtomicLong failed = new AtomicLong();
   final AtomicLong skipped = new AtomicLong();
@@ -108,7 +116,7 @@ final class Relayer {
             c.root(),
             new Hash32(tree.root()));
         skipped.addAndGet(syncs.size());
-        queue.poll();
+        handled();
         continue;
       }
       for (int from = 0; from < syncs.size(); from += BATCH) {
@@ -119,19 +127,43 @@ final class Relayer {
         }
         execute(proofs, syncs.subList(from, to));
       }
-      queue.poll();
+      handled();
     }
+    neededFrom = handledThrough.add(BigInteger.ONE);
+  }
+
+  /** Takes the head of the queue off, done. */
+  private void handled() {
+    StateSyncCommitment c = queue.poll().commitment();
+    handledThrough = handledThrough.max(c.endId());
   }
 
   private void execute(List<List<Hash32>> proofs, List<StateSync> objs) {
-    byte[] data = BridgeAbi.batchExecute(proofs, objs);
-    // StateReceiver swallows a failing receiver call, so a node's gas estimate only pays for the
-    // cheap failure path (a first MAP_TOKEN deploys a clone); give each sync a generous budget.
-    long gas = Math.min(30_000_000L, 300_000L + 600_000L * objs.size());
-    Hash32 tx = child.sendUnlocked(sender, contracts.stateReceiver(), data, null, gas);
-    TransactionReceipt r = child.awaitReceiptOrDrop(tx, Duration.ofSeconds(30));
+    TransactionReceipt r = send(proofs, objs);
     if (!r.isStatusOK()) {
-      throw new DevnetException("batchExecute of " + objs.size() + " state syncs failed: " + tx);
+      // A sync someone executed meanwhile (a user's self-execute) reverts the whole batch with
+      // STATE_SYNC_IS_PROCESSED, as on Edge: leave those out and send the rest once more.
+      List<List<Hash32>> openProofs = new ArrayList<>();
+      List<StateSync> open = new ArrayList<>();
+      for (int i = 0; i < objs.size(); i++) {
+        if (!processed(objs.get(i).id())) {
+          openProofs.add(proofs.get(i));
+          open.add(objs.get(i));
+        }
+      }
+      if (open.size() == objs.size()) {
+        throw new DevnetException(
+            "batchExecute of " + objs.size() + " state syncs failed: " + r.getTransactionHash());
+      }
+      skipped.addAndGet(objs.size() - open.size());
+      if (open.isEmpty()) {
+        return;
+      }
+      r = send(openProofs, open);
+      if (!r.isStatusOK()) {
+        throw new DevnetException(
+            "batchExecute of " + open.size() + " state syncs failed: " + r.getTransactionHash());
+      }
     }
     for (Log l : r.getLogs()) {
       if (!l.getTopics().isEmpty()
@@ -147,5 +179,21 @@ final class Relayer {
         "executed state syncs {}..{}",
         objs.get(0).id(),
         objs.get(objs.size() - 1).id().add(BigInteger.ZERO));
+  }
+
+  private TransactionReceipt send(List<List<Hash32>> proofs, List<StateSync> objs) {
+    byte[] data = BridgeAbi.batchExecute(proofs, objs);
+    // StateReceiver swallows a failing receiver call, so a node's gas estimate only pays for the
+    // cheap failure path (a first MAP_TOKEN deploys a clone); give each sync a generous budget.
+    long gas = Math.min(30_000_000L, 300_000L + 600_000L * objs.size());
+    Hash32 tx = child.sendUnlocked(sender, contracts.stateReceiver(), data, null, gas);
+    return child.awaitReceiptOrDrop(tx, Duration.ofSeconds(30));
+  }
+
+  private boolean processed(BigInteger id) {
+    byte[] r =
+        child.call(
+            contracts.stateReceiver(), BridgeAbi.uintView("processedStateSyncs(uint256)", id));
+    return r.length > 0 && new BigInteger(1, r).signum() != 0;
   }
 }

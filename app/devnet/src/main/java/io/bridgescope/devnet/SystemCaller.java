@@ -1,9 +1,12 @@
 package io.bridgescope.devnet;
 
 import io.bridgescope.core.chain.ChainClient;
+import io.bridgescope.core.chain.ChainException;
 import io.bridgescope.core.model.Address;
 import io.bridgescope.core.model.Hash32;
+import java.math.BigInteger;
 import java.time.Duration;
+import java.util.List;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 
 /**
@@ -27,5 +30,42 @@ final class SystemCaller {
       throw new DevnetException(what + " failed on the child chain: " + tx);
     }
     return r;
+  }
+
+  /**
+   * Sends as {@code from}, a contract address the node impersonates for this one call: the solvency
+   * fault knob mints as the child predicate, the only account a child token lets mint.
+   */
+  synchronized TransactionReceipt callAs(Address from, Address to, byte[] data, String what) {
+    child.rpc("anvil_impersonateAccount", List.of(from.toString()));
+    child.rpc(
+        "anvil_setBalance", List.of(from.toString(), "0x" + BigInteger.TEN.pow(20).toString(16)));
+    try {
+      for (int attempt = 1; ; attempt++) {
+        Hash32 tx = child.sendUnlocked(from, to, data, null, null);
+        TransactionReceipt r;
+        try {
+          r = child.awaitReceiptOrDrop(tx, Duration.ofSeconds(30));
+        } catch (ChainException e) {
+          // A contract's nonce moves when it creates a clone: a predicate that maps a token in
+          // the block before ours makes the node drop our transaction. Sent again, it gets the
+          // new nonce.
+          if (attempt < 3 && !known(tx)) {
+            continue;
+          }
+          throw e;
+        }
+        if (!r.isStatusOK()) {
+          throw new DevnetException(what + " failed on the child chain: " + tx);
+        }
+        return r;
+      }
+    } finally {
+      child.rpc("anvil_stopImpersonatingAccount", List.of(from.toString()));
+    }
+  }
+
+  private boolean known(Hash32 tx) {
+    return child.rpc("eth_getTransactionByHash", List.of(tx.toString())) != null;
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.bridgescope.core.abi.Abi;
+import io.bridgescope.core.asset.AssetCalls;
 import io.bridgescope.core.bridge.BridgeAbi;
 import io.bridgescope.core.bridge.BridgeEvents;
 import io.bridgescope.core.model.Hash32;
@@ -77,7 +78,23 @@ class ContractArtifactsTest {
           "lastCommittedId()",
           "getEventRootByBlock(uint256)",
           "currentEpoch()",
-          "currentCheckpointBlockNumber()"
+          "currentCheckpointBlockNumber()",
+          AssetCalls.DEPOSIT_TO_721,
+          AssetCalls.DEPOSIT_BATCH_721,
+          AssetCalls.DEPOSIT_TO_1155,
+          AssetCalls.DEPOSIT_BATCH_1155,
+          AssetCalls.WITHDRAW_TO_721,
+          AssetCalls.WITHDRAW_BATCH_721,
+          AssetCalls.WITHDRAW_TO_1155,
+          AssetCalls.WITHDRAW_BATCH_1155,
+          AssetCalls.SET_APPROVAL_FOR_ALL,
+          "rootTokenToChildToken(address)",
+          "ownerOf(uint256)",
+          "balanceOf(address,uint256)",
+          "onERC721Received(address,address,uint256,bytes)",
+          "onERC1155BatchReceived(address,address,uint256[],uint256[],bytes)",
+          "DEPOSIT_BATCH_SIG()",
+          "WITHDRAW_BATCH_SIG()"
         }) {
       assertThat(selectors).as(f).contains(Hex.encode(Abi.selector(f)));
     }
@@ -87,7 +104,97 @@ class ContractArtifactsTest {
             BridgeEvents.L2_STATE_SYNCED,
             BridgeEvents.NEW_COMMITMENT,
             BridgeEvents.STATE_SYNC_RESULT,
-            BridgeEvents.EXIT_PROCESSED);
+            BridgeEvents.EXIT_PROCESSED,
+            BridgeEvents.L2_TOKEN_MAPPED);
+    // Every event of Edge's ERC-721 / ERC-1155 predicates (docs/protocol.md, Every asset kind).
+    for (String e :
+        new String[] {
+          "TokenMapped(address,address)",
+          "ERC721Deposit(address,address,address,address,uint256)",
+          "ERC721DepositBatch(address,address,address,address[],uint256[])",
+          "ERC721Withdraw(address,address,address,address,uint256)",
+          "ERC721WithdrawBatch(address,address,address,address[],uint256[])",
+          "ERC1155Deposit(address,address,address,address,uint256,uint256)",
+          "ERC1155DepositBatch(address,address,address,address[],uint256[],uint256[])",
+          "ERC1155Withdraw(address,address,address,address,uint256,uint256)",
+          "ERC1155WithdrawBatch(address,address,address,address[],uint256[],uint256[])",
+          "L2ERC721Deposit(address,address,address,address,uint256)",
+          "L2ERC721DepositBatch(address,address,address,address[],uint256[])",
+          "L2ERC721Withdraw(address,address,address,address,uint256)",
+          "L2ERC721WithdrawBatch(address,address,address,address[],uint256[])",
+          "L2ERC1155Deposit(address,address,address,address,uint256,uint256)",
+          "L2ERC1155DepositBatch(address,address,address,address[],uint256[],uint256[])",
+          "L2ERC1155Withdraw(address,address,address,address,uint256,uint256)",
+          "L2ERC1155WithdrawBatch(address,address,address,address[],uint256[],uint256[])"
+        }) {
+      assertThat(topics).as(e).contains(new Hash32(Abi.topic(e)));
+    }
+  }
+
+  /**
+   * The child-native ERC-1155 pair ({@code 0x…100b}) offers every function and event of Edge's
+   * RootMintableERC1155Predicate / ChildMintableERC1155Predicate (core-contracts at polygon-edge
+   * v1.3.2's pin: their interfaces, public state and tag constants), so Edge's tools and ours call
+   * the devnet's the same way.
+   */
+  @Test
+  void childNativeErc1155PairHasEdgesAbi() throws IOException {
+    Set<String> common =
+        Set.of(
+            "function initialize(address,address,address,address)",
+            "function childTokenTemplate()",
+            "function rootTokenToChildToken(address)",
+            "function DEPOSIT_SIG()",
+            "function DEPOSIT_BATCH_SIG()",
+            "function WITHDRAW_SIG()",
+            "function WITHDRAW_BATCH_SIG()",
+            "function MAP_TOKEN_SIG()");
+    assertThat(signatures("RootMintableERC1155Predicate"))
+        .containsAll(common)
+        .contains(
+            "function deposit(address,uint256,uint256)",
+            "function depositTo(address,address,uint256,uint256)",
+            "function depositBatch(address,address[],uint256[],uint256[])",
+            "function mapToken(address)",
+            "function onStateReceive(uint256,address,bytes)",
+            "function l2StateSender()",
+            "function stateReceiver()",
+            "function childERC1155Predicate()",
+            "function onERC1155Received(address,address,uint256,uint256,bytes)",
+            "function onERC1155BatchReceived(address,address,uint256[],uint256[],bytes)",
+            "event L2MintableERC1155Deposit(address,address,address,address,uint256,uint256)",
+            "event L2MintableERC1155DepositBatch(address,address,address,address[],uint256[],uint256[])",
+            "event L2MintableERC1155Withdraw(address,address,address,address,uint256,uint256)",
+            "event L2MintableERC1155WithdrawBatch(address,address,address,address[],uint256[],uint256[])",
+            "event L2MintableTokenMapped(address,address)");
+    assertThat(signatures("ChildMintableERC1155Predicate"))
+        .containsAll(common)
+        .contains(
+            "function withdraw(address,uint256,uint256)",
+            "function withdrawTo(address,address,uint256,uint256)",
+            "function withdrawBatch(address,address[],uint256[],uint256[])",
+            "function onL2StateReceive(uint256,address,bytes)",
+            "function stateSender()",
+            "function exitHelper()",
+            "function rootERC1155Predicate()",
+            "event MintableERC1155Deposit(address,address,address,address,uint256,uint256)",
+            "event MintableERC1155DepositBatch(address,address,address,address[],uint256[],uint256[])",
+            "event MintableERC1155Withdraw(address,address,address,address,uint256,uint256)",
+            "event MintableERC1155WithdrawBatch(address,address,address,address[],uint256[],uint256[])",
+            "event MintableTokenMapped(address,address)");
+  }
+
+  /** "function name(types)" / "event name(types)" of every ABI entry of one artifact. */
+  private Set<String> signatures(String contract) throws IOException {
+    Set<String> out = new HashSet<>();
+    Path f = devnetDir.resolve("artifacts").resolve(contract + ".json");
+    for (JsonNode item : new ObjectMapper().readTree(f.toFile()).path("abi")) {
+      String type = item.path("type").asText();
+      if (type.equals("function") || type.equals("event")) {
+        out.add(type + " " + item.path("name").asText() + "(" + types(item.path("inputs")) + ")");
+      }
+    }
+    return out;
   }
 
   private static String types(JsonNode inputs) {

@@ -8,6 +8,7 @@ import io.bridgescope.cli.Output;
 import io.bridgescope.core.lifecycle.MessageStatus;
 import io.bridgescope.core.model.Address;
 import io.bridgescope.core.wallet.Amounts;
+import io.bridgescope.core.wallet.ExitPlanner;
 import io.bridgescope.core.wallet.ExitPlanner.ExitItem;
 import java.math.BigInteger;
 import java.util.List;
@@ -55,7 +56,7 @@ public final class ExitCommand implements Callable<Integer> {
         Address a = account != null ? Address.of(account) : actions.keyInfo().address();
         List<ExitItem> items =
             "ready".equals(what) ? s.wallet().exits().ready(a) : s.wallet().exits().exits(a);
-        print(a, items);
+        print(a, items, s.wallet().exits());
         return 0;
       }
       BigInteger id;
@@ -68,7 +69,7 @@ public final class ExitCommand implements Callable<Integer> {
     }
   }
 
-  private void print(Address a, List<ExitItem> items) {
+  private void print(Address a, List<ExitItem> items, ExitPlanner planner) {
     if (actions.opts.json) {
       ArrayNode arr = Json.array();
       for (ExitItem i : items) {
@@ -89,6 +90,7 @@ public final class ExitCommand implements Callable<Integer> {
                   o.put("rootToken", w.rootToken().toString());
                   o.put("receiver", w.to().toString());
                 });
+        o.put("paysOut", planner.payout(i));
         i.pending().ifPresent(p -> o.put("pendingTx", p.txHash().toString()));
       }
       Output.document(arr);
@@ -105,7 +107,7 @@ public final class ExitCommand implements Callable<Integer> {
               .exit()
               .withdrawal()
               .map(w -> Amounts.ether(w.amount()) + " to " + w.to())
-              .orElse("message");
+              .orElseGet(() -> planner.payout(i));
       System.out.printf(
           "%8s  %-12s %s%s  %s%s%n",
           i.id(),

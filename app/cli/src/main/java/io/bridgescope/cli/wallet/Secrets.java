@@ -26,7 +26,7 @@ public final class Secrets {
       description = "Read the key's password from the first line of this file (for scripts).")
   Path passwordFile;
 
-  char[] password(String prompt) {
+  public char[] password(String prompt) {
     return passwordFile != null ? readFirstLine(passwordFile, "password") : ask(prompt);
   }
 

@@ -7,7 +7,7 @@ import io.bridgescope.cli.Json;
 import io.bridgescope.cli.Output;
 import io.bridgescope.core.network.NetworkProfile;
 import io.bridgescope.core.store.rows.JournalEntry;
-import io.bridgescope.core.wallet.IndexSnapshot;
+import io.bridgescope.core.wallet.AirGap;
 import io.bridgescope.core.wallet.Inspection;
 import io.bridgescope.core.wallet.KeySession;
 import io.bridgescope.core.wallet.Outcome;
@@ -18,10 +18,8 @@ import io.bridgescope.core.wallet.SigningLimits;
 import io.bridgescope.core.wallet.SigningPolicy;
 import io.bridgescope.core.wallet.TxFiles;
 import io.bridgescope.core.wallet.TxSender;
-import io.bridgescope.core.wallet.UnsignedTx;
 import java.math.BigInteger;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -37,6 +35,8 @@ import picocli.CommandLine.Option;
     description = "Air-gapped signing and the transaction journal.",
     subcommands = {
       TxCommand.Export.class,
+      AssetExports.Withdraw.class,
+      AssetExports.Deposit.class,
       TxCommand.Sign.class,
       TxCommand.Send.class,
       TxCommand.Resume.class,
@@ -88,26 +88,7 @@ public final class TxCommand implements Runnable {
           throw new IllegalArgumentException(
               "say what to export: --exit ID, --all or --self-execute ID");
         }
-        r.describe().forEach(System.out::println);
-        ReviewedExports kept = exports(opts, s.profile());
-        Inspection i = s.wallet().exportUnsigned(r, signing.limits(), out, kept);
-        SigningOptions.print(i, System.out);
-        System.out.println("unsigned transaction written to " + out + "; sign it offline with:");
-        System.out.println(
-            "  bridgescope tx sign --network "
-                + s.profile().name()
-                + " --file "
-                + out
-                + " --key NAME --out signed.json");
-        System.out.println(
-            "a copy is kept in " + kept.dir() + ": `tx send` sends only signed bytes equal to it");
-        if (opts.json) {
-          ObjectNode doc = Json.object();
-          doc.set("review", Actions.json(r));
-          doc.put("network", s.profile().name());
-          doc.put("file", out.toString());
-          Output.document(doc);
-        }
+        write(opts, signing, s, r, out);
       }
       return 0;
     }
@@ -159,8 +140,7 @@ public final class TxCommand implements Runnable {
       try (KeySession session = ks.unlock(key, pw)) {
         s = TxFiles.signOffline(i, session);
       }
-      Path target =
-          out != null ? out : Path.of(file.toString().replaceAll("\\.json$", "") + ".signed.json");
+      Path target = out != null ? out : AirGap.signedPath(file);
       TxFiles.writeSigned(u.network(), s, target);
       System.out.println("signed " + s.hash() + " → " + target);
       if (opts.json) {
@@ -205,31 +185,21 @@ public final class TxCommand implements Runnable {
               "wrong_network",
               "the file was prepared for network '" + signed.network() + "', not '" + name + "'");
         }
-        // what is shown and journaled comes from the signed bytes, not from the file's text
         SigningLimits limits = signing.limits();
-        UnsignedTx fields = s.wallet().inspectSigned(signed.tx(), limits, IndexSnapshot.NONE).tx();
         ReviewedExports kept = exports(opts, s.profile());
-        Optional<TxFiles.Unsigned> given = Optional.ofNullable(reviewed).map(TxFiles::readUnsigned);
-        given
-            .filter(r -> !r.network().equals(name))
-            .ifPresent(
-                r -> {
-                  throw new IllegalArgumentException(
-                      "the reviewed file is for network '" + r.network() + "', not '" + name + "'");
-                });
-        Optional<TxFiles.Unsigned> was = given.isPresent() ? given : kept.find(fields);
-        // with the reviewed export at hand, its snapshot checks the proofs once more
-        Inspection i =
-            s.wallet()
-                .inspectSigned(
-                    signed.tx(),
-                    limits,
-                    was.map(TxFiles.Unsigned::snapshot).orElse(IndexSnapshot.NONE));
+        AirGap.ToSend t =
+            AirGap.checkSigned(
+                s.wallet(),
+                signed,
+                limits,
+                kept,
+                reviewed == null ? null : TxFiles.readUnsigned(reviewed));
+        Inspection i = t.inspection();
         System.out.println("sending on network " + name);
         SigningOptions.print(i, System.out);
         i.requireSendable();
-        TxFiles.Unsigned r = given.isPresent() ? given.get() : kept.require(fields);
-        Outcome o = s.wallet().submitSigned(signed.tx(), r, limits, opts.timeout());
+        Outcome o =
+            s.wallet().submitSigned(signed.tx(), t.requireReviewed(kept), limits, opts.timeout());
         Actions a = new Actions();
         a.opts = opts;
         return a.report(o);
@@ -237,9 +207,38 @@ public final class TxCommand implements Runnable {
     }
   }
 
+  /**
+   * Prints {@code r}, writes its one transaction unsigned to {@code out} (nothing is signed), keeps
+   * the reviewed copy, and says how to sign it offline.
+   */
+  static void write(
+      WalletOptions opts, SigningOptions signing, WalletOptions.Session s, Review whole, Path out) {
+    Review r = whole.firstStepOnly(AssetExports.APPROVAL_FIRST);
+    r.describe().forEach(System.out::println);
+    ReviewedExports kept = exports(opts, s.profile());
+    Inspection i = s.wallet().exportUnsigned(whole, signing.limits(), out, kept);
+    SigningOptions.print(i, System.out);
+    System.out.println("unsigned transaction written to " + out + "; sign it offline with:");
+    System.out.println(
+        "  bridgescope tx sign --network "
+            + s.profile().name()
+            + " --file "
+            + out
+            + " --key NAME --out signed.json");
+    System.out.println(
+        "a copy is kept in " + kept.dir() + ": `tx send` sends only signed bytes equal to it");
+    if (opts.json) {
+      ObjectNode doc = Json.object();
+      doc.set("review", Actions.json(r));
+      doc.put("network", s.profile().name());
+      doc.put("file", out.toString());
+      Output.document(doc);
+    }
+  }
+
   /** Where {@code tx export} keeps what it wrote, beside the network's database. */
   static ReviewedExports exports(WalletOptions opts, NetworkProfile p) {
-    return new ReviewedExports(opts.dataDir().database(p.name()).getParent().resolve("exported"));
+    return AirGap.reviewedExports(opts.dataDir(), p.name());
   }
 
   @Command(

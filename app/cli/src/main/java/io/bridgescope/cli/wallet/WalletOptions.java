@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Objects;
 import picocli.CommandLine.Option;
 
 /**
@@ -84,7 +85,17 @@ public final class WalletOptions {
       w.close();
       throw e;
     }
-    Wallet wallet = new Wallet(p, db, w, keystore(), root, child, Clock.systemUTC());
+    // A profile naming its team index: messages and proofs come from it, the journal stays local.
+    Database index;
+    try {
+      index = Objects.requireNonNullElse(NetworkOption.openTeamReader(dataDir(), p, null), db);
+    } catch (RuntimeException e) {
+      root.close();
+      child.close();
+      w.close();
+      throw e;
+    }
+    Wallet wallet = new Wallet(p, index, db, w, keystore(), root, child, Clock.systemUTC());
     return new Session(p, wallet, w, root, child);
   }
 

@@ -1,31 +1,30 @@
 package io.bridgescope.cli.wallet;
 
 import io.bridgescope.core.model.Address;
-import io.bridgescope.core.wallet.Amounts;
+import io.bridgescope.core.wallet.NftPlanner;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code ./bridgescope withdraw}: start a withdrawal on the child (ChildERC20Predicate.withdrawTo).
+ * {@code ./bridgescope withdraw}: start a withdrawal on the child (withdrawTo / withdrawBatch on
+ * the child predicate of the token's kind).
  */
 @Command(
     name = "withdraw",
     mixinStandardHelpOptions = true,
-    description = "Start a withdrawal on the child chain; claim it later with `exit`.")
+    description = {
+      "Start a withdrawal on the child chain (ERC-20, ERC-721 or ERC-1155); claim it later with"
+          + " `exit`.",
+      "  withdraw --token T --amount 1.5 | --erc721 T --id 7[,8] | --erc1155 T --id 1,2 --amount"
+          + " 10,5"
+    })
 public final class WithdrawCommand implements Callable<Integer> {
 
   @Mixin Actions actions;
 
-  @Option(names = "--token", required = true, description = "Child token address.")
-  String token;
-
-  @Option(
-      names = "--amount",
-      required = true,
-      description = "Amount in whole tokens (18 decimals), e.g. 1.5.")
-  String amount;
+  @Mixin AssetOptions asset;
 
   @Option(names = "--to", description = "Receiver on the root chain (default: the key's address).")
   String to;
@@ -37,15 +36,29 @@ public final class WithdrawCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    // the arguments are checked before anything is opened or asked of a node
+    AssetOptions.Erc20 erc20 = asset.erc20();
+    NftPlanner.Items items = erc20 == null ? asset.nftItems() : null;
     try (WalletOptions.Session s = actions.opts.open()) {
       Address from = actions.keyInfo().address();
       Address receiver = to == null ? from : Address.of(to);
+      if (erc20 != null) {
+        return actions.run(
+            s,
+            s.wallet()
+                .bridge()
+                .prepareWithdraw(from, erc20.token(), receiver, erc20.amount(), allowBurn));
+      }
       return actions.run(
           s,
           s.wallet()
-              .bridge()
+              .nfts()
               .prepareWithdraw(
-                  from, Address.of(token), receiver, Amounts.parseEther(amount), allowBurn));
+                  from,
+                  asset.nftToken(),
+                  receiver,
+                  java.util.Objects.requireNonNull(items),
+                  allowBurn));
     }
   }
 }

@@ -23,6 +23,15 @@ public final class BridgeEvents {
       new Hash32(Abi.topic("StateSyncResult(uint256,bool,bytes)"));
   public static final Hash32 NEW_EPOCH =
       new Hash32(Abi.topic("NewEpoch(uint256,uint256,uint256,bytes32)"));
+
+  /** Child*Predicate on the child maps a root-native token (docs/protocol.md, Every asset kind). */
+  public static final Hash32 L2_TOKEN_MAPPED =
+      new Hash32(Abi.topic("L2TokenMapped(address,address)"));
+
+  /** RootMintable*Predicate on the child maps a child-native token to its root mirror. */
+  public static final Hash32 L2_MINTABLE_TOKEN_MAPPED =
+      new Hash32(Abi.topic("L2MintableTokenMapped(address,address)"));
+
   public static final Hash32 EXIT_PROCESSED =
       new Hash32(Abi.topic("ExitProcessed(uint256,bool,bytes)"));
 
@@ -56,6 +65,16 @@ public final class BridgeEvents {
         longTopic("NewEpoch.startBlock", t.get(2)),
         longTopic("NewEpoch.endBlock", t.get(3)),
         new AbiReader(data(log)).bytes32("NewEpoch.epochRoot", 0));
+  }
+
+  /** The {@code (rootToken, childToken)} of a mapping event: both topics, the data is empty. */
+  public record Mapped(Address rootToken, Address childToken) {}
+
+  public static Mapped tokenMapped(Log log) {
+    List<String> t = topics(log, 3, "token mapping");
+    return new Mapped(
+        addressTopic("TokenMapped.rootToken", t.get(1)),
+        addressTopic("TokenMapped.childToken", t.get(2)));
   }
 
   /** {@code StateSyncResult(counter, status, message)} / {@code ExitProcessed(id, ok, data)}. */

@@ -11,10 +11,20 @@ import java.util.List;
 /** The exact bytes validators sign, and the hashes the contracts compare (protocol.md). */
 public final class BridgeMessages {
 
-  public static final byte[] DOMAIN_STATE_RECEIVER = keccak("DOMAIN_STATE_RECEIVER");
-  public static final byte[] DOMAIN_CHECKPOINT_MANAGER = keccak("DOMAIN_CHECKPOINT_MANAGER");
+  private static final byte[] DOMAIN_STATE_RECEIVER = keccak("DOMAIN_STATE_RECEIVER");
+  private static final byte[] DOMAIN_CHECKPOINT_MANAGER = keccak("DOMAIN_CHECKPOINT_MANAGER");
 
   private BridgeMessages() {}
+
+  /** The BLS domain of commitment signatures; a copy (an array handed out could be changed). */
+  public static byte[] domainStateReceiver() {
+    return DOMAIN_STATE_RECEIVER.clone();
+  }
+
+  /** The BLS domain of checkpoint signatures; a copy. */
+  public static byte[] domainCheckpointManager() {
+    return DOMAIN_CHECKPOINT_MANAGER.clone();
+  }
 
   private static byte[] keccak(String s) {
     return Keccak.keccak256(s.getBytes(StandardCharsets.US_ASCII));

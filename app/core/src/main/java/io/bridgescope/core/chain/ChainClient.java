@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.core.BatchRequest;
 import org.web3j.protocol.core.DefaultBlockParameter;
@@ -61,6 +62,7 @@ public final class ChainClient implements AutoCloseable {
                 .readTimeout(timeouts.call())
                 .writeTimeout(timeouts.call())
                 .callTimeout(timeouts.call())
+                .addInterceptor(ChainClient::retryAfter)
                 .build());
     this.web3 = Web3j.build(service);
     this.failures = new NodeFailures(label, url, timeouts);
@@ -68,6 +70,24 @@ public final class ChainClient implements AutoCloseable {
 
   public String label() {
     return label;
+  }
+
+  /**
+   * Lifts a 429's {@code Retry-After} out of the HTTP layer: web3j would keep only the status and
+   * body, and the wait the provider asks for is the point of the reply.
+   */
+  private static okhttp3.Response retryAfter(okhttp3.Interceptor.Chain chain) throws IOException {
+    okhttp3.Response r = chain.proceed(chain.request());
+    if (r.code() != 429) {
+      return r;
+    }
+    Optional<Duration> wait = RetryAfter.parse(r.header("Retry-After"), java.time.Instant.now());
+    if (wait.isEmpty()) {
+      return r; // no header: web3j reports the 429 and the reader backs off on its own
+    }
+    String body = r.peekBody(512).string();
+    r.close();
+    throw new RetryAfter(wait.get(), body);
   }
 
   public URI url() {
@@ -322,7 +342,7 @@ public final class ChainClient implements AutoCloseable {
    * a node without the block's state throws a {@link MissingStateException}; every other failure
    * its own kind.
    */
-  public byte[] call(Address from, Address to, byte[] data, DefaultBlockParameter block) {
+  public byte[] call(@Nullable Address from, Address to, byte[] data, DefaultBlockParameter block) {
     Transaction tx =
         Transaction.createEthCallTransaction(
             from == null ? null : from.toString(), to.toString(), Hex.encode(data));
@@ -340,7 +360,12 @@ public final class ChainClient implements AutoCloseable {
    * Sends from an account the node holds unlocked (devnet only) and returns the hash. {@code gas}
    * null lets the node estimate, so a reverting call fails here with its reason instead of landing.
    */
-  public Hash32 sendUnlocked(Address from, Address to, byte[] data, BigInteger value, Long gas) {
+  public Hash32 sendUnlocked(
+      Address from,
+      @Nullable Address to,
+      byte[] data,
+      @Nullable BigInteger value,
+      @Nullable Long gas) {
     Transaction tx =
         new Transaction(
             from.toString(),

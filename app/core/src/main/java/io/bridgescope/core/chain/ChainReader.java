@@ -1,5 +1,6 @@
 package io.bridgescope.core.chain;
 
+import io.bridgescope.core.concurrent.Threads;
 import io.bridgescope.core.model.Address;
 import io.bridgescope.core.model.Hash32;
 import java.net.URI;
@@ -15,8 +16,8 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.web3j.protocol.core.methods.response.Log;
@@ -54,7 +55,8 @@ public final class ChainReader implements AutoCloseable {
   private final NodeCheck check;
   private final ConcurrentHashMap<URI, RpcHealth> health = new ConcurrentHashMap<>();
   private final Set<URI> verified = ConcurrentHashMap.newKeySet();
-  private final ConcurrentHashMap<URI, WrongChainException> refused = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<URI, ChainException> refused = new ConcurrentHashMap<>();
+  private final HashWitness witness;
   private volatile int current;
 
   public ChainReader(
@@ -84,6 +86,24 @@ public final class ChainReader implements AutoCloseable {
     this.baseBackoff = backoff;
     this.budget = timeouts.call().multipliedBy(3);
     this.check = check;
+    this.witness = new HashWitness(label, DEFAULT_TRUST_DEPTH);
+  }
+
+  /** Blocks below a node's head whose hash may still change (a reorg); deeper changes are lies. */
+  public static final int DEFAULT_TRUST_DEPTH = 256;
+
+  /** The longest a 429's Retry-After is obeyed in one read; longer asks count as a failure. */
+  static final Duration MAX_RATE_WAIT = Duration.ofSeconds(60);
+
+  /** Sets how deep below its head a node may change a block's hash before it is not trusted. */
+  public ChainReader trustDepth(int blocks) {
+    witness.depth(blocks);
+    return this;
+  }
+
+  /** The rule that sizes this chain's eth_getLogs requests and the indexer's steps. */
+  public BlockRange range() {
+    return range;
   }
 
   public static ChainReader of(String label, List<URI> urls) {
@@ -94,7 +114,8 @@ public final class ChainReader implements AutoCloseable {
     return new ChainReader(
         label,
         urls,
-        new BlockRange(500, 1, 5000),
+        // start small (a dense history must not come in one huge reply), double while sparse
+        new BlockRange(16, 1, 1_000_000),
         6,
         Duration.ofMillis(250),
         RpcTimeouts.standard(),
@@ -118,14 +139,7 @@ public final class ChainReader implements AutoCloseable {
    * hanging node costs one call timeout. Returns each endpoint's failure (empty when it passed).
    */
   public Map<URI, Optional<ChainException>> verifyAll() {
-    ExecutorService pool =
-        Executors.newFixedThreadPool(
-            clients.size(),
-            r -> {
-              Thread t = new Thread(r, "bridgescope-verify-" + label);
-              t.setDaemon(true);
-              return t;
-            });
+    ExecutorService pool = Threads.pool("bridgescope-verify-" + label, clients.size());
     try {
       Map<URI, CompletableFuture<Optional<ChainException>>> runs = new LinkedHashMap<>();
       for (ChainClient c : clients) {
@@ -159,6 +173,7 @@ public final class ChainReader implements AutoCloseable {
     MissingStateException missing = null;
     Set<URI> withoutState = new HashSet<>();
     long start = System.nanoTime();
+    Duration waited = Duration.ZERO;
     for (int i = 0; i < attempts; i++) {
       ChainClient c = usableClient();
       try {
@@ -166,10 +181,29 @@ public final class ChainReader implements AutoCloseable {
         T r = op.apply(c);
         markOk(c);
         return r;
-      } catch (WrongChainException e) {
+      } catch (WrongChainException | UntrustedNodeException e) {
         refuse(c, e);
         current++;
         i--; // a refused endpoint costs no attempt; usableClient() throws once all are refused
+        continue;
+      } catch (RateLimitedException e) {
+        // The node is up and said how long to wait: wait exactly that, then ask it again.
+        if (waited.plus(e.retryAfter()).compareTo(MAX_RATE_WAIT) <= 0) {
+          LOG.info(
+              "{}: {} rate-limited by {}, waiting {} ms",
+              label,
+              what,
+              c.url(),
+              e.retryAfter().toMillis());
+          waited = waited.plus(e.retryAfter());
+          last = e;
+          sleep(e.retryAfter());
+          i--;
+          continue;
+        }
+        last = e;
+        markFailed(c, e);
+        current++;
         continue;
       } catch (MissingStateException e) {
         // Another endpoint may be an archive node; without one, retrying cannot help.
@@ -185,9 +219,11 @@ public final class ChainReader implements AutoCloseable {
         current++;
         continue;
       } catch (ChainException e) {
-        if (e.kind() == RpcErrorKind.REVERT || e.kind() == RpcErrorKind.REJECTED) {
+        if (e.kind() == RpcErrorKind.REVERT
+            || e.kind() == RpcErrorKind.REJECTED
+            || e.kind() == RpcErrorKind.LOG_RANGE) {
           markOk(c);
-          throw e; // the node answered; the call itself reverted
+          throw e; // the node answered: the call reverted, or the range is too wide for it
         }
         last = e;
         markFailed(c, e);
@@ -243,7 +279,7 @@ public final class ChainReader implements AutoCloseable {
     }
   }
 
-  private void refuse(ChainClient c, WrongChainException e) {
+  private void refuse(ChainClient c, ChainException e) {
     refused.put(c.url(), e);
     markFailed(c, e);
     LOG.error("{}: not using {}: {}", label, c.url(), e.getMessage());
@@ -258,39 +294,48 @@ public final class ChainReader implements AutoCloseable {
   }
 
   public long head() {
-    return read("eth_blockNumber", ChainClient::blockNumber);
+    return read(
+        "eth_blockNumber",
+        c -> {
+          long h = c.blockNumber();
+          witness.head(c.url(), h);
+          return h;
+        });
   }
 
-  /** Logs of {@code contracts} with any of {@code topics} in [from, to], range-adapted. */
-  public List<Log> logs(List<Address> contracts, List<Hash32> topics, long from, long to) {
-    List<Log> out = new ArrayList<>();
-    long start = from;
-    int timeoutShrinks = 0;
-    while (start <= to) {
-      long end = Math.min(to, start + range.size() - 1);
-      List<Log> chunk;
-      try {
-        long s = start;
-        // Checked inside the read: a node that answers for the wrong range or contracts counts as
-        // failing, so the reader marks it and fails over like for any other fault.
-        chunk =
-            read(
-                "eth_getLogs " + s + ".." + end,
-                c -> check(c, c.logs(contracts, topics, s, end), contracts, s, end));
-      } catch (ChainException e) {
-        // A hanging node times out at any range: shrinking for timeouts is tried twice only.
-        boolean timeout = e.kind() == RpcErrorKind.TRANSPORT;
-        if (BlockRange.isRangeError(e) && (!timeout || timeoutShrinks++ < 2) && range.shrink()) {
-          continue;
-        }
-        throw e;
-      }
-      timeoutShrinks = 0;
-      out.addAll(chunk);
-      range.grow();
-      start = end + 1;
+  /**
+   * Block headers by number in one batch per 200, each node held to the hashes it gave before (a
+   * node that changes a deep block's hash is not trusted again).
+   */
+  public Map<Long, org.web3j.protocol.core.methods.response.EthBlock.Block> blocks(
+      java.util.Collection<Long> numbers) {
+    java.util.TreeSet<Long> wanted = new java.util.TreeSet<>(numbers);
+    if (wanted.isEmpty()) {
+      return Map.of();
     }
-    return out;
+    return read(
+        "headers " + wanted.first() + ".." + wanted.last(),
+        c -> {
+          var blocks = c.blocks(wanted);
+          blocks.forEach((n, b) -> witness.saw(c.url(), n, b.getHash()));
+          return blocks;
+        });
+  }
+
+  /**
+   * Logs of {@code contracts} with any of {@code topics} in [from, to], in requests sized by {@link
+   * #range()}: a range error halves the span and asks the same node again at once.
+   */
+  public List<Log> logs(List<Address> contracts, List<Hash32> topics, long from, long to) {
+    // Checked inside the read: a node that answers for the wrong range or contracts is not
+    // trusted again, and the reader goes on with the other endpoints.
+    return range.fetch(
+        from,
+        to,
+        (s, e) ->
+            read(
+                "eth_getLogs " + s + ".." + e,
+                c -> check(c, c.logs(contracts, topics, s, e), contracts, s, e)));
   }
 
   private List<Log> check(
@@ -298,39 +343,26 @@ public final class ChainReader implements AutoCloseable {
     for (Log l : logs) {
       long b = Quantity.parse("log blockNumber", l.getBlockNumberRaw());
       if (b < from || b > to) {
-        throw ChainException.badReply(
-            label
-                + " node "
-                + node.url()
-                + " returned a log of block "
-                + b
-                + " for the range "
-                + from
-                + ".."
-                + to
-                + "; the node is inconsistent, try another RPC endpoint",
-            null);
+        throw new UntrustedNodeException(
+            label,
+            node.url(),
+            "asked for the logs of blocks " + from + ".." + to + ", it returned one of block " + b);
       }
       if (contracts.stream().noneMatch(a -> a.toString().equalsIgnoreCase(l.getAddress()))) {
-        throw ChainException.badReply(
-            label
-                + " node "
-                + node.url()
-                + " returned a log of "
-                + l.getAddress()
-                + " that was not asked for",
-            null);
+        throw new UntrustedNodeException(
+            label, node.url(), "it returned a log of " + l.getAddress() + ", which was not asked");
       }
+      witness.saw(node.url(), b, l.getBlockHash());
     }
     return logs;
   }
 
-  private java.time.Instant lastOk(ChainClient c) {
+  private java.time.@Nullable Instant lastOk(ChainClient c) {
     RpcHealth h = health.get(c.url());
     return h == null ? null : h.lastOk();
   }
 
-  private java.time.Instant lastFailure(ChainClient c) {
+  private java.time.@Nullable Instant lastFailure(ChainClient c) {
     RpcHealth h = health.get(c.url());
     return h == null ? null : h.lastFailure();
   }

@@ -24,7 +24,7 @@ public final class MissingStateException extends ChainException {
             + nodeWords
             + "); configure an archive node for the "
             + chain
-            + " chain in the network profile (or wait for archive-free discovery)");
+            + " chain in the network profile");
     this.block = block;
     this.node = node;
   }

@@ -27,6 +27,9 @@ final class NodeFailures {
   /** A request that got no JSON-RPC answer: transport, HTTP status, or a malformed body. */
   ChainException of(String method, Exception e) {
     String at = label + " node " + url;
+    if (e instanceof RetryAfter r) {
+      return new RateLimitedException(label, url, method, r.delay(), e);
+    }
     if (e instanceof JsonProcessingException j) {
       // The node answered, but not with JSON-RPC (a proxy's error page, a cut-off reply).
       return ChainException.badReply(

@@ -1,5 +1,7 @@
 package io.bridgescope.core.chain;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Parses JSON-RPC hex quantities ({@code 0x1a}) directly. web3j's getters re-parse with regular
  * expressions and exceptions on every call, which dominated the indexer's profile.
@@ -8,7 +10,7 @@ public final class Quantity {
 
   private Quantity() {}
 
-  public static long parse(String field, String hex) {
+  public static long parse(String field, @Nullable String hex) {
     if (hex == null || hex.length() < 3 || hex.charAt(0) != '0' || (hex.charAt(1) | 0x20) != 'x') {
       throw ChainException.badReply("node sent a malformed " + field + ": '" + hex + "'", null);
     }

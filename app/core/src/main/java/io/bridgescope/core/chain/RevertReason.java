@@ -3,6 +3,7 @@ package io.bridgescope.core.chain;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 
 /** Decodes EVM revert data: {@code Error(string)} and {@code Panic(uint256)}. */
 public final class RevertReason {
@@ -13,7 +14,7 @@ public final class RevertReason {
   private RevertReason() {}
 
   /** A readable reason, e.g. {@code INVALID_EPOCH} or {@code panic 0x11}; null if empty. */
-  public static String decode(byte[] data) {
+  public static @Nullable String decode(byte @Nullable [] data) {
     if (data == null || data.length < 4) {
       return null;
     }

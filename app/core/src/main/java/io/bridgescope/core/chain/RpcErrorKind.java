@@ -12,6 +12,12 @@ public enum RpcErrorKind {
   REJECTED,
   /** The node has no state (or no header) for the block asked: a pruned, non-archive node. */
   MISSING_STATE,
+  /**
+   * The provider refused an eth_getLogs as too wide or too large ("query returned more than 10000
+   * results", "eth_getLogs is limited to a 10,000 range"): the node is fine, a smaller range works
+   * (see {@link BlockRange}).
+   */
+  LOG_RANGE,
   /** The provider throttles us (HTTP 429, -32005 and similar). Waiting helps. */
   RATE_LIMITED,
   /** No answer: connection refused or reset, timeout, HTTP 5xx. */

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Decides the {@link RpcErrorKind} of a node's error from its JSON-RPC code and message or its HTTP
@@ -58,13 +59,28 @@ public final class RpcErrors {
   /** Errors a smaller eth_getLogs range fixes: a -32005 with these words is not a rate limit. */
   private static final List<String> RANGE_WORDS =
       List.of(
-          "query returned more than",
-          "block range",
+          "query returned more than", // geth, Infura: "query returned more than 10000 results"
+          "block range", // "block range is too wide", "exceed maximum block range: 5000"
           "range is too",
-          "response size",
+          "is limited to a", // "eth_getLogs is limited to a 10,000 range"
+          "range limit",
+          "range too", // "block range too large"
+          "blocks range",
+          "ranges over", // "ranges over 10000 blocks are not supported"
+          "response size", // Alchemy: "Log response size exceeded."
           "too large",
+          "too big",
           "more than",
+          "too many logs",
           "results");
+
+  /** The unmistakable ones, for an HTTP error body (which does not say which method failed). */
+  private static final List<String> HTTP_RANGE_WORDS =
+      List.of("query returned more than", "block range", "is limited to a", "log response size");
+
+  /** Words that make an eth_getLogs failure a range error even without the words above. */
+  private static final List<String> LOG_TIMEOUT_WORDS =
+      List.of("query timeout", "timeout exceeded", "request timed out", "context deadline");
 
   private RpcErrors() {}
 
@@ -80,6 +96,9 @@ public final class RpcErrors {
     if (isMissingState(m)) {
       return RpcErrorKind.MISSING_STATE;
     }
+    if ("eth_getLogs".equals(method) && isLogRange(m)) {
+      return RpcErrorKind.LOG_RANGE;
+    }
     if (isRateLimit(code, m)) {
       return RpcErrorKind.RATE_LIMITED;
     }
@@ -92,6 +111,9 @@ public final class RpcErrors {
   /** The kind of a non-2xx HTTP answer with {@code body} (often empty or an HTML page). */
   public static RpcErrorKind ofHttp(int status, String body) {
     String m = body == null ? "" : body.toLowerCase(Locale.ROOT);
+    if (status != 429 && HTTP_RANGE_WORDS.stream().anyMatch(m::contains)) {
+      return RpcErrorKind.LOG_RANGE; // a few providers send range errors as HTTP 400/413
+    }
     if (status == 429 || isRateLimit(0, m)) {
       return RpcErrorKind.RATE_LIMITED;
     }
@@ -105,7 +127,7 @@ public final class RpcErrors {
    * web3j reports a non-2xx answer as "Invalid response received: 429; body"; the status and body
    * come back out of that text.
    */
-  static RpcErrorKind ofWeb3jHttpError(String message) {
+  static RpcErrorKind ofWeb3jHttpError(@Nullable String message) {
     Matcher mm =
         Pattern.compile("(?s)invalid response received: (\\d{3});?(.*)")
             .matcher(message == null ? "" : message.toLowerCase(Locale.ROOT));
@@ -125,6 +147,15 @@ public final class RpcErrors {
       return true;
     }
     return MISSING_STATE.stream().anyMatch(m::contains) || STATE_NOT_AVAILABLE.matcher(m).find();
+  }
+
+  /** Whether the words say a smaller eth_getLogs range would succeed. */
+  static boolean isLogRange(String m) {
+    if (m.contains("rate limit") || m.contains("too many requests")) {
+      return false;
+    }
+    return RANGE_WORDS.stream().anyMatch(m::contains)
+        || LOG_TIMEOUT_WORDS.stream().anyMatch(m::contains);
   }
 
   private static boolean isRateLimit(int code, String m) {

@@ -2,7 +2,12 @@ package io.bridgescope.core.chain;
 
 import java.net.URI;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /** What we last saw of one RPC endpoint, for the status bar and {@code status}. */
 public record RpcHealth(
-    URI url, boolean ok, String lastError, Instant lastOk, Instant lastFailure) {}
+    URI url,
+    boolean ok,
+    @Nullable String lastError,
+    @Nullable Instant lastOk,
+    @Nullable Instant lastFailure) {}

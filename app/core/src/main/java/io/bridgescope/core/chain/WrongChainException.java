@@ -3,7 +3,7 @@ package io.bridgescope.core.chain;
 import io.bridgescope.core.model.Address;
 import io.bridgescope.core.model.Hash32;
 import java.net.URI;
-import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A node (or a database) that belongs to another chain than the one the network profile describes.
@@ -23,9 +23,9 @@ public final class WrongChainException extends ChainException {
   }
 
   private final Mismatch mismatch;
-  private final URI node;
+  private final @Nullable URI node;
 
-  private WrongChainException(Mismatch mismatch, URI node, String message) {
+  private WrongChainException(Mismatch mismatch, @Nullable URI node, String message) {
     super(RpcErrorKind.WRONG_CHAIN, message);
     this.mismatch = mismatch;
     this.node = node;
@@ -73,7 +73,7 @@ public final class WrongChainException extends ChainException {
   }
 
   public static WrongChainException otherGenesis(
-      String network, String chain, Hash32 pinned, Hash32 found, URI node, Path database) {
+      String network, String chain, Hash32 pinned, Hash32 found, URI node, String database) {
     return new WrongChainException(
         Mismatch.GENESIS,
         node,
@@ -94,7 +94,12 @@ public final class WrongChainException extends ChainException {
 
   /** A database indexed before genesis pins whose recent blocks the chain does not have. */
   public static WrongChainException otherBlocks(
-      String network, String chain, long block, Hash32 indexed, URI node, Path database) {
+      String network,
+      String chain,
+      long block,
+      Hash32 indexed,
+      @Nullable URI node,
+      String database) {
     return new WrongChainException(
         Mismatch.GENESIS,
         node,
@@ -138,7 +143,7 @@ public final class WrongChainException extends ChainException {
     return mismatch;
   }
 
-  public URI node() {
+  public @Nullable URI node() {
     return node;
   }
 }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The process that runs an embedded devnet whose profile is saved in the data directory ({@code
@@ -20,7 +21,7 @@ import java.util.Optional;
  *     mistaken for it; null where the platform does not tell
  * @param startedBy what started it, in words (e.g. "`bridgescope demo`", "the desktop app")
  */
-public record DevnetOwner(long pid, Instant processStart, String startedBy) {
+public record DevnetOwner(long pid, @Nullable Instant processStart, String startedBy) {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String FILE = "devnet-owner.json";

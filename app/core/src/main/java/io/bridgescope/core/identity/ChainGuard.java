@@ -21,8 +21,10 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,9 +42,9 @@ public final class ChainGuard implements ChainReader.NodeCheck {
   private final ChainRole role;
   private final Database db;
   private final Map<String, Address> contracts;
-  private volatile ChainPin pinned;
-  private URI firstNode;
-  private Hash32 firstGenesis;
+  private volatile @Nullable ChainPin pinned;
+  private @Nullable URI firstNode;
+  private @Nullable Hash32 firstGenesis;
 
   public ChainGuard(NetworkProfile profile, ChainRole role, Database db) {
     this.profile = profile;
@@ -74,7 +76,13 @@ public final class ChainGuard implements ChainReader.NodeCheck {
   /** The profile's contracts that live on {@code role}, by their profile field name. */
   public static Map<String, Address> contractsOn(ChainRole role, BridgeContracts all) {
     List<String> root =
-        List.of("stateSender", "checkpointManager", "exitHelper", "rootErc20Predicate");
+        List.of(
+            "stateSender",
+            "checkpointManager",
+            "exitHelper",
+            "rootErc20Predicate",
+            "rootErc721Predicate",
+            "rootErc1155Predicate");
     Map<String, Address> out = new LinkedHashMap<>();
     all.byField()
         .forEach(
@@ -105,7 +113,8 @@ public final class ChainGuard implements ChainReader.NodeCheck {
     }
     checkGenesis(node.url(), id.genesis());
     for (Map.Entry<String, Address> c : contracts.entrySet()) {
-      if (id.codeSizes().get(c.getValue()) == 0) {
+      Integer size = id.codeSizes().get(c.getValue());
+      if (size == null || size == 0) {
         throw WrongChainException.noCode(
             profile.name(), role.key(), c.getKey(), c.getValue(), node.url());
       }
@@ -117,7 +126,7 @@ public final class ChainGuard implements ChainReader.NodeCheck {
     if (p != null) {
       if (!p.genesisHash().equals(genesis)) {
         throw WrongChainException.otherGenesis(
-            profile.name(), role.key(), p.genesisHash(), genesis, node, db.file());
+            profile.name(), role.key(), p.genesisHash(), genesis, node, db.location());
       }
       return;
     }
@@ -126,7 +135,12 @@ public final class ChainGuard implements ChainReader.NodeCheck {
       firstGenesis = genesis;
     } else if (!firstGenesis.equals(genesis)) {
       throw WrongChainException.endpointsDisagree(
-          profile.name(), role.key(), firstNode, firstGenesis, node, genesis);
+          profile.name(),
+          role.key(),
+          Objects.requireNonNull(firstNode),
+          firstGenesis,
+          node,
+          genesis);
     }
   }
 
@@ -158,7 +172,7 @@ public final class ChainGuard implements ChainReader.NodeCheck {
           stored.genesisHash(),
           genesis.hash(),
           genesis.node(),
-          db.file());
+          db.location());
     }
     pinned = stored;
   }
@@ -197,6 +211,11 @@ public final class ChainGuard implements ChainReader.NodeCheck {
       node = now.node();
     }
     throw WrongChainException.otherBlocks(
-        profile.name(), role.key(), known.get(0).number(), known.get(0).hash(), node, db.file());
+        profile.name(),
+        role.key(),
+        known.get(0).number(),
+        known.get(0).hash(),
+        node,
+        db.location());
   }
 }

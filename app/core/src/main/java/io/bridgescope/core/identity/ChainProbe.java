@@ -4,6 +4,7 @@ import io.bridgescope.core.chain.ChainClient;
 import io.bridgescope.core.chain.ChainException;
 import io.bridgescope.core.chain.RpcErrorKind;
 import io.bridgescope.core.chain.RpcTimeouts;
+import io.bridgescope.core.concurrent.Threads;
 import io.bridgescope.core.model.Address;
 import io.bridgescope.core.network.ChainRole;
 import io.bridgescope.core.network.NetworkProfile;
@@ -17,6 +18,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
@@ -85,9 +87,8 @@ public final class ChainProbe {
     }
     long end = System.nanoTime() + deadline.toNanos();
     for (Runnable p : probes) {
-      Thread t = new Thread(p, "bridgescope-probe");
-      t.setDaemon(true); // a node that never answers must not keep the JVM alive
-      t.start();
+      Threads.start(
+          "bridgescope-probe", p); // a daemon: a node that never answers can't keep the JVM up
     }
     Map<ChainRole, List<NodeReport>> out = new EnumMap<>(ChainRole.class);
     runs.forEach(
@@ -127,13 +128,16 @@ public final class ChainProbe {
     try (c) {
       guard.verify(c);
       long head = c.blockNumber();
-      if (stateBlock >= 0 && stateBlock < head) {
+      // The root index reads no historical state (ADR 0011: submissions are found by the
+      // Otterscan or explorer API; status probes those, and bisection's need for history, apart).
+      if (role == ChainRole.CHILD && stateBlock >= 0 && stateBlock < head) {
         // throws MissingStateException on a node without the state the next index step reads
         c.code(stateContract(role), stateBlock);
       }
       return NodeReport.ok(role, url, head);
     } catch (ChainException e) {
-      return NodeReport.failed(role, url, e.kind(), e.getMessage());
+      return NodeReport.failed(
+          role, url, e.kind(), Objects.requireNonNullElse(e.getMessage(), e.toString()));
     } catch (RuntimeException e) {
       return NodeReport.failed(
           role, url, RpcErrorKind.BAD_REPLY, role.key() + " node " + url + ": " + e);

@@ -1,5 +1,6 @@
 package io.bridgescope.core.index;
 
+import io.bridgescope.core.chain.BlockRange;
 import io.bridgescope.core.chain.ChainReader;
 import io.bridgescope.core.model.Hash32;
 import io.bridgescope.core.network.ChainRole;
@@ -18,6 +19,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,10 +38,8 @@ public final class ChainIndexer {
   private final StoreWriter writer;
   private final long startBlock;
   private final int confirmations;
-  private final int maxRange;
-  private static final int TARGET_EVENTS = 8_000;
-  private int range;
-  private Cursor submitted;
+  private final BlockRange range;
+  private @Nullable Cursor submitted;
   private long lastHead = -1;
   private CompletableFuture<Void> inFlight = CompletableFuture.completedFuture(null);
 
@@ -49,17 +49,15 @@ public final class ChainIndexer {
       Database db,
       StoreWriter writer,
       long startBlock,
-      int confirmations,
-      int maxRange) {
+      int confirmations) {
     this.source = source;
     this.reader = reader;
     this.db = db;
     this.writer = writer;
     this.startBlock = startBlock;
     this.confirmations = Math.max(1, confirmations);
-    this.maxRange = maxRange;
-    // Start small: the first steps learn how dense the history is (see adaptRange).
-    this.range = Math.min(maxRange, 16);
+    // The same rule sizes the reader's eth_getLogs requests and this indexer's steps (ADR 0012).
+    this.range = reader.range();
   }
 
   public ChainRole chain() {
@@ -86,8 +84,9 @@ public final class ChainIndexer {
         submitted != null ? Optional.of(submitted) : db.read(c -> new CursorDao(c).get(role));
     // While catching up far behind the head, the head seen last time is good enough, and the
     // cursor block is deeper than any reorg we guard against: skip both round trips.
+    long span = range.stepSpan();
     boolean farBehind =
-        cursor.isPresent() && cursor.get().lastBlock() + range < lastHead - confirmations;
+        cursor.isPresent() && cursor.get().lastBlock() + span < lastHead - confirmations;
     long head = farBehind ? lastHead : reader.head();
     lastHead = head;
     if (cursor.isPresent() && !farBehind) {
@@ -103,7 +102,7 @@ public final class ChainIndexer {
     if (from > head) {
       return new Step(from - 1, head, 0, -1);
     }
-    long to = Math.min(head, from + range - 1);
+    long to = Math.min(head, from + span - 1);
     EventSource.Read read = source.read(from, to);
     Set<Long> needed = new TreeSet<>(read.blocks());
     long recentFrom = Math.max(from, head - confirmations);
@@ -130,23 +129,11 @@ public final class ChainIndexer {
           dao.pruneBlockHashes(role, keepFrom);
         });
     Cursor next = new Cursor(role, to, headers.hash(to));
-    adaptRange(to - from + 1, read.events());
+    range.stepDone(to - from + 1, read.events());
     flush();
     inFlight = writer.submit(Batch.advancing(next, ops));
     submitted = next;
     return new Step(to, head, read.events(), -1);
-  }
-
-  /**
-   * Aims each step at about {@link #TARGET_EVENTS} events, so a dense history is read and written
-   * in overlapping chunks instead of one huge read followed by one huge write.
-   */
-  private void adaptRange(long blocks, int events) {
-    if (events > TARGET_EVENTS) {
-      range = (int) Math.max(1, blocks * TARGET_EVENTS / events);
-    } else if (blocks >= range) {
-      range = (int) Math.min(maxRange, range * 2L);
-    }
   }
 
   /**

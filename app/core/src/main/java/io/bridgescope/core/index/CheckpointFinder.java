@@ -17,7 +17,9 @@ import org.web3j.protocol.core.DefaultBlockParameter;
  * accepted submit, so bisecting its history over a range finds each block that changed it with
  * O(changes · log range) historical eth_calls instead of fetching every block.
  */
-final class CheckpointFinder {
+final class CheckpointFinder implements SubmissionFinder {
+
+  static final String METHOD = "storage bisection (archive node)";
 
   private static final byte[] VIEW = Abi.call("currentCheckpointBlockNumber()");
 
@@ -27,6 +29,29 @@ final class CheckpointFinder {
   CheckpointFinder(ChainReader reader, Address checkpointManager) {
     this.reader = reader;
     this.checkpointManager = checkpointManager;
+  }
+
+  @Override
+  public String method() {
+    return METHOD;
+  }
+
+  /**
+   * Blocks in [from, to] where an accepted submission changed the contract's storage. Only for an
+   * archive node: without the state of old blocks this method cannot work and says so. It misses
+   * rejected submissions in blocks without an accepted one (ADR 0002, 0011).
+   */
+  @Override
+  public java.util.SortedSet<Long> blocks(long from, long to) {
+    try {
+      return new java.util.TreeSet<>(changedBlocks(from, valueAt(from - 1), to));
+    } catch (io.bridgescope.core.chain.MissingStateException e) {
+      throw new Unavailable(
+          "the root node keeps no historical state, so storage bisection needs an archive node ("
+              + e.getMessage()
+              + ")",
+          e);
+    }
   }
 
   /**

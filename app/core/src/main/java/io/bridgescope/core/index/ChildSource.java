@@ -2,19 +2,27 @@ package io.bridgescope.core.index;
 
 import io.bridgescope.core.abi.Abi;
 import io.bridgescope.core.abi.AbiReader;
+import io.bridgescope.core.asset.AssetPredicate;
+import io.bridgescope.core.asset.AssetPredicates;
+import io.bridgescope.core.asset.Direction;
+import io.bridgescope.core.asset.TokenHome;
+import io.bridgescope.core.asset.TokenMapping;
 import io.bridgescope.core.bridge.BridgeAbi;
 import io.bridgescope.core.bridge.BridgeEvents;
 import io.bridgescope.core.bridge.StateSync;
 import io.bridgescope.core.bridge.StateSyncCommitment;
 import io.bridgescope.core.chain.ChainReader;
+import io.bridgescope.core.model.Address;
 import io.bridgescope.core.model.Hash32;
 import io.bridgescope.core.model.Hex;
 import io.bridgescope.core.network.BridgeContracts;
 import io.bridgescope.core.network.ChainRole;
+import io.bridgescope.core.store.AssetDao;
 import io.bridgescope.core.store.CommitmentDao;
 import io.bridgescope.core.store.EpochDao;
 import io.bridgescope.core.store.ExitDao;
 import io.bridgescope.core.store.StateSyncDao;
+import io.bridgescope.core.store.TokenDao;
 import io.bridgescope.core.store.ValidatorSetDao;
 import io.bridgescope.core.store.WriteOp;
 import io.bridgescope.core.store.rows.Bytes;
@@ -30,8 +38,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.web3j.protocol.core.DefaultBlockParameter;
 import org.web3j.protocol.core.methods.response.Log;
 import org.web3j.protocol.core.methods.response.Transaction;
@@ -45,11 +55,25 @@ final class ChildSource implements EventSource {
   private final ChainReader reader;
   private final BridgeContracts contracts;
   private final long epochSize;
+  private final AssetPredicates predicates;
 
   ChildSource(ChainReader reader, BridgeContracts contracts, long epochSize) {
     this.reader = reader;
     this.contracts = contracts;
     this.epochSize = epochSize;
+    this.predicates = AssetPredicates.of(contracts);
+  }
+
+  /** The bridge contracts plus every predicate, whose mapping events tie tokens together. */
+  private List<Address> emitters() {
+    List<Address> a =
+        new ArrayList<>(
+            List.of(
+                contracts.stateReceiver(), contracts.l2StateSender(), contracts.validatorSet()));
+    for (AssetPredicate p : AssetPredicate.values()) {
+      a.add(predicates.address(p));
+    }
+    return a;
   }
 
   @Override
@@ -66,12 +90,14 @@ final class ChildSource implements EventSource {
   public Read read(long from, long to) {
     List<Log> logs =
         reader.logs(
-            List.of(contracts.stateReceiver(), contracts.l2StateSender(), contracts.validatorSet()),
+            emitters(),
             List.of(
                 BridgeEvents.NEW_COMMITMENT,
                 BridgeEvents.STATE_SYNC_RESULT,
                 BridgeEvents.L2_STATE_SYNCED,
-                BridgeEvents.NEW_EPOCH),
+                BridgeEvents.NEW_EPOCH,
+                BridgeEvents.L2_TOKEN_MAPPED,
+                BridgeEvents.L2_MINTABLE_TOKEN_MAPPED),
             from,
             to);
     List<Hash32> commitTxs =
@@ -109,8 +135,14 @@ final class ChildSource implements EventSource {
         List<ExitRow> exits = new ArrayList<>();
         List<EpochRow> epochs = new ArrayList<>();
         List<ValidatorSetRow> sets = new ArrayList<>();
+        List<TokenMapping> mappings = new ArrayList<>();
         for (Log l : logs) {
           Hash32 t = LogRows.topic0(l);
+          if (t.equals(BridgeEvents.L2_TOKEN_MAPPED)
+              || t.equals(BridgeEvents.L2_MINTABLE_TOKEN_MAPPED)) {
+            mapping(l, h).ifPresent(mappings::add);
+            continue;
+          }
           if (t.equals(BridgeEvents.NEW_COMMITMENT)) {
             StateSyncCommitment c = BridgeEvents.newCommitment(l);
             Transaction tx = txs.get(Hash32.of(l.getTransactionHash()));
@@ -131,7 +163,7 @@ final class ChildSource implements EventSource {
                     ValidatorSetSource.CHILD,
                     e.id(),
                     Optional.empty(),
-                    epochSets.get(e.id()),
+                    Objects.requireNonNull(epochSets.get(e.id()), "validators of the epoch"),
                     ChainRole.CHILD,
                     LogRows.block(l)));
           }
@@ -140,6 +172,8 @@ final class ChildSource implements EventSource {
             c -> new CommitmentDao(c).insert(commitments),
             c -> new StateSyncDao(c).insertResults(results),
             c -> new ExitDao(c).insert(exits),
+            c -> new AssetDao(c).classifyPending(Direction.TO_ROOT, predicates),
+            c -> new TokenDao(c).insertMappings(mappings),
             c -> new EpochDao(c).insert(epochs),
             c -> {
               ValidatorSetDao dao = new ValidatorSetDao(c);
@@ -165,9 +199,26 @@ final class ChildSource implements EventSource {
     return SubmitDecoder.validators(new AbiReader(ret).tail("validators", 0));
   }
 
+  /**
+   * A mapping event from a predicate. Each family emits its own event (L2TokenMapped for
+   * root-native tokens, L2MintableTokenMapped for child-native ones); the other one from that
+   * address, or one from an address no predicate holds, is not a mapping the contracts make.
+   */
+  private Optional<TokenMapping> mapping(Log l, Headers h) {
+    Optional<AssetPredicate> p = predicates.at(Address.of(l.getAddress()));
+    boolean mintable = LogRows.topic0(l).equals(BridgeEvents.L2_MINTABLE_TOKEN_MAPPED);
+    if (p.isEmpty() || (p.get().home() == TokenHome.CHILD) != mintable) {
+      return Optional.empty();
+    }
+    BridgeEvents.Mapped m = BridgeEvents.tokenMapped(l);
+    return Optional.of(
+        new TokenMapping(
+            p.get(), Address.of(l.getAddress()), m.rootToken(), m.childToken(), LogRows.ref(l, h)));
+  }
+
   private ExitRow exit(Log l, Headers h) {
     StateSync s = LogRows.message(l);
-    Payloads.Decoded d = Payloads.decode(s.data(), false);
+    Payloads.Decoded d = Payloads.fromAsset(predicates.decodeExit(s.sender(), s.data()), false);
     return new ExitRow(
         s.id(),
         s.sender(),
@@ -183,7 +234,7 @@ final class ChildSource implements EventSource {
    * The signature, signer keys and bitmap from a {@code commit} call, if the transaction is one for
    * this very commitment; otherwise (e.g. committed through another contract) empty.
    */
-  static Optional<CommitSignature> signature(Transaction tx, StateSyncCommitment event) {
+  static Optional<CommitSignature> signature(@Nullable Transaction tx, StateSyncCommitment event) {
     if (tx == null || tx.getInput() == null) {
       return Optional.empty();
     }

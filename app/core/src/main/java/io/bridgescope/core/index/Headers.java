@@ -33,8 +33,7 @@ final class Headers {
     if (wanted.isEmpty()) {
       return new Headers(Map.of());
     }
-    return new Headers(
-        reader.read("headers " + wanted.first() + ".." + wanted.last(), c -> c.blocks(wanted)));
+    return new Headers(reader.blocks(wanted));
   }
 
   Hash32 hash(long n) {

@@ -4,6 +4,7 @@ import io.bridgescope.core.chain.RpcHealth;
 import io.bridgescope.core.network.ChainRole;
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where indexing of one chain stands, for the status bar and {@code status}. {@code indexedTo} is
@@ -13,8 +14,8 @@ public record IndexStatus(
     ChainRole chain,
     long indexedTo,
     long head,
-    String lastError,
-    Instant lastErrorAt,
+    @Nullable String lastError,
+    @Nullable Instant lastErrorAt,
     List<RpcHealth> rpc) {
 
   public long lag() {

@@ -3,6 +3,7 @@ package io.bridgescope.core.index;
 import io.bridgescope.core.chain.ChainException;
 import io.bridgescope.core.chain.ChainReader;
 import io.bridgescope.core.chain.WrongChainException;
+import io.bridgescope.core.concurrent.Threads;
 import io.bridgescope.core.identity.ChainGuard;
 import io.bridgescope.core.network.ChainRole;
 import io.bridgescope.core.network.NetworkProfile;
@@ -17,22 +18,23 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Keeps both chains indexed: one named daemon thread per chain steps its {@link ChainIndexer},
- * sleeping when caught up and backing off (but never giving up) on errors, which {@link #status()}
- * reports in plain words.
+ * sleeping when caught up and backing off (but never giving up) on errors, which {@link
+ * #status(ChainRole)} reports in plain words.
  */
 public final class Indexer implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(Indexer.class);
-  private static final int MAX_RANGE = 2000;
 
   private final Map<ChainRole, ChainIndexer> indexers = new EnumMap<>(ChainRole.class);
   private final Map<ChainRole, ChainReader> readers = new EnumMap<>(ChainRole.class);
@@ -45,6 +47,19 @@ public final class Indexer implements AutoCloseable {
   private volatile boolean running;
 
   public Indexer(NetworkProfile profile, Database db, StoreWriter writer, Duration poll) {
+    this(profile, db, writer, poll, Optional.empty());
+  }
+
+  /**
+   * @param explorerKey the key for the profile's explorer API (from the settings); empty takes it
+   *     from the environment variable {@code BRIDGESCOPE_EXPLORER_API_KEY}, if set
+   */
+  public Indexer(
+      NetworkProfile profile,
+      Database db,
+      StoreWriter writer,
+      Duration poll,
+      Optional<String> explorerKey) {
     this.poll = poll;
     this.writer = writer;
     for (ChainRole role : ChainRole.values()) {
@@ -54,7 +69,14 @@ public final class Indexer implements AutoCloseable {
       readers.put(role, reader);
       EventSource source =
           role == ChainRole.ROOT
-              ? new RootSource(reader, profile.contracts(), profile.initialValidators())
+              ? new RootSource(
+                  reader,
+                  profile.contracts(),
+                  profile.initialValidators(),
+                  SubmissionDiscovery.of(
+                      profile,
+                      reader,
+                      explorerKey.isPresent() ? explorerKey : ExplorerFinder.keyFromEnvironment()))
               : new ChildSource(reader, profile.contracts(), profile.epochSize());
       indexers.put(
           role,
@@ -64,8 +86,7 @@ public final class Indexer implements AutoCloseable {
               db,
               writer,
               profile.chain(role).startBlock(),
-              profile.confirmations(),
-              MAX_RANGE));
+              profile.confirmations()));
       // Until the node answers, the position is the one stored (a dead node must not make a
       // resumed index look empty); the head stays unknown (-1).
       long stored = db.read(c -> new CursorDao(c).get(role)).map(Cursor::lastBlock).orElse(-1L);
@@ -80,7 +101,24 @@ public final class Indexer implements AutoCloseable {
   }
 
   public IndexStatus status(ChainRole role) {
-    return status.get(role);
+    return statusOf(role);
+  }
+
+  // Every role has its reader, guard, indexer and status from the constructor on.
+  private ChainReader reader(ChainRole role) {
+    return Objects.requireNonNull(readers.get(role));
+  }
+
+  private ChainGuard guard(ChainRole role) {
+    return Objects.requireNonNull(guards.get(role));
+  }
+
+  private ChainIndexer indexer(ChainRole role) {
+    return Objects.requireNonNull(indexers.get(role));
+  }
+
+  private IndexStatus statusOf(ChainRole role) {
+    return Objects.requireNonNull(status.get(role));
   }
 
   /**
@@ -94,13 +132,13 @@ public final class Indexer implements AutoCloseable {
     Map<ChainRole, CompletableFuture<Map<URI, Optional<ChainException>>>> runs =
         new EnumMap<>(ChainRole.class);
     for (ChainRole role : ChainRole.values()) {
-      ChainReader r = readers.get(role);
+      ChainReader r = reader(role);
       runs.put(role, CompletableFuture.supplyAsync(r::verifyAll, daemonPool()));
     }
     Map<ChainRole, Map<URI, ChainException>> unchecked = new EnumMap<>(ChainRole.class);
     for (ChainRole role : ChainRole.values()) {
       Map<URI, ChainException> failed = new LinkedHashMap<>();
-      runs.get(role)
+      Objects.requireNonNull(runs.get(role))
           .join()
           .forEach(
               (url, problem) -> {
@@ -110,23 +148,19 @@ public final class Indexer implements AutoCloseable {
                 problem.ifPresent(p -> failed.put(url, p));
               });
       unchecked.put(role, failed);
-      IndexStatus prev = status.get(role);
+      IndexStatus prev = statusOf(role);
       publish(role, new ChainIndexer.Step(prev.indexedTo(), prev.head(), 0, -1), null);
     }
     for (ChainRole role : ChainRole.values()) {
-      if (unchecked.get(role).size() < readers.get(role).health().size()) {
-        guards.get(role).ensurePinned(readers.get(role), writer);
+      if (Objects.requireNonNull(unchecked.get(role)).size() < reader(role).health().size()) {
+        guard(role).ensurePinned(reader(role), writer);
       }
     }
     return unchecked;
   }
 
   private static java.util.concurrent.Executor daemonPool() {
-    return r -> {
-      Thread t = new Thread(r, "bridgescope-connect");
-      t.setDaemon(true);
-      t.start();
-    };
+    return r -> Threads.start("bridgescope-connect", r);
   }
 
   /**
@@ -136,15 +170,15 @@ public final class Indexer implements AutoCloseable {
    */
   public void catchUp() {
     for (ChainRole role : ChainRole.values()) {
-      guards.get(role).ensurePinned(readers.get(role), writer);
+      guard(role).ensurePinned(reader(role), writer);
       ChainIndexer.Step s;
       do {
-        s = indexers.get(role).step();
+        s = indexer(role).step();
         publish(role, s, null);
       } while (!s.caughtUp() || s.reorgedTo() >= 0);
     }
     for (ChainRole role : ChainRole.values()) {
-      indexers.get(role).flush();
+      indexer(role).flush();
     }
   }
 
@@ -154,10 +188,7 @@ public final class Indexer implements AutoCloseable {
     }
     running = true;
     for (ChainRole role : ChainRole.values()) {
-      Thread t = new Thread(() -> loop(role), "bridgescope-indexer-" + role.key());
-      t.setDaemon(true);
-      threads.add(t);
-      t.start();
+      threads.add(Threads.start("bridgescope-indexer-" + role.key(), () -> loop(role)));
     }
   }
 
@@ -166,11 +197,11 @@ public final class Indexer implements AutoCloseable {
     while (running) {
       try {
         // Nothing is written before the chain's identity is pinned (a no-op once it is).
-        guards.get(role).ensurePinned(readers.get(role), writer);
-        ChainIndexer.Step s = indexers.get(role).step();
+        guard(role).ensurePinned(reader(role), writer);
+        ChainIndexer.Step s = indexer(role).step();
         failures = 0;
         if (s.caughtUp()) {
-          indexers.get(role).flush();
+          indexer(role).flush();
           publish(role, s, null);
           Thread.sleep(poll.toMillis());
         } else {
@@ -182,7 +213,7 @@ public final class Indexer implements AutoCloseable {
       } catch (RuntimeException e) {
         failures++;
         String msg = e.getMessage() == null ? e.toString() : e.getMessage();
-        IndexStatus prev = status.get(role);
+        IndexStatus prev = statusOf(role);
         publish(role, new ChainIndexer.Step(prev.indexedTo(), prev.head(), 0, -1), msg);
         LOG.warn("{} indexer: {} (retrying)", role.key(), msg);
         try {
@@ -195,7 +226,7 @@ public final class Indexer implements AutoCloseable {
     }
   }
 
-  private void publish(ChainRole role, ChainIndexer.Step s, String error) {
+  private void publish(ChainRole role, ChainIndexer.Step s, @Nullable String error) {
     IndexStatus st =
         new IndexStatus(
             role,
@@ -203,7 +234,7 @@ public final class Indexer implements AutoCloseable {
             s.head(),
             error,
             error == null ? null : Instant.now(),
-            readers.get(role).health());
+            reader(role).health());
     status.put(role, st);
     for (Consumer<IndexStatus> l : listeners) {
       try {

@@ -1,22 +1,28 @@
 package io.bridgescope.core.index;
 
+import io.bridgescope.core.asset.AssetPredicates;
+import io.bridgescope.core.asset.Direction;
 import io.bridgescope.core.bridge.BridgeEvents;
 import io.bridgescope.core.bridge.StateSync;
+import io.bridgescope.core.chain.ChainException;
 import io.bridgescope.core.chain.ChainReader;
 import io.bridgescope.core.model.Address;
 import io.bridgescope.core.model.Hash32;
 import io.bridgescope.core.model.Hex;
 import io.bridgescope.core.network.BridgeContracts;
 import io.bridgescope.core.network.ChainRole;
+import io.bridgescope.core.store.AssetDao;
 import io.bridgescope.core.store.CheckpointDao;
 import io.bridgescope.core.store.ExitDao;
 import io.bridgescope.core.store.StateSyncDao;
+import io.bridgescope.core.store.SubmissionRevertDao;
 import io.bridgescope.core.store.ValidatorSetDao;
 import io.bridgescope.core.store.WriteOp;
 import io.bridgescope.core.store.rows.Bytes;
 import io.bridgescope.core.store.rows.CheckpointRow;
 import io.bridgescope.core.store.rows.ExecutionResultRow;
 import io.bridgescope.core.store.rows.StateSyncRow;
+import io.bridgescope.core.store.rows.SubmissionRevert;
 import io.bridgescope.core.store.rows.ValidatorEntry;
 import io.bridgescope.core.store.rows.ValidatorSetRow;
 import io.bridgescope.core.store.rows.ValidatorSetSource;
@@ -38,16 +44,22 @@ final class RootSource implements EventSource {
 
   private final ChainReader reader;
   private final BridgeContracts contracts;
-  private final CheckpointFinder finder;
+  private final SubmissionDiscovery discovery;
   private final InitialValidatorSet initialSet;
+  private final RevertReasons reverts;
+  private final AssetPredicates predicates;
 
   RootSource(
-      ChainReader reader, BridgeContracts contracts, List<ValidatorEntry> genesisValidators) {
+      ChainReader reader,
+      BridgeContracts contracts,
+      List<ValidatorEntry> genesisValidators,
+      SubmissionDiscovery discovery) {
     this.reader = reader;
     this.contracts = contracts;
-    this.finder = new CheckpointFinder(reader, contracts.checkpointManager());
-    this.initialSet =
-        new InitialValidatorSet(reader, contracts.checkpointManager(), genesisValidators);
+    this.discovery = discovery;
+    this.initialSet = new InitialValidatorSet(genesisValidators);
+    this.reverts = new RevertReasons(reader);
+    this.predicates = AssetPredicates.of(contracts);
   }
 
   @Override
@@ -63,16 +75,17 @@ final class RootSource implements EventSource {
             List.of(BridgeEvents.STATE_SYNCED, BridgeEvents.EXIT_PROCESSED),
             from,
             to);
-    java.math.BigInteger before = finder.valueAt(from - 1);
-    boolean firstEver = before.signum() == 0;
     List<Submission> submissions = new ArrayList<>();
-    for (long b : finder.changedBlocks(from, before, to)) {
+    for (long b : discovery.blocks(from, to)) {
       submissions.addAll(submissionsIn(b));
     }
-    Optional<ValidatorSetRow> genesis =
-        firstEver && !submissions.isEmpty()
-            ? initialSet.readBefore(submissions.get(0).block)
-            : Optional.empty();
+    // Asked here, on the reading thread: the write ops below only touch the database.
+    List<SubmissionRevert> reasons = new ArrayList<>();
+    for (Submission s : submissions) {
+      if (!s.success) {
+        reasons.add(reverts.of(s.tx, s.from, contracts.checkpointManager(), s.input, s.block));
+      }
+    }
     Set<Long> blocks = new TreeSet<>(LogRows.blocks(logs));
     submissions.forEach(s -> blocks.add(s.block));
     return new Read() {
@@ -93,7 +106,8 @@ final class RootSource implements EventSource {
         for (Log l : logs) {
           if (LogRows.topic0(l).equals(BridgeEvents.STATE_SYNCED)) {
             StateSync s = LogRows.message(l);
-            Payloads.Decoded d = Payloads.decode(s.data(), true);
+            Payloads.Decoded d =
+                Payloads.fromAsset(predicates.decodeStateSync(s.receiver(), s.data()), true);
             syncs.add(
                 new StateSyncRow(
                     s.id(),
@@ -109,7 +123,7 @@ final class RootSource implements EventSource {
         }
         List<CheckpointRow> checkpoints = new ArrayList<>();
         List<ValidatorSetRow> sets = new ArrayList<>();
-        genesis.ifPresent(sets::add);
+        Optional<ValidatorSetRow> genesis = Optional.empty();
         for (Submission s : submissions) {
           if (!h.hash(s.block).equals(s.blockHash)) {
             throw new LogRows.ReorgDuringReadException(s.block);
@@ -124,6 +138,9 @@ final class RootSource implements EventSource {
           }
           CheckpointRow row = decoded.get();
           checkpoints.add(row);
+          if (s.success && genesis.isEmpty()) {
+            genesis = initialSet.before(row);
+          }
           if (s.success) {
             sets.add(
                 new ValidatorSetRow(
@@ -135,12 +152,23 @@ final class RootSource implements EventSource {
                     s.block));
           }
         }
+        Optional<ValidatorSetRow> initial = genesis;
         return List.of(
             c -> new StateSyncDao(c).insert(syncs),
+            c -> new AssetDao(c).classifyPending(Direction.TO_CHILD, predicates),
             c -> new ExitDao(c).insertResults(exitResults),
             c -> new CheckpointDao(c).insert(checkpoints),
+            c -> new SubmissionRevertDao(c).insert(reasons),
             c -> {
               ValidatorSetDao dao = new ValidatorSetDao(c);
+              // Only the first accepted submission ever indexed gives the initial set: without
+              // historical state, "first" is what the database has not seen yet.
+              if (initial.isPresent()
+                  && dao.get(ValidatorSetSource.GENESIS, 0).isEmpty()
+                  && new CheckpointDao(c).countAcceptedBefore(initial.get().blockNumber() + 1)
+                      == 0) {
+                dao.insert(initial.get());
+              }
               for (ValidatorSetRow v : sets) {
                 dao.insert(v);
               }
@@ -180,11 +208,15 @@ final class RootSource implements EventSource {
     List<Submission> out = new ArrayList<>();
     for (Transaction t : txs) {
       Hash32 hash = Hash32.of(t.getHash());
+      TransactionReceipt receipt = receipts.get(hash);
+      if (receipt == null) {
+        throw ChainException.badReply("the node sent no receipt for transaction " + hash, null);
+      }
       out.add(
           new Submission(
               hash,
               Address.of(t.getFrom()),
-              receipts.get(hash).isStatusOK(),
+              receipt.isStatusOK(),
               b,
               Hash32.of(block.getHash()),
               t.getTransactionIndex().intValueExact(),

@@ -65,7 +65,36 @@ final class CadenceQueries {
         lastCommitAt,
         cpBlock,
         cpEpoch,
-        cpAt);
+        cpAt,
+        commitsSinceExecution(c),
+        neverExecutedThrough(c));
+  }
+
+  /** Commitments in child blocks after the last execution result (all when there was none). */
+  private static long commitsSinceExecution(Connection c) throws SQLException {
+    List<Long> n =
+        longs(
+            c,
+            "SELECT count(*) FROM commitments WHERE block_number >"
+                + " coalesce((SELECT max(block_number) FROM state_sync_results), -1)");
+    return n.isEmpty() ? 0 : n.get(0);
+  }
+
+  /**
+   * While no execution was ever indexed: the end id of the newest commitment that {@link
+   * Cadence#COMMITS_PASSED} later ones have passed. Counting commitments, not seconds, keeps this
+   * true of the chain whatever the index lag or the clock: they are all child-chain events.
+   */
+  private static Optional<BigInteger> neverExecutedThrough(Connection c) throws SQLException {
+    try (PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT end_id FROM commitments"
+                    + " WHERE NOT EXISTS (SELECT 1 FROM state_sync_results)"
+                    + " ORDER BY block_number DESC, log_index DESC LIMIT 1 OFFSET "
+                    + Cadence.COMMITS_PASSED);
+        ResultSet rs = ps.executeQuery()) {
+      return rs.next() ? Optional.of(new BigInteger(1, rs.getBytes(1))) : Optional.empty();
+    }
   }
 
   private static Optional<Duration> medianInterval(Connection c, String sql) throws SQLException {

@@ -127,6 +127,24 @@ final class LifecycleRules {
             + " at child block "
             + c.event().blockNumber();
     String manual = "or execute it yourself with a proof (proof deposit " + d.id() + ")";
+    if (cad.executeLatency().isEmpty() && cad.neverExecuted(d.id())) {
+      return new DepositStatus(
+          d,
+          status(
+              d.id(),
+              Stage.STUCK,
+              where
+                  + "; waiting for execution, but no deposit was ever executed although "
+                  + cad.commitsSinceExecution()
+                  + " commitments arrived: the relayer is stopped",
+              "the relayer is stopped: execute it yourself with a proof (proof deposit "
+                  + d.id()
+                  + ")",
+              Optional.empty(),
+              true,
+              results),
+          commitment);
+    }
     if (cad.executeLatency().isEmpty()) {
       return new DepositStatus(
           d,

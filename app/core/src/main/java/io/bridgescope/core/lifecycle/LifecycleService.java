@@ -1,7 +1,9 @@
 package io.bridgescope.core.lifecycle;
 
 import io.bridgescope.core.model.Address;
+import io.bridgescope.core.network.ChainRole;
 import io.bridgescope.core.store.CommitmentDao;
+import io.bridgescope.core.store.CursorDao;
 import io.bridgescope.core.store.Database;
 import io.bridgescope.core.store.ExitDao;
 import io.bridgescope.core.store.StateSyncDao;
@@ -14,6 +16,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -32,6 +35,7 @@ public final class LifecycleService {
   private final Database db;
   private final Clock clock;
   private final LifecycleRules rules;
+  private final long epochSize;
 
   public LifecycleService(Database db, long epochSize, Clock clock) {
     this.db = Objects.requireNonNull(db, "db");
@@ -40,6 +44,7 @@ public final class LifecycleService {
       throw new IllegalArgumentException("epoch size must be positive: " + epochSize);
     }
     this.rules = new LifecycleRules(epochSize);
+    this.epochSize = epochSize;
   }
 
   /** The bridge's observed rhythm right now. */
@@ -109,12 +114,7 @@ public final class LifecycleService {
         c -> {
           Cadence cad = CadenceQueries.load(c);
           StatusCounts s = new ExitDao(c).statusCounts();
-          long stuck = 0;
-          for (ExitRow x : uncoveredExits(c, cad, Integer.MAX_VALUE)) {
-            if (exit(c, x, cad).stage() == Stage.STUCK) {
-              stuck++;
-            }
-          }
+          long stuck = exitsStuck(c, cad);
           Map<Stage, Long> m = zero();
           m.put(Stage.SENT, s.sent() - stuck);
           m.put(Stage.CHECKPOINTED, s.inTransit());
@@ -123,6 +123,51 @@ public final class LifecycleService {
           m.put(Stage.STUCK, stuck);
           return m;
         });
+  }
+
+  /**
+   * Whether the bridge is moving: what waits per stage, and which stages stalled (the relayer
+   * stopped, the validators stopped committing, checkpoints late), in one consistent read.
+   */
+  public BridgeHealth health() {
+    return db.read(
+        c -> {
+          Cadence cad = CadenceQueries.load(c);
+          Instant now = clock.instant();
+          StuckQueries stuck = new StuckQueries(c, cad, now);
+          StatusCounts d = new StateSyncDao(c).statusCounts();
+          StatusCounts x = new ExitDao(c).statusCounts();
+          long sentStuck = stuck.sentStuckCount();
+          long committedStuck = stuck.committedStuckCount();
+          long exitsStuck = exitsStuck(c, cad);
+          PendingByStage p =
+              new PendingByStage(
+                  d.sent() - sentStuck,
+                  sentStuck,
+                  d.inTransit() - committedStuck,
+                  committedStuck,
+                  d.failed(),
+                  x.sent() - exitsStuck,
+                  exitsStuck,
+                  x.inTransit(),
+                  x.failed());
+          OptionalLong child =
+              new CursorDao(c)
+                  .get(ChainRole.CHILD)
+                  .map(cur -> OptionalLong.of(cur.lastBlock()))
+                  .orElse(OptionalLong.empty());
+          return new BridgeHealth(p, StallRules.stalls(cad, p, child, epochSize, now));
+        });
+  }
+
+  private long exitsStuck(Connection c, Cadence cad) throws SQLException {
+    long stuck = 0;
+    for (ExitRow x : uncoveredExits(c, cad, Integer.MAX_VALUE)) {
+      if (exit(c, x, cad).stage() == Stage.STUCK) {
+        stuck++;
+      }
+    }
+    return stuck;
   }
 
   /** Deposits and exits that are STUCK or FAILED, at most {@code limit} of each. */

@@ -10,12 +10,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Finds deposits that are overdue by the same rules as {@link LifecycleRules}, in SQL, so counting
  * and listing them does not compute a status per row. A SENT deposit is overdue once both it and
  * the last commitment are older than one interval plus grace; a COMMITTED one once its commitment
- * is older than the usual latency plus grace and it has no result at all.
+ * is older than the usual latency plus grace and it has no result at all, or, while no execution
+ * was ever observed, once {@link Cadence#COMMITS_PASSED} later commitments passed its own.
  */
 final class StuckQueries {
 
@@ -26,6 +28,8 @@ final class StuckQueries {
           + " AND NOT EXISTS (SELECT 1 FROM state_sync_results r WHERE r.id = s.id)"
           + " AND (SELECT block_time FROM commitments WHERE end_id >= s.id ORDER BY end_id LIMIT 1)"
           + " < ?";
+  // only used while no execution result exists at all, so no NOT EXISTS is needed
+  private static final String NEVER_EXECUTED = "FROM state_syncs s WHERE s.id <= ?";
 
   private final Connection c;
   private final Cadence cad;
@@ -45,6 +49,10 @@ final class StuckQueries {
   }
 
   long committedStuckCount() throws SQLException {
+    if (cad.neverExecutedThrough().isPresent()) {
+      // no execution at all was indexed, so every committed id up to there is unexecuted
+      return longs("SELECT count(*) " + NEVER_EXECUTED, neverExecutedThrough()).get(0);
+    }
     Long cutoff = committedCutoff();
     return cutoff == null
         ? 0
@@ -55,17 +63,35 @@ final class StuckQueries {
     List<BigInteger> out = new ArrayList<>();
     Long sent = sentCutoff();
     if (sent != null) {
-      out.addAll(ids("SELECT s.id " + UNCOMMITTED + " ORDER BY s.id LIMIT ?", sent, limit));
+      out.addAll(
+          ids(
+              "SELECT s.id " + UNCOMMITTED + " ORDER BY s.id LIMIT ?",
+              lastCommitted(),
+              sent,
+              limit));
+    }
+    if (cad.neverExecutedThrough().isPresent() && out.size() < limit) {
+      out.addAll(
+          ids(
+              "SELECT s.id " + NEVER_EXECUTED + " ORDER BY s.id LIMIT ?",
+              neverExecutedThrough(),
+              limit - out.size()));
+      return out;
     }
     Long committed = committedCutoff();
     if (committed != null && out.size() < limit) {
       out.addAll(
           ids(
               "SELECT s.id " + UNEXECUTED + " ORDER BY s.id LIMIT ?",
+              lastCommitted(),
               committed,
               limit - out.size()));
     }
     return out;
+  }
+
+  private byte[] neverExecutedThrough() {
+    return Uint256Column.encode(cad.neverExecutedThrough().orElseThrow());
   }
 
   private byte[] lastCommitted() {
@@ -73,7 +99,7 @@ final class StuckQueries {
   }
 
   /** Unix seconds before which a SENT deposit is overdue, or null if none can be. */
-  private Long sentCutoff() {
+  private @Nullable Long sentCutoff() {
     if (cad.commitInterval().isEmpty()) {
       return null;
     }
@@ -85,7 +111,7 @@ final class StuckQueries {
     return cutoff.getEpochSecond();
   }
 
-  private Long committedCutoff() {
+  private @Nullable Long committedCutoff() {
     if (cad.executeLatency().isEmpty()) {
       return null;
     }
@@ -93,11 +119,9 @@ final class StuckQueries {
     return now.minus(l).minus(Cadence.grace(l)).getEpochSecond();
   }
 
-  private List<Long> longs(String sql, byte[] id, long cutoff) throws SQLException {
+  private List<Long> longs(String sql, Object... params) throws SQLException {
     List<Long> out = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setBytes(1, id);
-      ps.setLong(2, cutoff);
+    try (PreparedStatement ps = prepare(sql, params)) {
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           out.add(rs.getLong(1));
@@ -107,18 +131,27 @@ final class StuckQueries {
     return out;
   }
 
-  private List<BigInteger> ids(String sql, long cutoff, int limit) throws SQLException {
+  private List<BigInteger> ids(String sql, Object... params) throws SQLException {
     List<BigInteger> out = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setBytes(1, lastCommitted());
-      ps.setLong(2, cutoff);
-      ps.setInt(3, limit);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.add(new BigInteger(1, rs.getBytes(1)));
-        }
+    try (PreparedStatement ps = prepare(sql, params);
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        out.add(new BigInteger(1, rs.getBytes(1)));
       }
     }
     return out;
+  }
+
+  private PreparedStatement prepare(String sql, Object... params) throws SQLException {
+    PreparedStatement ps = c.prepareStatement(sql);
+    try {
+      for (int i = 0; i < params.length; i++) {
+        ps.setObject(i + 1, params[i]);
+      }
+      return ps;
+    } catch (SQLException e) {
+      ps.close();
+      throw e;
+    }
   }
 }

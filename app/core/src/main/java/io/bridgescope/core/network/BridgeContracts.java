@@ -4,11 +4,15 @@ import io.bridgescope.core.model.Address;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The bridge contracts of a network. Root-chain addresses come from the deployment (genesis.json);
  * child-chain ones are Edge's fixed system addresses unless a network says otherwise
- * (docs/protocol.md, Chains and contracts).
+ * (docs/protocol.md, Chains and contracts). The root ERC-721 and ERC-1155 predicates are optional:
+ * a network that bridges no NFTs, or a profile written before they were known, has none, and the
+ * wallet then neither deposits NFTs nor signs approvals for them.
  */
 public record BridgeContracts(
     Address stateSender,
@@ -18,7 +22,9 @@ public record BridgeContracts(
     Address stateReceiver,
     Address l2StateSender,
     Address childErc20Predicate,
-    Address validatorSet) {
+    Address validatorSet,
+    @Nullable Address rootErc721Predicate,
+    @Nullable Address rootErc1155Predicate) {
 
   public static final Address EDGE_STATE_RECEIVER = Address.ofLow(0x1001);
   public static final Address EDGE_L2_STATE_SENDER = Address.ofLow(0x1002);
@@ -36,7 +42,59 @@ public record BridgeContracts(
     Objects.requireNonNull(validatorSet, "validatorSet");
   }
 
-  /** The addresses keyed by their field name in the profile file, in file order. */
+  /** The ERC-20 bridge only (no NFT predicates on the root chain). */
+  public BridgeContracts(
+      Address stateSender,
+      Address checkpointManager,
+      Address exitHelper,
+      Address rootErc20Predicate,
+      Address stateReceiver,
+      Address l2StateSender,
+      Address childErc20Predicate,
+      Address validatorSet) {
+    this(
+        stateSender,
+        checkpointManager,
+        exitHelper,
+        rootErc20Predicate,
+        stateReceiver,
+        l2StateSender,
+        childErc20Predicate,
+        validatorSet,
+        null,
+        null);
+  }
+
+  /** The root ERC-721 predicate, when the profile names one. */
+  public Optional<Address> rootErc721PredicateIfAny() {
+    return Optional.ofNullable(rootErc721Predicate);
+  }
+
+  /** The root ERC-1155 predicate, when the profile names one. */
+  public Optional<Address> rootErc1155PredicateIfAny() {
+    return Optional.ofNullable(rootErc1155Predicate);
+  }
+
+  /** This profile with the root NFT predicates set (either may be null). */
+  public BridgeContracts withNftPredicates(
+      @Nullable Address rootErc721, @Nullable Address rootErc1155) {
+    return new BridgeContracts(
+        stateSender,
+        checkpointManager,
+        exitHelper,
+        rootErc20Predicate,
+        stateReceiver,
+        l2StateSender,
+        childErc20Predicate,
+        validatorSet,
+        rootErc721,
+        rootErc1155);
+  }
+
+  /**
+   * The addresses keyed by their field name in the profile file, in file order; the optional root
+   * NFT predicates only when set.
+   */
   public Map<String, Address> byField() {
     Map<String, Address> m = new LinkedHashMap<>();
     m.put("stateSender", stateSender);
@@ -47,6 +105,12 @@ public record BridgeContracts(
     m.put("l2StateSender", l2StateSender);
     m.put("childErc20Predicate", childErc20Predicate);
     m.put("validatorSet", validatorSet);
+    if (rootErc721Predicate != null) {
+      m.put("rootErc721Predicate", rootErc721Predicate);
+    }
+    if (rootErc1155Predicate != null) {
+      m.put("rootErc1155Predicate", rootErc1155Predicate);
+    }
     return m;
   }
 }

@@ -17,13 +17,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads a Polygon Edge polybft genesis.json (v0.8 to v1.3): child chain id ({@code
  * params.chainID}), epoch size ({@code params.engine.polybft.epochSize}), the initial validators
  * ({@link GenesisValidators}), and from {@code params.engine.polybft.bridge} the root contracts
  * ({@code stateSenderAddress}, {@code checkpointManagerAddress}, {@code exitHelperAddress}, {@code
- * erc20PredicateAddress}; v0.8 spelled three of them {@code stateSenderAddr}, {@code
+ * erc20PredicateAddress}, and when present {@code erc721PredicateAddress} and {@code
+ * erc1155PredicateAddress}; v0.8 spelled three of them {@code stateSenderAddr}, {@code
  * checkpointAddr}, {@code rootERC20PredicateAddr} and had no exit helper), the operator's root RPC
  * endpoint ({@code jsonRPCEndpoint}) and the root start block (lowest of {@code
  * eventTrackerStartBlocks}).
@@ -37,14 +39,16 @@ public final class EdgeGenesisImport {
   private static final String BRIDGE = POLYBFT + ".bridge";
 
   /** Profile field, v0.9+ genesis key, and the key Edge v0.8 used before the rename. */
-  private record Key(String contract, String genesisKey, String legacyKey) {}
+  private record Key(String contract, String genesisKey, @Nullable String legacyKey) {}
 
   private static final List<Key> ROOT_KEYS =
       List.of(
           new Key("stateSender", "stateSenderAddress", "stateSenderAddr"),
           new Key("checkpointManager", "checkpointManagerAddress", "checkpointAddr"),
           new Key("exitHelper", "exitHelperAddress", null),
-          new Key("rootErc20Predicate", "erc20PredicateAddress", "rootERC20PredicateAddr"));
+          new Key("rootErc20Predicate", "erc20PredicateAddress", "rootERC20PredicateAddr"),
+          new Key("rootErc721Predicate", "erc721PredicateAddress", null),
+          new Key("rootErc1155Predicate", "erc1155PredicateAddress", null));
 
   private EdgeGenesisImport() {}
 
@@ -147,20 +151,24 @@ public final class EdgeGenesisImport {
       return 0;
     }
     if (!v.isIntegralNumber() || !v.canConvertToLong() || v.longValue() < 0) {
-      problems.add(new ConfigProblem(path + "." + name, "expected a whole number, got " + v));
+      problems.add(
+          new ConfigProblem(
+              path + "." + name, "expected a whole number, got " + ConfigProblem.shown(v)));
       return 0;
     }
     return v.longValue();
   }
 
-  private static Address address(JsonNode v, String field, List<ConfigProblem> problems) {
+  private static @Nullable Address address(
+      @Nullable JsonNode v, String field, List<ConfigProblem> problems) {
     if (v == null || v.isNull()) {
       return null;
     }
     try {
       return Address.of(v.asText());
     } catch (IllegalArgumentException e) {
-      problems.add(new ConfigProblem(field, "'" + v.asText() + "' is not an address"));
+      problems.add(
+          new ConfigProblem(field, ConfigProblem.quoted(v.asText()) + " is not an address"));
       return null;
     }
   }
@@ -173,7 +181,8 @@ public final class EdgeGenesisImport {
       return Optional.of(new URI(v.textValue().strip()));
     } catch (URISyntaxException e) {
       problems.add(
-          new ConfigProblem(BRIDGE + ".jsonRPCEndpoint", "'" + v.textValue() + "' is not a URL"));
+          new ConfigProblem(
+              BRIDGE + ".jsonRPCEndpoint", ConfigProblem.quoted(v.textValue()) + " is not a URL"));
       return Optional.empty();
     }
   }
@@ -190,7 +199,7 @@ public final class EdgeGenesisImport {
         problems.add(
             new ConfigProblem(
                 BRIDGE + ".eventTrackerStartBlocks." + e.getKey(),
-                "expected a block number, got " + b));
+                "expected a block number, got " + ConfigProblem.shown(b)));
         return OptionalLong.empty();
       }
       min = Math.min(min, b.longValue());

@@ -126,12 +126,15 @@ public final class GenesisImporter {
       List<ConfigProblem> problems) {
     for (var e : given.entrySet()) {
       if (!ProfileRules.ROOT_CONTRACTS.contains(e.getKey())
+          && !ProfileRules.OPTIONAL_ROOT_CONTRACTS.contains(e.getKey())
           && !ProfileRules.CHILD_CONTRACTS.contains(e.getKey())) {
         problems.add(
             new ConfigProblem(
                 "contracts." + e.getKey(),
                 "not a bridge contract; use one of "
                     + String.join(", ", ProfileRules.ROOT_CONTRACTS)
+                    + ", "
+                    + String.join(", ", ProfileRules.OPTIONAL_ROOT_CONTRACTS)
                     + ", "
                     + String.join(", ", ProfileRules.CHILD_CONTRACTS)));
       } else {

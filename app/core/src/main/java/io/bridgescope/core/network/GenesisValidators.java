@@ -3,6 +3,7 @@ package io.bridgescope.core.network;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.bridgescope.core.model.Address;
 import io.bridgescope.core.model.Hex;
+import io.bridgescope.core.model.Uint256Text;
 import io.bridgescope.core.store.rows.Bytes;
 import io.bridgescope.core.store.rows.ValidatorEntry;
 import io.bridgescope.crypto.InvalidEncodingException;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads {@code params.engine.polybft.initialValidatorSet} of an Edge genesis. Each entry has {@code
@@ -60,7 +62,8 @@ final class GenesisValidators {
     return out;
   }
 
-  private static Address address(JsonNode v, String field, List<ConfigProblem> problems) {
+  private static @Nullable Address address(
+      @Nullable JsonNode v, String field, List<ConfigProblem> problems) {
     if (v == null || !v.isTextual()) {
       problems.add(new ConfigProblem(field, "missing — each validator needs its address"));
       return null;
@@ -68,12 +71,14 @@ final class GenesisValidators {
     try {
       return Address.of(v.textValue());
     } catch (IllegalArgumentException e) {
-      problems.add(new ConfigProblem(field, "'" + v.textValue() + "' is not an address"));
+      problems.add(
+          new ConfigProblem(field, ConfigProblem.quoted(v.textValue()) + " is not an address"));
       return null;
     }
   }
 
-  private static Bytes blsKey(JsonNode v, String field, List<ConfigProblem> problems) {
+  private static @Nullable Bytes blsKey(
+      @Nullable JsonNode v, String field, List<ConfigProblem> problems) {
     if (v == null || !v.isTextual()) {
       problems.add(new ConfigProblem(field, "missing — each validator needs its BLS public key"));
       return null;
@@ -110,7 +115,7 @@ final class GenesisValidators {
     }
   }
 
-  private static BigInteger power(JsonNode v, String at, List<ConfigProblem> problems) {
+  private static @Nullable BigInteger power(JsonNode v, String at, List<ConfigProblem> problems) {
     String name = v.has("stake") && !v.get("stake").isNull() ? "stake" : "balance";
     JsonNode p = v.get(name);
     String field = at + "." + name;
@@ -121,7 +126,9 @@ final class GenesisValidators {
     }
     BigInteger value = uint(p);
     if (value == null || value.bitLength() > 256) {
-      problems.add(new ConfigProblem(field, "expected a uint256 (decimal or 0x hex), got " + p));
+      problems.add(
+          new ConfigProblem(
+              field, "expected a uint256 (decimal or 0x hex), got " + ConfigProblem.shown(p)));
       return null;
     }
     if (value.signum() == 0) {
@@ -133,7 +140,7 @@ final class GenesisValidators {
     return value;
   }
 
-  private static BigInteger uint(JsonNode p) {
+  private static @Nullable BigInteger uint(JsonNode p) {
     if (p.isIntegralNumber()) {
       BigInteger b = p.bigIntegerValue();
       return b.signum() < 0 ? null : b;
@@ -148,7 +155,7 @@ final class GenesisValidators {
       if (digits.isEmpty() || !Character.isLetterOrDigit(digits.charAt(0))) {
         return null; // no sign: a stake is never negative, and "+1" is not what Edge writes
       }
-      return new BigInteger(digits, hex ? 16 : 10);
+      return Uint256Text.parse(digits, hex ? 16 : 10);
     } catch (NumberFormatException e) {
       return null;
     }

@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads one JSON object field by field, recording a {@link ConfigProblem} with the full path for
@@ -27,7 +28,7 @@ final class JsonFields {
     this.out = out;
   }
 
-  String text(String name) {
+  @Nullable String text(String name) {
     JsonNode v = value(name);
     if (v == null) {
       return null;
@@ -38,7 +39,7 @@ final class JsonFields {
     return v.textValue();
   }
 
-  Long integer(String name) {
+  @Nullable Long integer(String name) {
     JsonNode v = value(name);
     if (v == null) {
       return null;
@@ -49,7 +50,7 @@ final class JsonFields {
     return v.longValue();
   }
 
-  Address address(String name) {
+  @Nullable Address address(String name) {
     String s = text(name);
     if (s == null) {
       return null;
@@ -58,12 +59,13 @@ final class JsonFields {
       return Address.of(s);
     } catch (IllegalArgumentException e) {
       out.add(
-          new ConfigProblem(field(name), "'" + s + "' is not an address (0x and 40 hex digits)"));
+          new ConfigProblem(
+              field(name), ConfigProblem.quoted(s) + " is not an address (0x and 40 hex digits)"));
       return null;
     }
   }
 
-  URI uri(String name, String expected) {
+  @Nullable URI uri(String name, String expected) {
     String s = text(name);
     return s == null ? null : parseUri(field(name), s, expected);
   }
@@ -72,7 +74,7 @@ final class JsonFields {
    * URLs of a list. An entry that does not parse at all is reported here and kept as a placeholder,
    * so the indices the profile rules report for the others still match the file.
    */
-  List<URI> uris(String name, String expected) {
+  @Nullable List<URI> uris(String name, String expected) {
     JsonNode v = value(name);
     if (v == null) {
       return null;
@@ -86,14 +88,14 @@ final class JsonFields {
       JsonNode e = v.get(i);
       URI u = e.isTextual() ? parseUri(f, e.textValue(), expected) : null;
       if (!e.isTextual()) {
-        out.add(new ConfigProblem(f, "expected a URL string, got " + e));
+        out.add(new ConfigProblem(f, "expected a URL string, got " + ConfigProblem.shown(e)));
       }
       list.add(u == null ? URI.create("unparsable:" + i) : u);
     }
     return list;
   }
 
-  JsonFields object(String name) {
+  @Nullable JsonFields object(String name) {
     JsonNode v = value(name);
     if (v == null) {
       return null;
@@ -111,7 +113,7 @@ final class JsonFields {
   }
 
   /** The objects of a list, each read with its own path ({@code name[i]}); null when absent. */
-  List<JsonFields> objects(String name) {
+  @Nullable List<JsonFields> objects(String name) {
     JsonNode v = value(name);
     if (v == null) {
       return null;
@@ -125,7 +127,7 @@ final class JsonFields {
       if (v.get(i).isObject()) {
         list.add(new JsonFields(f, v.get(i), out));
       } else {
-        out.add(new ConfigProblem(f, "expected an object, got " + v.get(i)));
+        out.add(new ConfigProblem(f, "expected an object, got " + ConfigProblem.shown(v.get(i))));
       }
     }
     return list;
@@ -149,22 +151,24 @@ final class JsonFields {
     return path.isEmpty() ? name : path + "." + name;
   }
 
-  private JsonNode value(String name) {
+  private @Nullable JsonNode value(String name) {
     read.add(name);
     JsonNode v = node.get(name);
     return v == null || v.isNull() ? null : v;
   }
 
-  private <T> T wrong(String name, String expected, JsonNode got) {
-    out.add(new ConfigProblem(field(name), "expected " + expected + ", got " + got));
+  private <T> @Nullable T wrong(String name, String expected, JsonNode got) {
+    out.add(
+        new ConfigProblem(
+            field(name), "expected " + expected + ", got " + ConfigProblem.shown(got)));
     return null;
   }
 
-  private URI parseUri(String field, String s, String expected) {
+  private @Nullable URI parseUri(String field, String s, String expected) {
     try {
       return new URI(s.strip());
     } catch (URISyntaxException e) {
-      out.add(new ConfigProblem(field, "'" + s + "' is not " + expected));
+      out.add(new ConfigProblem(field, ConfigProblem.quoted(s) + " is not " + expected));
       return null;
     }
   }

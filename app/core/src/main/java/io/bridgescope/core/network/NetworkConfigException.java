@@ -2,6 +2,7 @@ package io.bridgescope.core.network;
 
 import java.util.List;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A network profile that cannot be used. Lists every problem found, not just the first, so a user
@@ -15,7 +16,8 @@ public class NetworkConfigException extends RuntimeException {
     this(context, problems, null);
   }
 
-  public NetworkConfigException(String context, List<ConfigProblem> problems, Throwable cause) {
+  public NetworkConfigException(
+      String context, List<ConfigProblem> problems, @Nullable Throwable cause) {
     super(format(context, problems), cause);
     this.problems = List.copyOf(problems);
   }

@@ -3,6 +3,7 @@ package io.bridgescope.core.network;
 import io.bridgescope.core.store.rows.ValidatorEntry;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Everything needed to watch one bridge: its two chains, its contracts and the consensus facts the
@@ -17,6 +18,8 @@ import java.util.Objects;
  * @param confirmations blocks behind the head before the indexer trusts a block (reorg safety)
  * @param initialValidators the genesis validator set (from genesis.json), used to check the first
  *     checkpoint when the root chain cannot tell its keys; empty when unknown
+ * @param store the network's team index, {@code postgresql://[USER@]HOST[:PORT]/DB[?…]} with no
+ *     password (the CLI's {@code --db} when none is given); null: the local SQLite file
  */
 public record NetworkProfile(
     String name,
@@ -26,7 +29,8 @@ public record NetworkProfile(
     long epochSize,
     BlsSchemeName blsScheme,
     int confirmations,
-    List<ValidatorEntry> initialValidators) {
+    List<ValidatorEntry> initialValidators,
+    @Nullable String store) {
 
   public NetworkProfile {
     Objects.requireNonNull(root, "root");
@@ -43,10 +47,25 @@ public record NetworkProfile(
                 .epochSize(epochSize)
                 .blsScheme(blsScheme)
                 .confirmations(confirmations)
-                .initialValidators(initialValidators));
+                .initialValidators(initialValidators)
+                .store(store));
     if (!problems.isEmpty()) {
       throw new NetworkConfigException("network profile '" + name + "'", problems);
     }
+  }
+
+  /** A profile whose index is the local SQLite file. */
+  public NetworkProfile(
+      String name,
+      ChainConfig root,
+      ChainConfig child,
+      BridgeContracts contracts,
+      long epochSize,
+      BlsSchemeName blsScheme,
+      int confirmations,
+      List<ValidatorEntry> initialValidators) {
+    this(
+        name, root, child, contracts, epochSize, blsScheme, confirmations, initialValidators, null);
   }
 
   public static NetworkProfileBuilder builder() {
@@ -63,7 +82,8 @@ public record NetworkProfile(
         .epochSize(epochSize)
         .blsScheme(blsScheme)
         .confirmations(confirmations)
-        .initialValidators(initialValidators);
+        .initialValidators(initialValidators)
+        .store(store);
   }
 
   public ChainConfig chain(ChainRole role) {

@@ -7,20 +7,25 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Collects a profile piece by piece (from a file, a genesis.json, or the devnet at run time, whose
  * ports and root addresses are only known once it started). Child contracts default to Edge's
  * system addresses and the BLS scheme to {@code bn254-edge}; everything else must be set.
  */
+// NullAway: a builder's fields are missing until set; build() runs only once ProfileRules.check
+// finds nothing missing, an invariant NullAway cannot follow.
+@SuppressWarnings("NullAway")
 public final class NetworkProfileBuilder {
 
   /** One chain's values while they may still be missing. */
   static final class ChainDraft {
-    Long chainId;
-    List<URI> rpcUrls;
+    @Nullable Long chainId;
+    @Nullable List<URI> rpcUrls;
     long startBlock;
-    URI explorerUrl;
+    @Nullable URI explorerUrl;
+    @Nullable URI explorerApiUrl;
   }
 
   String name;
@@ -31,9 +36,13 @@ public final class NetworkProfileBuilder {
   BlsSchemeName blsScheme = BlsSchemeName.BN254_EDGE;
   Integer confirmations;
   List<ValidatorEntry> initialValidators = List.of();
+  @Nullable String store;
 
   NetworkProfileBuilder() {
     for (String f : ProfileRules.ROOT_CONTRACTS) {
+      contracts.put(f, null);
+    }
+    for (String f : ProfileRules.OPTIONAL_ROOT_CONTRACTS) {
       contracts.put(f, null);
     }
     contracts.put("stateReceiver", BridgeContracts.EDGE_STATE_RECEIVER);
@@ -42,7 +51,7 @@ public final class NetworkProfileBuilder {
     contracts.put("validatorSet", BridgeContracts.EDGE_VALIDATOR_SET);
   }
 
-  public NetworkProfileBuilder name(String name) {
+  public NetworkProfileBuilder name(@Nullable String name) {
     this.name = name;
     return this;
   }
@@ -72,6 +81,12 @@ public final class NetworkProfileBuilder {
 
   public NetworkProfileBuilder rootExplorerUrl(URI url) {
     root.explorerUrl = url;
+    return this;
+  }
+
+  /** An Etherscan-compatible API of the root chain (finds checkpoint submissions). */
+  public NetworkProfileBuilder rootExplorerApiUrl(URI url) {
+    root.explorerApiUrl = url;
     return this;
   }
 
@@ -116,6 +131,16 @@ public final class NetworkProfileBuilder {
     return contract("rootErc20Predicate", a);
   }
 
+  /** The root ERC-721 predicate (optional: only networks that bridge NFTs have one). */
+  public NetworkProfileBuilder rootErc721Predicate(Address a) {
+    return contract("rootErc721Predicate", a);
+  }
+
+  /** The root ERC-1155 predicate (optional). */
+  public NetworkProfileBuilder rootErc1155Predicate(Address a) {
+    return contract("rootErc1155Predicate", a);
+  }
+
   public NetworkProfileBuilder stateReceiver(Address a) {
     return contract("stateReceiver", a);
   }
@@ -153,6 +178,14 @@ public final class NetworkProfileBuilder {
     return this;
   }
 
+  /**
+   * The network's team index ({@code postgresql://…}, no password); null for the local SQLite file.
+   */
+  public NetworkProfileBuilder store(@Nullable String store) {
+    this.store = store;
+    return this;
+  }
+
   /** Everything still wrong or missing; empty when {@link #build()} will succeed. */
   public List<ConfigProblem> problems() {
     return ProfileRules.check(this);
@@ -176,11 +209,14 @@ public final class NetworkProfileBuilder {
             contracts.get("stateReceiver"),
             contracts.get("l2StateSender"),
             contracts.get("childErc20Predicate"),
-            contracts.get("validatorSet")),
+            contracts.get("validatorSet"),
+            contracts.get("rootErc721Predicate"),
+            contracts.get("rootErc1155Predicate")),
         epochSize,
         blsScheme,
         confirmations,
-        initialValidators);
+        initialValidators,
+        store);
   }
 
   /** Sets a contract by its field name in the profile file ({@link BridgeContracts#byField()}). */
@@ -197,10 +233,16 @@ public final class NetworkProfileBuilder {
     d.rpcUrls = c.rpcUrls();
     d.startBlock = c.startBlock();
     d.explorerUrl = c.explorerUrl().orElse(null);
+    d.explorerApiUrl = c.explorerApiUrl().orElse(null);
     return this;
   }
 
   private static ChainConfig toChain(ChainDraft d) {
-    return new ChainConfig(d.chainId, d.rpcUrls, d.startBlock, Optional.ofNullable(d.explorerUrl));
+    return new ChainConfig(
+        d.chainId,
+        d.rpcUrls,
+        d.startBlock,
+        Optional.ofNullable(d.explorerUrl),
+        Optional.ofNullable(d.explorerApiUrl));
   }
 }

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads and writes a network profile as a plain JSON file, one network per file. Format 1:
@@ -30,12 +31,14 @@ import java.util.stream.Collectors;
  *     "chainId": 11155111,                  // EIP-155 id, checked against eth_chainId
  *     "rpcUrls": ["https://a", "wss://b"],  // fallback order; http(s) or ws(s)
  *     "startBlock": 5000000,                // optional, default 0: first block to index
- *     "explorerUrl": "https://sepolia.etherscan.io"   // optional
+ *     "explorerUrl": "https://sepolia.etherscan.io",  // optional
+ *     "explorerApiUrl": "https://api-sepolia.etherscan.io/api"   // optional, txlist API
  *   },
  *   "child": { same fields as root },
  *   "contracts": {
  *     "stateSender": "0x…", "checkpointManager": "0x…", "exitHelper": "0x…",
  *     "rootErc20Predicate": "0x…",          // root chain, required
+ *     "rootErc721Predicate": "0x…", "rootErc1155Predicate": "0x…",  // root, optional (NFT bridges)
  *     "stateReceiver": "0x…1001", "l2StateSender": "0x…1002",
  *     "childErc20Predicate": "0x…1004", "validatorSet": "0x…0101"   // child, optional (Edge defaults)
  *   },
@@ -45,12 +48,17 @@ import java.util.stream.Collectors;
  *   "initialValidators": [                  // optional: the genesis validator set, bitmap order
  *     {"address": "0x…", "blsKey": "0x…",   // 128 bytes, on-chain order [x.re, x.im, y.re, y.im]
  *      "votingPower": "1000"}               // decimal string (uint256)
- *   ]
+ *   ],
+ *   "store": "postgresql://db.example/bridge?sslmode=verify-full"   // optional: the team index
  * }
  * }</pre>
  *
- * A sample is {@code resources/networks/example.json}. Unknown fields are rejected so that a typo
- * is reported as such rather than as a missing field.
+ * {@code store} is the network's team index on PostgreSQL, used by the CLI when no {@code --db} is
+ * given; it must be a URL {@link io.bridgescope.core.store.PgTarget} accepts and never holds a
+ * password (nor {@code sslpassword}): those come from {@code PGPASSWORD} or {@code ~/.pgpass}.
+ *
+ * <p>A sample is {@code resources/networks/example.json}. Unknown fields are rejected so that a
+ * typo is reported as such rather than as a missing field.
  */
 public final class NetworkProfileJson {
 
@@ -121,6 +129,9 @@ public final class NetworkProfileJson {
         e.put("votingPower", v.votingPower().toString());
       }
     }
+    if (p.store() != null) {
+      o.put("store", p.store());
+    }
     try {
       return MAPPER.writeValueAsString(o) + "\n";
     } catch (JsonProcessingException e) {
@@ -178,7 +189,8 @@ public final class NetworkProfileJson {
               () ->
                   f.problem(
                       "blsScheme",
-                      "'" + scheme + "' is unknown — use 'bn254-edge' or 'bls12-381'"));
+                      ConfigProblem.quoted(scheme)
+                          + " is unknown — use 'bn254-edge' or 'bls12-381'"));
     }
     Long conf = f.integer("confirmations");
     if (conf != null) {
@@ -188,6 +200,7 @@ public final class NetworkProfileJson {
     if (validators != null) {
       b.initialValidators(readValidators(validators));
     }
+    b.store(f.text("store"));
     f.rejectUnknown();
     return b;
   }
@@ -211,7 +224,7 @@ public final class NetworkProfileJson {
         try {
           p = new BigInteger(power);
         } catch (NumberFormatException e) {
-          v.problem("votingPower", "'" + power + "' is not a decimal number");
+          v.problem("votingPower", ConfigProblem.quoted(power) + " is not a decimal number");
         }
       }
       for (String field : new String[] {"address", "blsKey", "votingPower"}) {
@@ -227,7 +240,7 @@ public final class NetworkProfileJson {
     return out;
   }
 
-  private static void readChain(JsonFields f, NetworkProfileBuilder.ChainDraft d) {
+  private static void readChain(@Nullable JsonFields f, NetworkProfileBuilder.ChainDraft d) {
     if (f == null) {
       return;
     }
@@ -236,6 +249,7 @@ public final class NetworkProfileJson {
     Long start = f.integer("startBlock");
     d.startBlock = start == null ? 0 : start;
     d.explorerUrl = f.uri("explorerUrl", "an http(s) URL");
+    d.explorerApiUrl = f.uri("explorerApiUrl", "an http(s) URL");
     f.rejectUnknown();
   }
 
@@ -246,6 +260,7 @@ public final class NetworkProfileJson {
     c.rpcUrls().stream().map(URI::toString).forEach(urls::add);
     o.put("startBlock", c.startBlock());
     c.explorerUrl().ifPresent(u -> o.put("explorerUrl", u.toString()));
+    c.explorerApiUrl().ifPresent(u -> o.put("explorerApiUrl", u.toString()));
     return o;
   }
 }

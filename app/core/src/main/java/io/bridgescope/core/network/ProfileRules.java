@@ -1,6 +1,7 @@
 package io.bridgescope.core.network;
 
 import io.bridgescope.core.model.Address;
+import io.bridgescope.core.store.PgTarget;
 import io.bridgescope.core.store.rows.ValidatorEntry;
 import java.net.URI;
 import java.util.ArrayList;
@@ -11,12 +12,18 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /** The checks a profile must pass; each problem names the file field and says what to do. */
 final class ProfileRules {
 
   static final List<String> ROOT_CONTRACTS =
       List.of("stateSender", "checkpointManager", "exitHelper", "rootErc20Predicate");
+
+  /** Root contracts a profile may leave out: the NFT bridges (not every network has them). */
+  static final List<String> OPTIONAL_ROOT_CONTRACTS =
+      List.of("rootErc721Predicate", "rootErc1155Predicate");
+
   static final List<String> CHILD_CONTRACTS =
       List.of("stateReceiver", "l2StateSender", "childErc20Predicate", "validatorSet");
 
@@ -41,7 +48,9 @@ final class ProfileRules {
                   + b.root.chainId
                   + ") — a bridge connects two different chains"));
     }
-    contracts(ROOT_CONTRACTS, b.contracts, out);
+    List<String> root = new java.util.ArrayList<>(ROOT_CONTRACTS);
+    OPTIONAL_ROOT_CONTRACTS.stream().filter(f -> b.contracts.get(f) != null).forEach(root::add);
+    contracts(root, b.contracts, out);
     contracts(CHILD_CONTRACTS, b.contracts, out);
     if (b.epochSize == null) {
       out.add(
@@ -68,7 +77,27 @@ final class ProfileRules {
               "must be between 0 and " + MAX_CONFIRMATIONS + ", got " + b.confirmations));
     }
     validators(b.initialValidators, out);
+    store(b.store, out);
     return out;
+  }
+
+  /**
+   * The team index, if any: a PostgreSQL URL {@link PgTarget} accepts, holding no password (a
+   * profile is a file people share and commit): neither in the URL nor as {@code sslpassword}
+   * ({@link PgTarget} refuses both, from a command line too).
+   */
+  private static void store(@Nullable String store, List<ConfigProblem> out) {
+    if (store == null) {
+      return;
+    }
+    try {
+      // the empty environment: only the URL's own form is checked here, PGUSER is read on use
+      PgTarget.parse(store, Map.of());
+    } catch (IllegalArgumentException e) {
+      out.add(
+          new ConfigProblem(
+              "store", e.getMessage() + " (or leave 'store' out to use the local SQLite file)"));
+    }
   }
 
   /** Bitmap positions must be 0..n-1 in order, keys 128 bytes, powers positive, no repeats. */
@@ -131,7 +160,8 @@ final class ProfileRules {
         if (!hasSchemeAndHost(u, RPC_SCHEMES)) {
           out.add(
               new ConfigProblem(
-                  prefix + ".rpcUrls[" + i + "]", "'" + u + "' is not an http(s) or ws(s) URL"));
+                  prefix + ".rpcUrls[" + i + "]",
+                  ConfigProblem.quoted(u) + " is not an http(s) or ws(s) URL"));
         }
       }
     }
@@ -141,7 +171,14 @@ final class ProfileRules {
     if (d.explorerUrl != null && !hasSchemeAndHost(d.explorerUrl, WEB_SCHEMES)) {
       out.add(
           new ConfigProblem(
-              prefix + ".explorerUrl", "'" + d.explorerUrl + "' is not an http(s) URL"));
+              prefix + ".explorerUrl",
+              ConfigProblem.quoted(d.explorerUrl) + " is not an http(s) URL"));
+    }
+    if (d.explorerApiUrl != null && !hasSchemeAndHost(d.explorerApiUrl, WEB_SCHEMES)) {
+      out.add(
+          new ConfigProblem(
+              prefix + ".explorerApiUrl",
+              ConfigProblem.quoted(d.explorerApiUrl) + " is not an http(s) URL"));
     }
   }
 

@@ -23,6 +23,7 @@ import java.math.BigInteger;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Builds exit proofs ({@code ExitHelper.exit} inputs) and state-sync proofs ({@code
@@ -69,7 +70,7 @@ public final class ProofBuilder {
    * An exit proof checked against the local index and, if {@code root} is not null, against that
    * root-chain node's {@code getEventRootByBlock}.
    */
-  public ExitProof exitProof(BigInteger exitId, ChainClient root) {
+  public ExitProof exitProof(BigInteger exitId, @Nullable ChainClient root) {
     record Found(ExitRow exit, EpochRoot cp) {}
     Found f =
         db.read(
@@ -152,7 +153,7 @@ public final class ProofBuilder {
    * A state-sync proof checked against the local index and, if {@code child} is not null, against
    * that child node's {@code getCommitmentByStateSyncId}.
    */
-  public StateSyncProof stateSyncProof(BigInteger id, ChainClient child) {
+  public StateSyncProof stateSyncProof(BigInteger id, @Nullable ChainClient child) {
     record Found(StateSyncRow sync, CommitmentRow commitment) {}
     Found f =
         db.read(

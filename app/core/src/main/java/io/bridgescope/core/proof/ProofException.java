@@ -1,6 +1,7 @@
 package io.bridgescope.core.proof;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /** Why a proof cannot be offered, in words a user understands and a kind code can branch on. */
 public final class ProofException extends RuntimeException {
@@ -27,7 +28,7 @@ public final class ProofException extends RuntimeException {
     this(reason, message, null);
   }
 
-  public ProofException(Reason reason, String message, Throwable cause) {
+  public ProofException(Reason reason, String message, @Nullable Throwable cause) {
     super(message, cause);
     this.reason = Objects.requireNonNull(reason, "reason");
   }

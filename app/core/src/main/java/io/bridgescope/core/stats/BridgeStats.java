@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The Overview's chart data, in SQL over the indexed tables: traffic per time bucket and the
@@ -72,7 +73,8 @@ public final class BridgeStats {
             + " max(c.block_time - s.block_time), count(*)"
             + " FROM (SELECT * FROM commitments ORDER BY end_id DESC LIMIT ?) c"
             + " JOIN state_syncs s ON s.id BETWEEN c.start_id AND c.end_id"
-            + " GROUP BY c.tx_hash, c.log_index ORDER BY c.end_id";
+            // every selected column of c grouped (PostgreSQL wants them named; SQLite does not)
+            + " GROUP BY c.tx_hash, c.log_index, c.block_time, c.end_id ORDER BY c.end_id";
     return latencies(sql, n, rs -> "#" + rs.getLong(2));
   }
 
@@ -84,7 +86,8 @@ public final class BridgeStats {
             + " FROM (SELECT * FROM checkpoints WHERE success = 1"
             + " ORDER BY block_number DESC, tx_index DESC LIMIT ?) k"
             + " JOIN exits x ON x.epoch = k.epoch AND x.block_number < k.checkpoint_block"
-            + " GROUP BY k.submit_tx ORDER BY k.block_number, k.tx_index";
+            + " GROUP BY k.submit_tx, k.block_time, k.epoch, k.block_number, k.tx_index"
+            + " ORDER BY k.block_number, k.tx_index";
     return latencies(sql, n, rs -> "epoch " + rs.getLong(2));
   }
 
@@ -112,7 +115,7 @@ public final class BridgeStats {
   }
 
   /** {min, max} block time of a table, or null when it is empty (both read from its time index). */
-  private long[] span(String table) throws SQLException {
+  private long @Nullable [] span(String table) throws SQLException {
     try (PreparedStatement ps =
             c.prepareStatement("SELECT min(block_time), max(block_time) FROM " + table);
         ResultSet rs = ps.executeQuery()) {

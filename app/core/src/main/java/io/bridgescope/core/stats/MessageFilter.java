@@ -1,5 +1,6 @@
 package io.bridgescope.core.stats;
 
+import io.bridgescope.core.asset.AssetKind;
 import io.bridgescope.core.lifecycle.Stage;
 import io.bridgescope.core.model.Address;
 import java.time.Instant;
@@ -11,10 +12,13 @@ import java.util.Optional;
  * empty filter lists everything newest first.
  *
  * @param stage only rows in this lifecycle stage
- * @param token only ERC-20 deposits/withdrawals of this token
+ * @param token only messages of this token: as the decoded payload names it (on its home chain), or
+ *     its mirror on the other chain (through the mapping events)
  * @param address only rows where it is sender, receiver, depositor/withdrawer or recipient
  * @param from only rows emitted at or after this time (block time)
  * @param to only rows emitted before this time (block time)
+ * @param kind only messages whose decoded payload is of this asset kind ({@link AssetKind#UNKNOWN}:
+ *     the unknown payloads)
  */
 public record MessageFilter(
     Optional<Stage> stage,
@@ -22,7 +26,8 @@ public record MessageFilter(
     Optional<Address> address,
     Optional<Instant> from,
     Optional<Instant> to,
-    Order order) {
+    Order order,
+    Optional<AssetKind> kind) {
 
   /** Row order; time orders break ties by id. */
   public enum Order {
@@ -55,7 +60,8 @@ public record MessageFilter(
           Optional.empty(),
           Optional.empty(),
           Optional.empty(),
-          Order.NEWEST_ID);
+          Order.NEWEST_ID,
+          Optional.empty());
 
   public MessageFilter {
     Objects.requireNonNull(stage, "stage");
@@ -64,6 +70,18 @@ public record MessageFilter(
     Objects.requireNonNull(from, "from");
     Objects.requireNonNull(to, "to");
     Objects.requireNonNull(order, "order");
+    Objects.requireNonNull(kind, "kind");
+  }
+
+  /** A filter of any asset kind. */
+  public MessageFilter(
+      Optional<Stage> stage,
+      Optional<Address> token,
+      Optional<Address> address,
+      Optional<Instant> from,
+      Optional<Instant> to,
+      Order order) {
+    this(stage, token, address, from, to, order, Optional.empty());
   }
 
   /** True when nothing narrows the list (the order may still differ). */
@@ -72,7 +90,8 @@ public record MessageFilter(
         && token.isEmpty()
         && address.isEmpty()
         && from.isEmpty()
-        && to.isEmpty();
+        && to.isEmpty()
+        && kind.isEmpty();
   }
 
   /** True when only an address narrows the list, newest first: the indexed by-address query. */
@@ -82,26 +101,31 @@ public record MessageFilter(
         && token.isEmpty()
         && from.isEmpty()
         && to.isEmpty()
+        && kind.isEmpty()
         && order == Order.NEWEST_ID;
   }
 
   public MessageFilter withStage(Optional<Stage> s) {
-    return new MessageFilter(s, token, address, from, to, order);
+    return new MessageFilter(s, token, address, from, to, order, kind);
   }
 
   public MessageFilter withToken(Optional<Address> t) {
-    return new MessageFilter(stage, t, address, from, to, order);
+    return new MessageFilter(stage, t, address, from, to, order, kind);
   }
 
   public MessageFilter withAddress(Optional<Address> a) {
-    return new MessageFilter(stage, token, a, from, to, order);
+    return new MessageFilter(stage, token, a, from, to, order, kind);
   }
 
   public MessageFilter withTime(Optional<Instant> f, Optional<Instant> t) {
-    return new MessageFilter(stage, token, address, f, t, order);
+    return new MessageFilter(stage, token, address, f, t, order, kind);
   }
 
   public MessageFilter withOrder(Order o) {
-    return new MessageFilter(stage, token, address, from, to, o);
+    return new MessageFilter(stage, token, address, from, to, o, kind);
+  }
+
+  public MessageFilter withKind(Optional<AssetKind> k) {
+    return new MessageFilter(stage, token, address, from, to, order, k);
   }
 }

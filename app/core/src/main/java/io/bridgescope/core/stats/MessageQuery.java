@@ -22,17 +22,21 @@ public final class MessageQuery {
 
   /** Which list. */
   public enum Kind {
-    DEPOSITS("state_syncs", "state_sync_results", "depositor"),
-    EXITS("exits", "exit_results", "withdrawer");
+    DEPOSITS("state_syncs", "state_sync_results", "depositor", "to_child"),
+    EXITS("exits", "exit_results", "withdrawer", "to_root");
 
     final String table;
     final String results;
     final String party;
 
-    Kind(String table, String results, String party) {
+    /** The asset_payloads/asset_items direction of this list's messages. */
+    final String direction;
+
+    Kind(String table, String results, String party, String direction) {
       this.table = table;
       this.results = results;
       this.party = party;
+      this.direction = direction;
     }
   }
 
@@ -63,19 +67,26 @@ public final class MessageQuery {
             ? " ORDER BY t.block_time " + dir(o) + ", t.id " + dir(o)
             : " ORDER BY t.id " + dir(o);
     if (f.address().isEmpty()) {
-      q.add("SELECT t.id, t.block_time FROM " + k.table + " t WHERE 1");
+      q.add("SELECT t.id, t.block_time FROM " + k.table + " t WHERE TRUE");
       where(q, k, f, after);
       q.add(order + " LIMIT ?", limit);
     } else {
       // One indexed branch per address column, each at most a page deep, then the union ordered:
       // fast even for an address that is in every row (the AddressQuery pattern of the store).
       q.add("SELECT t.id, t.block_time FROM " + k.table + " t WHERE t.id IN (");
+      // The decoded payload's sender and item receivers too (an NFT deposit's depositor and
+      // receivers are in no column of the message table), as the wallet's depositsByAddress.
+      byte[] a = f.address().get().bytes();
       String[] cols = {"sender", "receiver", k.party, "recipient"};
-      for (int i = 0; i < cols.length; i++) {
+      for (int i = 0; i < cols.length + 2; i++) {
         q.add((i > 0 ? " UNION " : "") + "SELECT id FROM (SELECT t.id FROM " + k.table + " t");
-        q.add(" WHERE t." + cols[i] + " = ?", f.address().get().bytes());
+        if (i < cols.length) {
+          q.add(" WHERE t." + cols[i] + " = ?", a);
+        } else {
+          q.add(" WHERE t.id IN (" + payloadParty(k, i == cols.length) + ")", a);
+        }
         where(q, k, f, after);
-        q.add(order + " LIMIT ?)", limit);
+        q.add(order + " LIMIT ?) b" + i, limit);
       }
       q.add(")" + order + " LIMIT ?", limit);
     }
@@ -92,13 +103,15 @@ public final class MessageQuery {
   /** How many rows match (for a waiting stage: how many are waiting, see {@link #exact}). */
   public static long count(Connection c, Kind k, MessageFilter f) throws SQLException {
     Sql q = new Sql();
-    q.add("SELECT count(*) FROM " + k.table + " t WHERE 1");
+    q.add("SELECT count(*) FROM " + k.table + " t WHERE TRUE");
     where(q, k, f, Optional.empty());
     f.address()
         .ifPresent(
             a -> {
               q.add(" AND (t.sender = ? OR t.receiver = ?", a.bytes(), a.bytes());
-              q.add(" OR t." + k.party + " = ? OR t.recipient = ?)", a.bytes(), a.bytes());
+              q.add(" OR t." + k.party + " = ? OR t.recipient = ?", a.bytes(), a.bytes());
+              q.add(" OR t.id IN (" + payloadParty(k, true) + ")", a.bytes());
+              q.add(" OR t.id IN (" + payloadParty(k, false) + "))", a.bytes());
             });
     try (PreparedStatement ps = q.prepare(c);
         ResultSet rs = ps.executeQuery()) {
@@ -110,9 +123,36 @@ public final class MessageQuery {
     return o.descending() ? "DESC" : "ASC";
   }
 
+  /**
+   * The ids of {@code k}'s messages whose decoded payload names the bound address as its sender
+   * ({@code sender} true) or as the receiver of one of its items.
+   */
+  private static String payloadParty(Kind k, boolean sender) {
+    return sender
+        ? "SELECT id FROM asset_payloads WHERE sender = ? AND direction = '" + k.direction + "'"
+        : "SELECT id FROM asset_items WHERE recipient = ? AND direction = '" + k.direction + "'";
+  }
+
   /** The filter's conditions (except the address) and the keyset bound, each as " AND ...". */
   private static void where(Sql q, Kind k, MessageFilter f, Optional<Hit> after) {
-    f.token().ifPresent(t -> q.add(" AND t.token = ?", t.bytes()));
+    String payload =
+        " AND EXISTS (SELECT 1 FROM asset_payloads a WHERE a.direction = '"
+            + k.direction
+            + "' AND a.id = t.id";
+    // the token as the ERC-20 columns or the payload name it (home chain), or its mirror through
+    // the mapping events
+    f.token()
+        .ifPresent(
+            t ->
+                q.add(
+                    " AND (t.token = ?"
+                        + payload.replace(" AND EXISTS", " OR EXISTS")
+                        + " AND (a.token = ? OR a.token IN (SELECT native_token FROM"
+                        + " token_mappings WHERE mirror_token = ?))))",
+                    t.bytes(),
+                    t.bytes(),
+                    t.bytes()));
+    f.kind().ifPresent(x -> q.add(payload + " AND a.asset_kind = ?)", x.key()));
     f.from().ifPresent(t -> q.add(" AND t.block_time >= ?", t.getEpochSecond()));
     f.to().ifPresent(t -> q.add(" AND t.block_time < ?", t.getEpochSecond()));
     f.stage().ifPresent(s -> q.add(" AND " + stageSql(k, s)));
@@ -137,9 +177,9 @@ public final class MessageQuery {
         case EXECUTED -> ok;
         case FAILED -> any + " AND NOT " + ok;
         case COMMITTED -> "NOT " + any + " AND " + committed;
-        case SENT -> "NOT " + any + " AND coalesce(NOT " + committed + ", 1)";
+        case SENT -> "NOT " + any + " AND coalesce(NOT " + committed + ", TRUE)";
         case STUCK -> "NOT " + any;
-        case CHECKPOINTED, EXITED -> "0";
+        case CHECKPOINTED, EXITED -> "FALSE";
       };
     }
     String covered =
@@ -150,7 +190,7 @@ public final class MessageQuery {
       case FAILED -> covered + " AND " + any + " AND NOT " + ok;
       case CHECKPOINTED -> covered + " AND NOT " + any;
       case SENT, STUCK -> "NOT " + covered + " AND NOT " + ok;
-      case COMMITTED, EXECUTED -> "0";
+      case COMMITTED, EXECUTED -> "FALSE";
     };
   }
 
@@ -171,6 +211,8 @@ public final class MessageQuery {
           Object v = params.get(i);
           if (v instanceof byte[] b) {
             ps.setBytes(i + 1, b);
+          } else if (v instanceof String str) {
+            ps.setString(i + 1, str);
           } else if (v instanceof Integer n) {
             ps.setInt(i + 1, n);
           } else {

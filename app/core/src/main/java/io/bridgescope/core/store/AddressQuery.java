@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * "Rows involving an address, newest first" over several address columns. Each column is read
@@ -16,16 +17,37 @@ final class AddressQuery {
   private AddressQuery() {}
 
   static String sql(String table, List<String> columns) {
+    return sql(table, columns, null);
+  }
+
+  /**
+   * As {@link #sql(String, List)}, plus the messages of {@code direction} whose decoded payload
+   * (asset_payloads, asset_items) names the address as sender or as the receiver of an item: a
+   * batch's receivers are in no column of the message table.
+   */
+  static String sql(String table, List<String> columns, @Nullable String direction) {
+    String assets =
+        direction == null
+            ? ""
+            : " UNION SELECT id FROM (SELECT id FROM asset_payloads WHERE sender = ?1 AND direction"
+                + " = '"
+                + direction
+                + "' AND id < ?2 ORDER BY id DESC LIMIT ?3) ap UNION SELECT id FROM (SELECT DISTINCT"
+                + " id FROM asset_items WHERE recipient = ?1 AND direction = '"
+                + direction
+                + "' AND id < ?2 ORDER BY id DESC LIMIT ?3) ai";
     String branches =
         columns.stream()
-            .map(
-                col ->
-                    "SELECT id FROM (SELECT id FROM "
-                        + table
-                        + " WHERE "
-                        + col
-                        + " = ?1 AND id < ?2 ORDER BY id DESC LIMIT ?3)")
-            .collect(Collectors.joining(" UNION "));
+                .map(
+                    col ->
+                        "SELECT id FROM (SELECT id FROM "
+                            + table
+                            + " WHERE "
+                            + col
+                            + " = ?1 AND id < ?2 ORDER BY id DESC LIMIT ?3) b_"
+                            + col)
+                .collect(Collectors.joining(" UNION "))
+            + assets;
     return "SELECT * FROM " + table + " WHERE id IN (" + branches + ") ORDER BY id DESC LIMIT ?3";
   }
 

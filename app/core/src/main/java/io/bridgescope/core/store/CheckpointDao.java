@@ -111,6 +111,14 @@ public final class CheckpointDao {
         ps -> ps.setLong(1, childBlock));
   }
 
+  /** Accepted submissions in root blocks below {@code block}. */
+  public long countAcceptedBefore(long block) throws SQLException {
+    return Sql.count(
+        c,
+        "SELECT count(*) FROM checkpoints WHERE success = 1 AND block_number < ?",
+        ps -> ps.setLong(1, block));
+  }
+
   public long count() throws SQLException {
     return Sql.count(c, "SELECT count(*) FROM checkpoints", ps -> {});
   }

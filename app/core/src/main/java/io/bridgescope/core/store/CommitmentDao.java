@@ -62,7 +62,7 @@ public final class CommitmentDao {
     return Sql.one(
         c,
         // The first range ending at or after id holds it, if any does: ranges are contiguous.
-        "SELECT * FROM (SELECT * FROM commitments WHERE end_id >= ? ORDER BY end_id LIMIT 1)"
+        "SELECT * FROM (SELECT * FROM commitments WHERE end_id >= ? ORDER BY end_id LIMIT 1) c"
             + " WHERE start_id <= ?",
         ps -> {
           ps.setBytes(1, v);
@@ -96,7 +96,7 @@ public final class CommitmentDao {
   /** The highest committed state sync id (the child's {@code lastCommittedId} as indexed). */
   public Optional<BigInteger> lastCommittedId() throws SQLException {
     return Sql.one(
-        c, "SELECT max(end_id) AS m FROM commitments", ps -> {}, rs -> Sql.u256(rs, "m"));
+        c, "SELECT max(end_id) AS m FROM commitments", ps -> {}, rs -> Sql.u256OrNull(rs, "m"));
   }
 
   public long count() throws SQLException {

@@ -47,8 +47,11 @@ public final class CursorDao {
   public void saveBlockHashes(ChainRole chain, List<BlockHashRow> blocks) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
-            "INSERT OR REPLACE INTO block_hashes (chain, block_number, hash, parent_hash)"
-                + " VALUES (?, ?, ?, ?)")) {
+            Dialect.of(c)
+                .upsert(
+                    "block_hashes",
+                    List.of("chain", "block_number", "hash", "parent_hash"),
+                    List.of("chain", "block_number")))) {
       for (BlockHashRow b : blocks) {
         ps.setString(1, chain.key());
         ps.setLong(2, b.number());

@@ -10,7 +10,6 @@ import io.bridgescope.core.store.rows.PayloadKind;
 import io.bridgescope.core.store.rows.StatusCounts;
 import java.math.BigInteger;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -28,33 +27,35 @@ public final class ExitDao {
     this.c = c;
   }
 
+  private static final Inserts INSERT =
+      new Inserts(
+          "INSERT INTO exits (id, sender, receiver, data, epoch, kind, token, withdrawer,"
+              + " recipient, amount, block_number, block_time, tx_hash, log_index)",
+          14,
+          "ON CONFLICT DO NOTHING");
+
   /** Inserts rows not stored yet (by id); returns how many were new. */
   public int insert(List<ExitRow> rows) throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "INSERT INTO exits (id, sender, receiver, data, epoch, kind, token, withdrawer,"
-                + " recipient, amount, block_number, block_time, tx_hash, log_index)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
-      for (ExitRow r : rows) {
-        ps.setBytes(1, Sql.u256(r.id()));
-        ps.setBytes(2, r.sender().bytes());
-        ps.setBytes(3, r.receiver().bytes());
-        ps.setBytes(4, r.data().value());
-        ps.setLong(5, r.epoch());
-        ps.setString(6, r.kind().key());
-        Optional<Erc20Transfer> w = r.withdrawal();
-        Sql.blob(ps, 7, w.map(t -> t.rootToken().bytes()).orElse(null));
-        Sql.blob(ps, 8, w.map(t -> t.from().bytes()).orElse(null));
-        Sql.blob(ps, 9, w.map(t -> t.to().bytes()).orElse(null));
-        Sql.blob(ps, 10, w.map(t -> Sql.u256(t.amount())).orElse(null));
-        ps.setLong(11, r.event().blockNumber());
-        ps.setLong(12, r.event().blockTime());
-        ps.setBytes(13, r.event().txHash().bytes());
-        ps.setInt(14, r.event().logIndex());
-        ps.addBatch();
-      }
-      return ResultTable.sum(ps.executeBatch());
-    }
+    return INSERT.run(
+        c,
+        rows,
+        (ps, at, r) -> {
+          ps.setBytes(at + 1, Sql.u256(r.id()));
+          ps.setBytes(at + 2, r.sender().bytes());
+          ps.setBytes(at + 3, r.receiver().bytes());
+          ps.setBytes(at + 4, r.data().value());
+          ps.setLong(at + 5, r.epoch());
+          ps.setString(at + 6, r.kind().key());
+          Optional<Erc20Transfer> w = r.withdrawal();
+          Sql.blob(ps, at + 7, w.map(t -> t.rootToken().bytes()).orElse(null));
+          Sql.blob(ps, at + 8, w.map(t -> t.from().bytes()).orElse(null));
+          Sql.blob(ps, at + 9, w.map(t -> t.to().bytes()).orElse(null));
+          Sql.blob(ps, at + 10, w.map(t -> Sql.u256(t.amount())).orElse(null));
+          ps.setLong(at + 11, r.event().blockNumber());
+          ps.setLong(at + 12, r.event().blockTime());
+          ps.setBytes(at + 13, r.event().txHash().bytes());
+          ps.setInt(at + 14, r.event().logIndex());
+        });
   }
 
   /** Inserts root {@code ExitProcessed} events not stored yet. */
@@ -93,7 +94,8 @@ public final class ExitDao {
     Sql.checkLimit(limit);
     return Sql.list(
         c,
-        AddressQuery.sql("exits", List.of("sender", "receiver", "withdrawer", "recipient")),
+        AddressQuery.sql(
+            "exits", List.of("sender", "receiver", "withdrawer", "recipient"), "to_root"),
         ps -> AddressQuery.bind(ps, a, Sql.before(beforeId), limit),
         this::map);
   }
@@ -116,7 +118,7 @@ public final class ExitDao {
   }
 
   public Optional<BigInteger> lastId() throws SQLException {
-    return Sql.one(c, "SELECT max(id) AS m FROM exits", ps -> {}, rs -> Sql.u256(rs, "m"));
+    return Sql.one(c, "SELECT max(id) AS m FROM exits", ps -> {}, rs -> Sql.u256OrNull(rs, "m"));
   }
 
   /**

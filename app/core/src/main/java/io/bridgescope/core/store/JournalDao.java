@@ -146,7 +146,7 @@ public final class JournalDao {
         Sql.data(rs, "raw_tx"),
         Sql.hash(rs, "tx_hash"),
         TxPurpose.fromKey(rs.getString("purpose")),
-        Optional.ofNullable(Sql.u256(rs, "related_id")),
+        Optional.ofNullable(Sql.u256OrNull(rs, "related_id")),
         TxState.fromKey(rs.getString("state")),
         blockNumber,
         Optional.ofNullable(rs.getString("error")),

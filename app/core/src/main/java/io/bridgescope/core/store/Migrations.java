@@ -10,8 +10,13 @@ import java.util.List;
 
 /**
  * The numbered schema migrations in {@code db/migration/}, applied in order, each in its own
- * transaction together with the {@code PRAGMA user_version} that records it, so a crash leaves the
- * database at a whole level.
+ * transaction together with the level that records it, so a crash leaves the store at a whole
+ * level.
+ *
+ * <p>Each migration is one SQLite file in {@code db/migration/} and its PostgreSQL twin of the same
+ * name in {@code db/migration/postgresql/} ({@link Dialect#migrationPath}); adding a level is
+ * adding both files and one line below. {@code SchemaParityTest} fails while a twin is missing or
+ * differs.
  */
 final class Migrations {
 
@@ -23,44 +28,62 @@ final class Migrations {
           new Migration(1, "V001__initial.sql"),
           new Migration(2, "V002__wallet_and_watches.sql"),
           new Migration(3, "V003__epochs.sql"),
-          new Migration(4, "V004__chain_identity.sql"));
+          new Migration(4, "V004__chain_identity.sql"),
+          new Migration(5, "V005__submission_reverts.sql"),
+          new Migration(6, "V006__assets.sql"));
 
   static final int LATEST = ALL.get(ALL.size() - 1).version();
 
   private Migrations() {}
 
+  /** The SQLite level ({@code PRAGMA user_version}). */
   static int userVersion(Connection c) throws SQLException {
-    try (Statement s = c.createStatement();
-        var rs = s.executeQuery("PRAGMA user_version")) {
-      return rs.next() ? rs.getInt(1) : 0;
-    }
+    return Dialect.SQLITE.schemaVersion(c);
   }
 
   /** Applies the migrations above the current level up to {@code target}; c is in manual commit. */
   static void migrate(Connection c, int target) throws SQLException {
-    int current = userVersion(c);
+    migrate(c, target, Dialect.of(c));
+  }
+
+  static void migrate(Connection c, int target, Dialect dialect) throws SQLException {
     for (Migration m : ALL) {
-      if (m.version() <= current || m.version() > target) {
+      if (m.version() > target) {
         continue;
       }
       try (Statement s = c.createStatement()) {
-        for (String sql : SqlScript.statements(load(m))) {
+        dialect.beginMigration(c);
+        // read inside the migration's transaction (and, on PostgreSQL, its lock)
+        if (m.version() <= dialect.schemaVersion(c)) {
+          c.commit();
+          continue;
+        }
+        for (String sql : SqlScript.statements(load(dialect, m))) {
           s.execute(sql);
         }
-        s.execute("PRAGMA user_version = " + m.version());
+        dialect.recordVersion(c, m.version());
         c.commit();
       } catch (SQLException e) {
         c.rollback();
-        throw new SQLException("migration " + m.resource() + " failed: " + e.getMessage(), e);
+        throw new SQLException(
+            "migration " + dialect.migrationPath(m.resource()) + " failed: " + e.getMessage(),
+            e.getSQLState(),
+            e);
       }
     }
   }
 
-  private static String load(Migration m) {
-    String path = "/db/migration/" + m.resource();
+  static String load(Dialect dialect, Migration m) {
+    String path = dialect.migrationPath(m.resource());
     try (InputStream in = Migrations.class.getResourceAsStream(path)) {
       if (in == null) {
-        throw new IllegalStateException("migration " + path + " is missing from the build");
+        throw new IllegalStateException(
+            "migration "
+                + path
+                + " is missing from the build"
+                + (dialect == Dialect.POSTGRESQL
+                    ? ": every SQLite migration needs its PostgreSQL twin of the same name"
+                    : ""));
       }
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {

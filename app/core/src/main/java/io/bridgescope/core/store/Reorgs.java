@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Undoes indexing above a block after a reorg: every indexer row carries the block it was read
@@ -16,8 +17,10 @@ public final class Reorgs {
 
   private static final Map<ChainRole, List<String>> EVENT_TABLES =
       Map.of(
-          ChainRole.ROOT, List.of("state_syncs", "checkpoints", "exit_results"),
-          ChainRole.CHILD, List.of("commitments", "state_sync_results", "exits", "epochs"));
+          ChainRole.ROOT,
+          List.of("state_syncs", "checkpoints", "submission_reverts", "exit_results"),
+          ChainRole.CHILD,
+          List.of("commitments", "state_sync_results", "exits", "epochs", "token_mappings"));
 
   private Reorgs() {}
 
@@ -43,7 +46,25 @@ public final class Reorgs {
             : "DELETE FROM verdicts WHERE kind = 'checkpoint' AND subject_tx IN"
                 + " (SELECT submit_tx FROM checkpoints WHERE checkpoint_block > ?1)";
     int dependentCount = Sql.update(c, dependent, ps -> ps.setLong(1, toBlock));
-    for (String table : EVENT_TABLES.get(chain)) {
+    // A message's decoded payload goes with it (asset_payloads has no block of its own).
+    String messages = chain == ChainRole.ROOT ? "state_syncs" : "exits";
+    String direction = chain == ChainRole.ROOT ? "to_child" : "to_root";
+    for (String table : List.of("asset_items", "asset_payloads")) {
+      deleted.put(
+          table,
+          Sql.update(
+              c,
+              "DELETE FROM "
+                  + table
+                  + " WHERE direction = ? AND id IN (SELECT id FROM "
+                  + messages
+                  + " WHERE block_number > ?)",
+              ps -> {
+                ps.setString(1, direction);
+                ps.setLong(2, toBlock);
+              }));
+    }
+    for (String table : Objects.requireNonNull(EVENT_TABLES.get(chain))) {
       deleted.put(
           table,
           Sql.update(

@@ -4,7 +4,6 @@ import io.bridgescope.core.store.rows.EventRef;
 import io.bridgescope.core.store.rows.ExecutionResultRow;
 import java.math.BigInteger;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -17,33 +16,35 @@ final class ResultTable {
 
   private final String table;
   private final String dataColumn;
+  private final Inserts insert;
 
   private ResultTable(String table, String dataColumn) {
     this.table = table;
     this.dataColumn = dataColumn;
-  }
-
-  int insert(Connection c, List<ExecutionResultRow> rows) throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement(
+    this.insert =
+        new Inserts(
             "INSERT INTO "
                 + table
                 + " (id, success, "
                 + dataColumn
-                + ", block_number, block_time, tx_hash, log_index) VALUES (?, ?, ?, ?, ?, ?, ?)"
-                + " ON CONFLICT (tx_hash, log_index) DO NOTHING")) {
-      for (ExecutionResultRow r : rows) {
-        ps.setBytes(1, Sql.u256(r.id()));
-        ps.setInt(2, r.success() ? 1 : 0);
-        ps.setBytes(3, r.returnData().value());
-        ps.setLong(4, r.event().blockNumber());
-        ps.setLong(5, r.event().blockTime());
-        ps.setBytes(6, r.event().txHash().bytes());
-        ps.setInt(7, r.event().logIndex());
-        ps.addBatch();
-      }
-      return sum(ps.executeBatch());
-    }
+                + ", block_number, block_time, tx_hash, log_index)",
+            7,
+            "ON CONFLICT (tx_hash, log_index) DO NOTHING");
+  }
+
+  int insert(Connection c, List<ExecutionResultRow> rows) throws SQLException {
+    return insert.run(
+        c,
+        rows,
+        (ps, at, r) -> {
+          ps.setBytes(at + 1, Sql.u256(r.id()));
+          ps.setInt(at + 2, r.success() ? 1 : 0);
+          ps.setBytes(at + 3, r.returnData().value());
+          ps.setLong(at + 4, r.event().blockNumber());
+          ps.setLong(at + 5, r.event().blockTime());
+          ps.setBytes(at + 6, r.event().txHash().bytes());
+          ps.setInt(at + 7, r.event().logIndex());
+        });
   }
 
   /** Every result for {@code id}, oldest first (failures may precede the success). */

@@ -8,11 +8,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** Column codecs and small JDBC helpers shared by the DAOs (conventions: V001__initial.sql). */
 final class Sql {
@@ -21,7 +21,12 @@ final class Sql {
    * Sorts above every 32-byte value (same prefix, longer), so "id < ABOVE_ALL_U256" is "any id":
    * the first page of a keyset query needs no special SQL.
    */
-  static final byte[] ABOVE_ALL_U256 = filled(33);
+  private static final byte[] ABOVE_ALL_U256 = filled(33);
+
+  /** A copy of {@link #ABOVE_ALL_U256} (the constant itself is never handed out). */
+  static byte[] aboveAllU256() {
+    return ABOVE_ALL_U256.clone();
+  }
 
   @FunctionalInterface
   interface Binder {
@@ -30,7 +35,7 @@ final class Sql {
 
   @FunctionalInterface
   interface RowMapper<T> {
-    T map(ResultSet rs) throws SQLException;
+    @Nullable T map(ResultSet rs) throws SQLException;
   }
 
   private Sql() {}
@@ -41,26 +46,43 @@ final class Sql {
   }
 
   static BigInteger u256(byte[] b) {
-    return Uint256Column.decode(b);
+    return new BigInteger(1, b);
   }
 
+  /** A NOT NULL uint256 column. */
   static BigInteger u256(ResultSet rs, String col) throws SQLException {
-    return u256(rs.getBytes(col));
+    return new BigInteger(1, required(rs, col));
+  }
+
+  /** A uint256 column that may be NULL (an optional id, or max() of no rows). */
+  static @Nullable BigInteger u256OrNull(ResultSet rs, String col) throws SQLException {
+    return Uint256Column.decode(rs.getBytes(col));
   }
 
   static Address address(ResultSet rs, String col) throws SQLException {
-    byte[] b = rs.getBytes(col);
-    return b == null ? null : new Address(b);
+    return new Address(required(rs, col));
   }
 
   static Hash32 hash(ResultSet rs, String col) throws SQLException {
-    byte[] b = rs.getBytes(col);
-    return b == null ? null : new Hash32(b);
+    return new Hash32(required(rs, col));
   }
 
-  static Bytes bytes(ResultSet rs, String col) throws SQLException {
+  /** A blob column that may be NULL. */
+  static @Nullable Bytes bytes(ResultSet rs, String col) throws SQLException {
     byte[] b = rs.getBytes(col);
     return b == null ? null : Bytes.of(b);
+  }
+
+  /**
+   * A NOT NULL column's bytes; a NULL there means the database was changed behind our back, which
+   * the DAO's caller reports as a corrupt store.
+   */
+  private static byte[] required(ResultSet rs, String col) throws SQLException {
+    byte[] b = rs.getBytes(col);
+    if (b == null) {
+      throw new SQLException("column " + col + " is NULL, but it is NOT NULL in the schema");
+    }
+    return b;
   }
 
   /** A NOT NULL blob column: the driver may hand a zero-length blob back as null. */
@@ -70,9 +92,9 @@ final class Sql {
   }
 
   /** Sets a nullable BLOB. */
-  static void blob(PreparedStatement ps, int i, byte[] b) throws SQLException {
+  static void blob(PreparedStatement ps, int i, byte @Nullable [] b) throws SQLException {
     if (b == null) {
-      ps.setNull(i, Types.BLOB);
+      ps.setNull(i, Dialect.of(ps.getConnection()).blobType());
     } else {
       ps.setBytes(i, b);
     }
@@ -80,7 +102,7 @@ final class Sql {
 
   static <T> List<T> list(Connection c, String sql, Binder binder, RowMapper<T> mapper)
       throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
+    try (PreparedStatement ps = Dialect.of(c).prepare(c, sql)) {
       binder.bind(ps);
       try (ResultSet rs = ps.executeQuery()) {
         List<T> out = new ArrayList<>();
@@ -103,7 +125,7 @@ final class Sql {
   }
 
   static int update(Connection c, String sql, Binder binder) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
+    try (PreparedStatement ps = Dialect.of(c).prepare(c, sql)) {
       binder.bind(ps);
       return ps.executeUpdate();
     }
@@ -111,7 +133,7 @@ final class Sql {
 
   /** Keyset bound for "rows below this id", newest first. */
   static byte[] before(Optional<BigInteger> id) {
-    return id.map(Sql::u256).orElse(ABOVE_ALL_U256);
+    return id.map(Sql::u256).orElseGet(Sql::aboveAllU256);
   }
 
   static void checkLimit(int limit) {

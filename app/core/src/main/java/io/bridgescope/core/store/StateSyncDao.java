@@ -10,7 +10,6 @@ import io.bridgescope.core.store.rows.StateSyncRow;
 import io.bridgescope.core.store.rows.StatusCounts;
 import java.math.BigInteger;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -29,32 +28,34 @@ public final class StateSyncDao {
     this.c = c;
   }
 
+  private static final Inserts INSERT =
+      new Inserts(
+          "INSERT INTO state_syncs (id, sender, receiver, data, kind, token, depositor,"
+              + " recipient, amount, block_number, block_time, tx_hash, log_index)",
+          13,
+          "ON CONFLICT DO NOTHING");
+
   /** Inserts rows not stored yet (by id); returns how many were new. */
   public int insert(List<StateSyncRow> rows) throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "INSERT INTO state_syncs (id, sender, receiver, data, kind, token, depositor,"
-                + " recipient, amount, block_number, block_time, tx_hash, log_index)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
-      for (StateSyncRow r : rows) {
-        ps.setBytes(1, Sql.u256(r.id()));
-        ps.setBytes(2, r.sender().bytes());
-        ps.setBytes(3, r.receiver().bytes());
-        ps.setBytes(4, r.data().value());
-        ps.setString(5, r.kind().key());
-        Optional<Erc20Transfer> d = r.deposit();
-        Sql.blob(ps, 6, d.map(t -> t.rootToken().bytes()).orElse(null));
-        Sql.blob(ps, 7, d.map(t -> t.from().bytes()).orElse(null));
-        Sql.blob(ps, 8, d.map(t -> t.to().bytes()).orElse(null));
-        Sql.blob(ps, 9, d.map(t -> Sql.u256(t.amount())).orElse(null));
-        ps.setLong(10, r.event().blockNumber());
-        ps.setLong(11, r.event().blockTime());
-        ps.setBytes(12, r.event().txHash().bytes());
-        ps.setInt(13, r.event().logIndex());
-        ps.addBatch();
-      }
-      return ResultTable.sum(ps.executeBatch());
-    }
+    return INSERT.run(
+        c,
+        rows,
+        (ps, at, r) -> {
+          ps.setBytes(at + 1, Sql.u256(r.id()));
+          ps.setBytes(at + 2, r.sender().bytes());
+          ps.setBytes(at + 3, r.receiver().bytes());
+          ps.setBytes(at + 4, r.data().value());
+          ps.setString(at + 5, r.kind().key());
+          Optional<Erc20Transfer> d = r.deposit();
+          Sql.blob(ps, at + 6, d.map(t -> t.rootToken().bytes()).orElse(null));
+          Sql.blob(ps, at + 7, d.map(t -> t.from().bytes()).orElse(null));
+          Sql.blob(ps, at + 8, d.map(t -> t.to().bytes()).orElse(null));
+          Sql.blob(ps, at + 9, d.map(t -> Sql.u256(t.amount())).orElse(null));
+          ps.setLong(at + 10, r.event().blockNumber());
+          ps.setLong(at + 11, r.event().blockTime());
+          ps.setBytes(at + 12, r.event().txHash().bytes());
+          ps.setInt(at + 13, r.event().logIndex());
+        });
   }
 
   /** Inserts child {@code StateSyncResult} events not stored yet. */
@@ -94,7 +95,8 @@ public final class StateSyncDao {
     Sql.checkLimit(limit);
     return Sql.list(
         c,
-        AddressQuery.sql("state_syncs", List.of("sender", "receiver", "depositor", "recipient")),
+        AddressQuery.sql(
+            "state_syncs", List.of("sender", "receiver", "depositor", "recipient"), "to_child"),
         ps -> AddressQuery.bind(ps, a, Sql.before(beforeId), limit),
         this::map);
   }
@@ -121,7 +123,8 @@ public final class StateSyncDao {
 
   /** The highest stored id, if any. */
   public Optional<BigInteger> lastId() throws SQLException {
-    return Sql.one(c, "SELECT max(id) AS m FROM state_syncs", ps -> {}, rs -> Sql.u256(rs, "m"));
+    return Sql.one(
+        c, "SELECT max(id) AS m FROM state_syncs", ps -> {}, rs -> Sql.u256OrNull(rs, "m"));
   }
 
   /**

@@ -2,6 +2,7 @@ package io.bridgescope.core.store;
 
 import java.nio.file.Path;
 import java.sql.SQLException;
+import org.jspecify.annotations.Nullable;
 import org.sqlite.SQLiteErrorCode;
 
 /** A storage failure with a message a user can act on; {@link #reason()} lets callers branch. */
@@ -19,13 +20,27 @@ public class StoreException extends RuntimeException {
     FULL,
     /** The write-ahead log ({@code -wal}) was removed or cut short while the file was open. */
     WAL_LOST,
+    /** A team index's PostgreSQL server cannot be reached (host, port, network). */
+    UNREACHABLE,
+    /** The PostgreSQL server refused the user or password. */
+    AUTH,
+    /** Another indexer holds the team index's writer lock. */
+    LOCKED,
+    /** The connection to the PostgreSQL server broke; the unfinished batch was rolled back. */
+    CONNECTION_LOST,
+    /** A write was tried on a store opened read-only. */
+    READ_ONLY,
+    /** A team index whose schema is older than this build: its indexer has not upgraded it yet. */
+    TOO_OLD,
+    /** A team index whose pinned chains are not the network it is read as. */
+    OTHER_NETWORK,
     /** Any other SQL or file-system failure. */
     FAILED
   }
 
   private final Reason reason;
 
-  public StoreException(Reason reason, String message, Throwable cause) {
+  public StoreException(Reason reason, String message, @Nullable Throwable cause) {
     super(message, cause);
     this.reason = reason;
   }
@@ -34,7 +49,7 @@ public class StoreException extends RuntimeException {
     return reason;
   }
 
-  static StoreException corrupt(Path file, String detail, Throwable cause) {
+  static StoreException corrupt(Path file, @Nullable String detail, @Nullable Throwable cause) {
     // A removed log makes SQLite's integrity check fail too, but the file itself is whole.
     if (WalIndex.logMissing(file)) {
       return walLost(file, cause);
@@ -53,10 +68,14 @@ public class StoreException extends RuntimeException {
   }
 
   static StoreException tooNew(Path file, int found, int known) {
+    return tooNew(file.toString(), found, known);
+  }
+
+  static StoreException tooNew(String location, int found, int known) {
     return new StoreException(
         Reason.TOO_NEW,
         "The database "
-            + file
+            + location
             + " has schema version "
             + found
             + ", written by a newer Bridgescope; this version knows up to "
@@ -65,9 +84,11 @@ public class StoreException extends RuntimeException {
         null);
   }
 
-  static StoreException closed(Path file) {
+  static StoreException closed(Object location) {
     return new StoreException(
-        Reason.CLOSED, "The store writer for " + file + " is closed; nothing was written.", null);
+        Reason.CLOSED,
+        "The store writer for " + location + " is closed; nothing was written.",
+        null);
   }
 
   /**
@@ -101,7 +122,7 @@ public class StoreException extends RuntimeException {
         cause);
   }
 
-  static StoreException walLost(Path file, Throwable cause) {
+  static StoreException walLost(Path file, @Nullable Throwable cause) {
     return new StoreException(
         Reason.WAL_LOST,
         "The write-ahead log "

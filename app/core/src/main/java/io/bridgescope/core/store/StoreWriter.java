@@ -1,12 +1,12 @@
 package io.bridgescope.core.store;
 
+import io.bridgescope.core.concurrent.Threads;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -27,7 +27,7 @@ public final class StoreWriter implements AutoCloseable {
 
   private final Database db;
   private final Clock clock;
-  private final Connection conn;
+  private Connection conn;
   private final ExecutorService thread;
 
   public StoreWriter(Database db, Clock clock) {
@@ -36,15 +36,9 @@ public final class StoreWriter implements AutoCloseable {
     try {
       this.conn = db.openWriteConnection();
     } catch (SQLException e) {
-      throw StoreException.failed(db.file(), "open the writer", e);
+      throw db.failure("open the writer", e);
     }
-    this.thread =
-        Executors.newSingleThreadExecutor(
-            r -> {
-              Thread t = new Thread(r, "bridgescope-store-writer");
-              t.setDaemon(true);
-              return t;
-            });
+    this.thread = Threads.single("bridgescope-store-writer");
   }
 
   /** Commits all ops of {@code batch} and its cursor together, or none of them. */
@@ -67,7 +61,7 @@ public final class StoreWriter implements AutoCloseable {
     try {
       thread.execute(() -> run(task, result));
     } catch (RejectedExecutionException e) {
-      result.completeExceptionally(StoreException.closed(db.file()));
+      result.completeExceptionally(StoreException.closed(db.location()));
     }
     return result;
   }
@@ -83,7 +77,7 @@ public final class StoreWriter implements AutoCloseable {
     thread.shutdown();
     try {
       if (!thread.awaitTermination(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS)) {
-        LOG.warn("store writer for {} still busy after {}s; closing anyway", db.file(), 30);
+        LOG.warn("store writer for {} still busy after {}s; closing anyway", db.location(), 30);
         thread.shutdownNow();
       }
     } catch (InterruptedException e) {
@@ -93,7 +87,8 @@ public final class StoreWriter implements AutoCloseable {
     try {
       conn.close();
     } catch (SQLException e) {
-      LOG.warn("closing the store writer connection for {} failed: {}", db.file(), e.getMessage());
+      LOG.warn(
+          "closing the store writer connection for {} failed: {}", db.location(), e.getMessage());
       LOG.debug("close failure", e);
     }
   }
@@ -114,14 +109,53 @@ public final class StoreWriter implements AutoCloseable {
           sleepQuietly(20L * attempt);
           continue;
         }
-        result.completeExceptionally(
-            e instanceof StoreException se ? se : StoreException.failed(db.file(), "write", e));
+        // A team index whose connection broke (server restart, network cut): PostgreSQL rolled
+        // the batch back whole, so it is written again on a new connection, which takes the
+        // writer lock again first.
+        if (db.isConnectionLost(e) && reconnect(e)) {
+          continue;
+        }
+        result.completeExceptionally(db.failure("write", e));
         return;
       }
     }
   }
 
   private static final int BUSY_RETRIES = 50;
+
+  /** Reconnection attempts after a lost connection, one every 0.5 s to 5 s (about 5 minutes). */
+  static final int RECONNECT_ATTEMPTS = 64;
+
+  private boolean reconnect(Throwable cause) {
+    // The driver's message may quote the whole failed statement; the first line says enough.
+    String why = String.valueOf(cause.getMessage()).lines().findFirst().orElse("");
+    LOG.warn(
+        "connection to {} lost ({}); reconnecting",
+        db.location(),
+        why.length() > 160 ? why.substring(0, 160) + "…" : why);
+    try {
+      conn.close();
+    } catch (SQLException ignored) {
+      // it is broken already
+    }
+    for (int i = 1; i <= RECONNECT_ATTEMPTS && !Thread.currentThread().isInterrupted(); i++) {
+      try {
+        conn = db.openWriteConnection();
+        LOG.info("reconnected to {}", db.location());
+        return true;
+      } catch (StoreException e) {
+        if (e.reason() == StoreException.Reason.LOCKED) {
+          LOG.warn("{}", e.getMessage());
+          return false; // another indexer took over meanwhile
+        }
+        LOG.debug("reconnect attempt {} failed: {}", i, e.getMessage());
+      } catch (SQLException e) {
+        LOG.debug("reconnect attempt {} failed: {}", i, e.getMessage());
+      }
+      sleepQuietly(Math.min(5_000L, 500L * i));
+    }
+    return false;
+  }
 
   private static boolean isBusy(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
@@ -149,7 +183,7 @@ public final class StoreWriter implements AutoCloseable {
     try (Statement s = conn.createStatement()) {
       s.execute("BEGIN");
     } catch (SQLException e) {
-      LOG.warn("could not begin a transaction on {}: {}", db.file(), e.getMessage());
+      LOG.warn("could not begin a transaction on {}: {}", db.location(), e.getMessage());
       LOG.debug("begin failure", e);
     }
   }
@@ -161,13 +195,15 @@ public final class StoreWriter implements AutoCloseable {
       // After SQLITE_FULL (and some I/O errors) SQLite has already rolled the transaction back
       // itself; the failure that caused it is reported to the caller, so this is no news.
       if (e.getMessage() != null && e.getMessage().contains("no transaction is active")) {
-        LOG.debug("{}: SQLite had already rolled back", db.file());
+        LOG.debug("{}: SQLite had already rolled back", db.location());
         reopenTransaction();
         return;
       }
       // One line on the console; the stack trace only at debug level.
       LOG.warn(
-          "rollback on {} failed, the connection may be unusable: {}", db.file(), e.getMessage());
+          "rollback on {} failed, the connection may be unusable: {}",
+          db.location(),
+          e.getMessage());
       LOG.debug("rollback failure", e);
     }
   }

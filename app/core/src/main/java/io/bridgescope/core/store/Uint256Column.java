@@ -1,6 +1,7 @@
 package io.bridgescope.core.store;
 
 import java.math.BigInteger;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The uint256 column codec (docs/decisions/0001): 32 bytes big-endian, so byte order equals numeric
@@ -22,7 +23,7 @@ public final class Uint256Column {
   }
 
   /** Null for SQL NULL. */
-  public static BigInteger decode(byte[] b) {
+  public static @Nullable BigInteger decode(byte @Nullable [] b) {
     return b == null ? null : new BigInteger(1, b);
   }
 }

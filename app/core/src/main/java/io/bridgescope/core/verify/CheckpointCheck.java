@@ -8,10 +8,13 @@ import io.bridgescope.core.bridge.Validator;
 import io.bridgescope.core.model.Hash32;
 import io.bridgescope.core.model.Hex;
 import io.bridgescope.core.proof.LeafSet;
+import io.bridgescope.core.store.rows.Bytes;
 import io.bridgescope.core.store.rows.CheckpointRow;
 import io.bridgescope.core.store.rows.ValidatorEntry;
 import io.bridgescope.core.store.rows.VerdictStatus;
 import io.bridgescope.crypto.InvalidEncodingException;
+import io.bridgescope.crypto.bls.BlsPublicKey;
+import io.bridgescope.crypto.bls.BlsScheme;
 import io.bridgescope.crypto.bls.BlsUnavailableException;
 import io.bridgescope.crypto.quorum.Quorum;
 import io.bridgescope.crypto.quorum.QuorumResult;
@@ -23,15 +26,18 @@ import java.util.Optional;
 /**
  * Checks one successful checkpoint submission: the exit root rebuilt with the epoch rules, the
  * validator-set hash, quorum and the aggregate signature against the set in force before it, as
- * CheckpointManager.submit would (docs/protocol.md, Withdrawal). Pure: data is passed in.
+ * CheckpointManager.submit would (docs/protocol.md, Withdrawal). Data is passed in; the decoded
+ * validator keys come from the shared cache.
  */
 final class CheckpointCheck {
 
   private final SchemeSupport scheme;
+  private final KeyCache keyCache;
   private final BigInteger childChainId;
 
-  CheckpointCheck(SchemeSupport scheme, BigInteger childChainId) {
+  CheckpointCheck(SchemeSupport scheme, KeyCache keyCache, BigInteger childChainId) {
     this.scheme = scheme;
+    this.keyCache = keyCache;
     this.childChainId = childChainId;
   }
 
@@ -134,16 +140,26 @@ final class CheckpointCheck {
                 BigInteger.valueOf(cp.checkpointBlock()),
                 cp.eventRoot()),
             next);
-    List<byte[]> keys = new ArrayList<>();
-    for (int i : q.signers()) {
-      keys.add(scheme.schemeKey(before.validators().get(i).blsKey()));
-    }
+    List<Integer> signers = q.signers();
     try {
-      boolean ok =
-          scheme
-              .scheme()
-              .aggregateVerify(
-                  keys, message, cp.signature().value(), BridgeMessages.DOMAIN_CHECKPOINT_MANAGER);
+      BlsScheme s = scheme.scheme();
+      SetKeys setKeys = keyCache.of(before);
+      List<Bytes> signerKeys = new ArrayList<>(signers.size());
+      for (int i : signers) {
+        signerKeys.add(Bytes.of(scheme.schemeKey(before.validators().get(i).blsKey())));
+      }
+      byte[] domain = BridgeMessages.domainCheckpointManager();
+      Optional<BlsPublicKey> sum = setKeys.aggregate(s, signerKeys);
+      boolean ok;
+      if (sum.isPresent()) {
+        ok = s.verifyAggregate(sum.get(), message, cp.signature().value(), domain);
+      } else {
+        List<BlsPublicKey> keys = new ArrayList<>(signerKeys.size());
+        for (Bytes key : signerKeys) {
+          keys.add(setKeys.key(s, key, keys.size()));
+        }
+        ok = s.aggregateVerifyDecoded(keys, message, cp.signature().value(), domain);
+      }
       f.evidence().put("signatureValid", ok);
       if (ok) {
         f.passed("the aggregate signature verifies against the signers' keys");
@@ -151,7 +167,7 @@ final class CheckpointCheck {
         f.problem(
             VerdictStatus.INVALID_SIGNATURE,
             "the aggregate BLS signature does not verify against the keys of the "
-                + keys.size()
+                + signers.size()
                 + " validators the bitmap names");
       }
     } catch (InvalidEncodingException ex) {

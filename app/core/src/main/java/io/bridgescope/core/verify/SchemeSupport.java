@@ -7,6 +7,7 @@ import io.bridgescope.crypto.bls.BlsScheme;
 import io.bridgescope.crypto.bls.Bn254EdgeScheme;
 import java.util.Objects;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A network's BLS scheme plus the one thing the scheme interface cannot know: how the validator set
@@ -19,7 +20,7 @@ public final class SchemeSupport {
   private final String name;
   private final Supplier<BlsScheme> scheme;
   private final boolean evmWordOrder;
-  private volatile BlsScheme loaded;
+  private volatile @Nullable BlsScheme loaded;
 
   private SchemeSupport(String name, Supplier<BlsScheme> scheme, boolean evmWordOrder) {
     this.name = name;

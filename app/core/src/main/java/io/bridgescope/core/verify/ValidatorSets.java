@@ -1,15 +1,23 @@
 package io.bridgescope.core.verify;
 
 import io.bridgescope.core.store.rows.CheckpointRow;
+import io.bridgescope.core.store.rows.ValidatorEntry;
 import io.bridgescope.core.store.rows.ValidatorSetRow;
 import io.bridgescope.core.verify.VerifyQueries.CheckpointRef;
 import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Finds the validator set a commitment or checkpoint must be judged against, from the sets the root
  * chain recorded: the GENESIS set, then each successful submission's {@code newValidatorSet}
  * (docs/protocol.md: every submission replaces the set).
+ *
+ * <p>One instance serves one batch of subjects on one connection and reads each set once: a batch
+ * of commitments is mostly signed by the same set.
  */
 final class ValidatorSets {
 
@@ -26,6 +34,8 @@ final class ValidatorSets {
   }
 
   private final VerifyQueries q;
+  private final Map<CheckpointRef, List<ValidatorEntry>> installed = new HashMap<>();
+  private @Nullable List<ValidatorEntry> genesis;
 
   ValidatorSets(VerifyQueries q) {
     this.q = q;
@@ -64,20 +74,30 @@ final class ValidatorSets {
   }
 
   private Lookup installedBy(CheckpointRef cp, Optional<String> doubt) throws SQLException {
-    Optional<ValidatorSetRow> set = q.setOf(cp);
+    List<ValidatorEntry> set = installed.get(cp);
+    if (set == null) {
+      set = validators(q.setOf(cp));
+      installed.put(cp, set);
+    }
     String label =
         "set installed by the checkpoint of epoch " + cp.epoch() + " (" + cp.submitTx() + ")";
-    if (set.isEmpty() || set.get().validators().isEmpty()) {
+    if (set.isEmpty()) {
       return Lookup.missing("the " + label + " is not indexed");
     }
-    return Lookup.found(new ValidatorSetRef(label, set.get().validators(), doubt));
+    return Lookup.found(new ValidatorSetRef(label, set, doubt));
   }
 
   private Lookup genesis(Optional<String> doubt) throws SQLException {
-    Optional<ValidatorSetRow> set = q.genesisSet();
-    if (set.isEmpty() || set.get().validators().isEmpty()) {
+    if (genesis == null) {
+      genesis = validators(q.genesisSet());
+    }
+    if (genesis.isEmpty()) {
       return Lookup.missing("the initial (genesis) validator set is not indexed yet");
     }
-    return Lookup.found(new ValidatorSetRef("genesis set", set.get().validators(), doubt));
+    return Lookup.found(new ValidatorSetRef("genesis set", genesis, doubt));
+  }
+
+  private static List<ValidatorEntry> validators(Optional<ValidatorSetRow> set) {
+    return set.map(ValidatorSetRow::validators).orElse(List.of());
   }
 }

@@ -1,27 +1,27 @@
 package io.bridgescope.core.verify;
 
+import io.bridgescope.core.concurrent.Threads;
 import io.bridgescope.core.model.Hash32;
 import io.bridgescope.core.network.NetworkProfile;
-import io.bridgescope.core.proof.LeafQueries;
-import io.bridgescope.core.proof.LeafSet;
 import io.bridgescope.core.store.Batch;
-import io.bridgescope.core.store.CheckpointDao;
-import io.bridgescope.core.store.CommitmentDao;
 import io.bridgescope.core.store.Database;
 import io.bridgescope.core.store.StoreWriter;
 import io.bridgescope.core.store.VerdictDao;
-import io.bridgescope.core.store.rows.CheckpointRow;
-import io.bridgescope.core.store.rows.CommitmentRow;
+import io.bridgescope.core.store.WriteOp;
 import io.bridgescope.core.store.rows.VerdictKind;
 import io.bridgescope.core.store.rows.VerdictRow;
 import io.bridgescope.core.store.rows.VerdictStatus;
+import io.bridgescope.core.verify.Subjects.Checked;
 import java.math.BigInteger;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,17 +30,25 @@ import org.slf4j.LoggerFactory;
  * verdict with its evidence. A verdict other than VERIFIED or PENDING is logged at WARN. Missing
  * data never produces a negative verdict: the subject stays PENDING with the reason and is checked
  * again by the next {@link #verifyPending()}.
+ *
+ * <p>A run checks batches of subjects on several threads ({@link VerifyOptions}); verdicts are
+ * stored one batch per transaction through the single store writer and announced in subject order,
+ * as a one-thread run would. Each validator set's keys are decoded once ({@link KeyCache}), and the
+ * commitment signatures of a batch are checked together ({@link CommitmentCheck#verifiedTogether});
+ * the verdicts are the ones one-by-one checks give.
  */
 public final class Verifier {
 
   private static final Logger LOG = LoggerFactory.getLogger(Verifier.class);
 
+  /** Subjects per read connection, per worker task and per write transaction. */
+  private static final int BATCH = 32;
+
   private final Database db;
   private final StoreWriter writer;
   private final Clock clock;
-  private final long epochSize;
-  private final CommitmentCheck commitments;
-  private final CheckpointCheck checkpoints;
+  private final int threads;
+  private final Subjects subjects;
   private final List<VerdictListener> listeners = new CopyOnWriteArrayList<>();
 
   /**
@@ -54,15 +62,32 @@ public final class Verifier {
       BigInteger childChainId,
       long epochSize,
       Clock clock) {
+    this(db, writer, scheme, childChainId, epochSize, clock, VerifyOptions.defaults());
+  }
+
+  /** As above, with the threads, key cache and batching chosen (benchmarks compare settings). */
+  public Verifier(
+      Database db,
+      StoreWriter writer,
+      SchemeSupport scheme,
+      BigInteger childChainId,
+      long epochSize,
+      Clock clock,
+      VerifyOptions options) {
     this.db = Objects.requireNonNull(db, "db");
     this.writer = Objects.requireNonNull(writer, "writer");
     this.clock = Objects.requireNonNull(clock, "clock");
     if (epochSize < 1) {
       throw new IllegalArgumentException("epoch size must be positive: " + epochSize);
     }
-    this.epochSize = epochSize;
-    this.commitments = new CommitmentCheck(scheme);
-    this.checkpoints = new CheckpointCheck(scheme, childChainId);
+    this.threads = options.threads();
+    KeyCache keys = new KeyCache(scheme, options.cacheSetKeys());
+    this.subjects =
+        new Subjects(
+            db,
+            epochSize,
+            new CommitmentCheck(scheme, keys, options.batchSignatures()),
+            new CheckpointCheck(scheme, keys, childChainId));
   }
 
   /** A verifier for a network: its BLS scheme, child chain id and epoch size. */
@@ -104,87 +129,84 @@ public final class Verifier {
   }
 
   private VerifySummary run(boolean unsettledOnly) {
-    List<Hash32> cs = db.read(c -> new VerifyQueries(c).commitmentTxs(unsettledOnly));
-    List<Hash32> ks = db.read(c -> new VerifyQueries(c).checkpointTxs(unsettledOnly));
+    record Work(List<Hash32> commitments, List<Hash32> checkpoints) {}
+    Work work =
+        db.read(
+            c -> {
+              VerifyQueries q = new VerifyQueries(c);
+              return new Work(q.commitmentTxs(unsettledOnly), q.checkpointTxs(unsettledOnly));
+            });
     Map<VerdictStatus, Integer> cCounts = VerifySummary.emptyCounts();
     Map<VerdictStatus, Integer> kCounts = VerifySummary.emptyCounts();
-    for (Hash32 tx : cs) {
-      verify(VerdictKind.COMMITMENT, tx).ifPresent(v -> cCounts.merge(v.status(), 1, Integer::sum));
+    List<List<Hash32>> cs = InOrder.batches(work.commitments(), BATCH);
+    List<List<Hash32>> ks = InOrder.batches(work.checkpoints(), BATCH);
+    int useThreads = Math.min(threads, cs.size() + ks.size());
+    if (useThreads <= 1) {
+      cs.forEach(b -> store(subjects.check(VerdictKind.COMMITMENT, b), cCounts));
+      ks.forEach(b -> store(subjects.check(VerdictKind.CHECKPOINT, b), kCounts));
+      return new VerifySummary(cCounts, kCounts);
     }
-    for (Hash32 tx : ks) {
-      verify(VerdictKind.CHECKPOINT, tx).ifPresent(v -> kCounts.merge(v.status(), 1, Integer::sum));
+    ExecutorService pool = Threads.pool("bridgescope-verifier", useThreads);
+    try {
+      int window = 2 * useThreads;
+      InOrder.run(
+          pool, window, cs, b -> subjects.check(VerdictKind.COMMITMENT, b), r -> store(r, cCounts));
+      InOrder.run(
+          pool, window, ks, b -> subjects.check(VerdictKind.CHECKPOINT, b), r -> store(r, kCounts));
+    } finally {
+      pool.shutdownNow();
     }
     return new VerifySummary(cCounts, kCounts);
   }
 
   private Optional<VerdictRow> verify(VerdictKind kind, Hash32 tx) {
-    record Subject(long block, String name, Finding finding, Optional<VerdictRow> before) {}
-    Optional<Subject> s =
-        db.read(
-            c -> {
-              Optional<VerdictRow> before = new VerdictDao(c).get(kind, tx);
-              ValidatorSets sets = new ValidatorSets(new VerifyQueries(c));
-              if (kind == VerdictKind.COMMITMENT) {
-                Optional<CommitmentRow> row = new CommitmentDao(c).byTx(tx);
-                if (row.isEmpty()) {
-                  return Optional.<Subject>empty();
-                }
-                CommitmentRow r = row.get();
-                LeafSet leaves = LeafQueries.stateSyncLeaves(c, r.startId(), r.endId());
-                long block = r.event().blockNumber();
-                Finding f = commitments.check(r, leaves, sets.forChildBlock(block, epochSize));
-                String name = "commitment " + r.startId() + ".." + r.endId();
-                return Optional.of(new Subject(block, name, f, before));
-              }
-              Optional<CheckpointRow> row = new CheckpointDao(c).byTx(tx);
-              if (row.isEmpty() || !row.get().success()) {
-                return Optional.<Subject>empty();
-              }
-              CheckpointRow r = row.get();
-              long indexedTo = new VerifyQueries(c).childIndexedTo();
-              Optional<LeafSet> exits = Optional.empty();
-              String missing = "";
-              if (indexedTo >= r.checkpointBlock() - 1) {
-                exits = Optional.of(LeafQueries.exitLeaves(c, r.epoch(), r.checkpointBlock()));
-              } else {
-                missing =
-                    "the child chain is indexed to block "
-                        + indexedTo
-                        + ", the exit tree needs blocks up to "
-                        + (r.checkpointBlock() - 1);
-              }
-              Finding f = checkpoints.check(r, exits, missing, sets.beforeCheckpoint(r));
-              String name =
-                  "checkpoint of epoch " + r.epoch() + " at child block " + r.checkpointBlock();
-              return Optional.of(new Subject(r.blockNumber(), name, f, before));
-            });
-    if (s.isEmpty()) {
-      return Optional.empty();
+    List<VerdictRow> stored = store(subjects.check(kind, List.of(tx)), null);
+    return stored.stream().findFirst();
+  }
+
+  /**
+   * Saves the verdicts of one batch in one transaction, then logs the bad ones and tells listeners
+   * of those that changed, in order.
+   */
+  private List<VerdictRow> store(
+      List<Checked> batch, @Nullable Map<VerdictStatus, Integer> counts) {
+    List<VerdictRow> rows = new ArrayList<>(batch.size());
+    List<WriteOp> saves = new ArrayList<>(batch.size());
+    for (Checked s : batch) {
+      Finding f = s.finding();
+      VerdictRow v =
+          new VerdictRow(
+              s.kind(),
+              s.tx(),
+              s.block(),
+              f.status(),
+              f.reason(),
+              Optional.of(f.evidence().toString()),
+              clock.instant());
+      rows.add(v);
+      saves.add(c -> new VerdictDao(c).save(v));
     }
-    Subject subject = s.get();
-    Finding f = subject.finding();
-    VerdictRow v =
-        new VerdictRow(
-            kind,
-            tx,
-            subject.block(),
-            f.status(),
-            f.reason(),
-            Optional.of(f.evidence().toString()),
-            clock.instant());
-    writer.submit(Batch.of(c -> new VerdictDao(c).save(v))).join();
-    if (v.status() != VerdictStatus.VERIFIED && v.status() != VerdictStatus.PENDING) {
-      LOG.warn("{} ({}) is {}: {}", subject.name(), tx, v.status(), v.reason());
+    if (!saves.isEmpty()) {
+      writer.submit(new Batch(saves, Optional.empty())).join();
     }
-    boolean changed =
-        subject
-            .before()
-            .map(b -> b.status() != v.status() || !b.reason().equals(v.reason()))
-            .orElse(true);
-    if (changed) {
-      notifyListeners(v);
+    for (int i = 0; i < rows.size(); i++) {
+      VerdictRow v = rows.get(i);
+      Checked s = batch.get(i);
+      if (counts != null) {
+        counts.merge(v.status(), 1, Integer::sum);
+      }
+      if (v.status() != VerdictStatus.VERIFIED && v.status() != VerdictStatus.PENDING) {
+        LOG.warn("{} ({}) is {}: {}", s.name(), s.tx(), v.status(), v.reason());
+      }
+      boolean changed =
+          s.before()
+              .map(b -> b.status() != v.status() || !b.reason().equals(v.reason()))
+              .orElse(true);
+      if (changed) {
+        notifyListeners(v);
+      }
     }
-    return Optional.of(v);
+    return rows;
   }
 
   private void notifyListeners(VerdictRow v) {

@@ -160,7 +160,80 @@ public final class BridgePlanner {
       Address from, Address rootToken, Address receiver, BigInteger amount, boolean allowBurn) {
     List<String> checks = new ArrayList<>();
     receiverCheck(receiver, "child", "deposit", allowBurn).ifPresent(checks::add);
-    BigInteger held = views.tokenBalance(ChainRole.ROOT, rootToken, from);
+    return deposit(
+        ChainRole.ROOT,
+        contracts.rootErc20Predicate(),
+        "RootERC20Predicate",
+        from,
+        rootToken,
+        receiver,
+        amount,
+        " on the child",
+        checks,
+        "the validators commit it on the child; the relayer (or `bridgescope self-execute`)"
+            + " executes it");
+  }
+
+  /**
+   * Deposits {@code amount} of the child-native ERC-20 {@code token} from the child to {@code
+   * receiver} on the root: Edge's RootMintableERC20Predicate (0x…1009) takes it into escrow on the
+   * child and emits an exit that mints the root mirror once claimed. The token must be mapped
+   * already (its {@code mapToken} exit claimed on the root), or the claim cannot mint.
+   */
+  public Review prepareChildNativeDeposit(
+      Address from, Address token, Address receiver, BigInteger amount, boolean allowBurn) {
+    Address predicate =
+        CallDecoder.Function.DEPOSIT_TO_CHILD_NATIVE
+            .contract(contracts)
+            .orElseThrow(
+                () ->
+                    new WalletException(
+                        Kind.NOT_READY,
+                        "this network names no RootMintableERC20Predicate on the child; nothing"
+                            + " was signed"));
+    List<String> checks = new ArrayList<>();
+    receiverCheck(receiver, "root", "deposit", allowBurn).ifPresent(checks::add);
+    if (views.childNativeMirror(predicate, token).equals(Address.ZERO)) {
+      throw new WalletException(
+          Kind.NOT_READY,
+          token
+              + " is not mapped by the child's RootMintableERC20Predicate ("
+              + predicate
+              + "), so a deposit of it could not be minted on the root; map it first (mapToken),"
+              + " claim that exit on the root, then deposit. Nothing was signed");
+    }
+    checks.add(token + " is mapped by the child's RootMintableERC20Predicate");
+    return deposit(
+        ChainRole.CHILD,
+        predicate,
+        "RootMintableERC20Predicate",
+        from,
+        token,
+        receiver,
+        amount,
+        " on the root",
+        checks,
+        "once a checkpoint covers it, claim it on the root with `bridgescope exit` (that mints the"
+            + " root mirror)");
+  }
+
+  /**
+   * Approve (when the predicate's allowance is short: exactly {@code amount}) and {@code
+   * depositTo(token, receiver, amount)} on {@code predicate}, both on {@code chain}; the deposit is
+   * simulated and signed once the approval is mined.
+   */
+  private Review deposit(
+      ChainRole chain,
+      Address predicate,
+      String predicateName,
+      Address from,
+      Address token,
+      Address receiver,
+      BigInteger amount,
+      String where,
+      List<String> checks,
+      String next) {
+    BigInteger held = views.tokenBalance(chain, token, from);
     if (held.compareTo(amount) < 0) {
       throw new WalletException(
           Kind.INSUFFICIENT_FUNDS,
@@ -168,43 +241,39 @@ public final class BridgePlanner {
               + " holds "
               + Amounts.ether(held)
               + " of "
-              + rootToken
+              + token
               + " but wants to deposit "
               + Amounts.ether(amount)
               + "; nothing was signed");
     }
-    checks.add(from + " holds " + Amounts.ether(held) + " of the root token");
-    Address predicate = contracts.rootErc20Predicate();
-    byte[] depositData = BridgeAbi.depositTo(rootToken, receiver, amount);
+    checks.add(from + " holds " + Amounts.ether(held) + " of the token on the " + chain.key());
+    byte[] depositData = BridgeAbi.depositTo(token, receiver, amount);
     String summary =
-        "deposit "
-            + Amounts.ether(amount)
-            + " of "
-            + rootToken
-            + " to "
-            + receiver
-            + " on the child";
+        "deposit " + Amounts.ether(amount) + " of " + token + " to " + receiver + where;
     DecodedCall depositCall =
         new DecodedCall(
-            "RootERC20Predicate",
+            predicateName,
             predicate,
             "depositTo",
             List.of(
-                new DecodedCall.Arg("rootToken", "address", rootToken.toString()),
+                new DecodedCall.Arg(
+                    chain == ChainRole.ROOT ? "rootToken" : "childNativeToken",
+                    "address",
+                    token.toString()),
                 new DecodedCall.Arg("receiver", "address", receiver.toString()),
                 new DecodedCall.Arg(
                     "amount", "uint256", amount + " (" + Amounts.ether(amount) + ")")),
             BigInteger.ZERO);
     List<Step> steps = new ArrayList<>();
-    BigInteger allowance = views.allowance(rootToken, from, predicate);
+    BigInteger allowance = views.allowance(chain, token, from, predicate);
     if (allowance.compareTo(amount) < 0) {
       String approveSummary =
-          "approve the root predicate to take " + Amounts.ether(amount) + " of " + rootToken;
+          "approve the " + predicateName + " to take " + Amounts.ether(amount) + " of " + token;
       UnsignedTx approve =
           planner.plan(
-              ChainRole.ROOT,
+              chain,
               from,
-              rootToken,
+              token,
               BridgeAbi.approve(predicate, amount),
               TxPurpose.APPROVE,
               Optional.empty(),
@@ -214,17 +283,17 @@ public final class BridgePlanner {
           Step.planned(
               new DecodedCall(
                   "ERC20",
-                  rootToken,
+                  token,
                   "approve",
                   List.of(
                       new DecodedCall.Arg(
-                          "spender", "address", predicate + " (RootERC20Predicate)"),
+                          "spender", "address", predicate + " (" + predicateName + ")"),
                       new DecodedCall.Arg("amount", "uint256", amount.toString())),
                   BigInteger.ZERO),
               approve));
       steps.add(
           new Step(
-              ChainRole.ROOT,
+              chain,
               from,
               depositCall,
               Bytes.of(depositData),
@@ -233,12 +302,12 @@ public final class BridgePlanner {
               summary,
               Optional.empty()));
     } else {
-      checks.add("allowance of the root predicate covers the amount");
+      checks.add("allowance of the " + predicateName + " covers the amount");
       steps.add(
           Step.planned(
               depositCall,
               planner.plan(
-                  ChainRole.ROOT,
+                  chain,
                   from,
                   predicate,
                   depositData,
@@ -252,8 +321,7 @@ public final class BridgePlanner {
         from,
         steps,
         checks,
-        List.of(
-            "the validators commit it on the child; the relayer (or `bridgescope self-execute`) executes it"),
+        List.of(next),
         "deposit:" + from + ":" + Bytes.of(depositData).hashCode());
   }
 

@@ -3,6 +3,9 @@ package io.bridgescope.core.wallet;
 import io.bridgescope.core.abi.Abi;
 import io.bridgescope.core.abi.AbiDecodingException;
 import io.bridgescope.core.abi.AbiReader;
+import io.bridgescope.core.asset.AssetCalls;
+import io.bridgescope.core.asset.AssetPredicate;
+import io.bridgescope.core.asset.AssetPredicates;
 import io.bridgescope.core.bridge.BridgeAbi;
 import io.bridgescope.core.bridge.StateSync;
 import io.bridgescope.core.index.Payloads;
@@ -45,7 +48,38 @@ final class CallDecoder {
         "RootERC20Predicate",
         ChainRole.ROOT,
         TxPurpose.DEPOSIT),
-    APPROVE("approve(address,uint256)", "ERC20 token", ChainRole.ROOT, TxPurpose.APPROVE);
+    APPROVE("approve(address,uint256)", "ERC20 token", ChainRole.ROOT, TxPurpose.APPROVE),
+    DEPOSIT_TO_1155(
+        AssetCalls.DEPOSIT_TO_1155, "RootERC1155Predicate", ChainRole.ROOT, TxPurpose.DEPOSIT),
+    DEPOSIT_BATCH_721(
+        AssetCalls.DEPOSIT_BATCH_721, "RootERC721Predicate", ChainRole.ROOT, TxPurpose.DEPOSIT),
+    DEPOSIT_BATCH_1155(
+        AssetCalls.DEPOSIT_BATCH_1155, "RootERC1155Predicate", ChainRole.ROOT, TxPurpose.DEPOSIT),
+    WITHDRAW_TO_1155(
+        AssetCalls.WITHDRAW_TO_1155, "ChildERC1155Predicate", ChainRole.CHILD, TxPurpose.WITHDRAW),
+    WITHDRAW_BATCH_721(
+        AssetCalls.WITHDRAW_BATCH_721, "ChildERC721Predicate", ChainRole.CHILD, TxPurpose.WITHDRAW),
+    WITHDRAW_BATCH_1155(
+        AssetCalls.WITHDRAW_BATCH_1155,
+        "ChildERC1155Predicate",
+        ChainRole.CHILD,
+        TxPurpose.WITHDRAW),
+    SET_APPROVAL_FOR_ALL(
+        AssetCalls.SET_APPROVAL_FOR_ALL, "ERC-721/1155 token", ChainRole.ROOT, TxPurpose.APPROVE),
+    // The next two share their selectors with DEPOSIT_TO and WITHDRAW_TO: the contract the call
+    // goes to (the profile's ERC-721 predicate) tells them apart, never the bytes alone.
+    DEPOSIT_TO_721(
+        AssetCalls.DEPOSIT_TO_721, "RootERC721Predicate", ChainRole.ROOT, TxPurpose.DEPOSIT),
+    WITHDRAW_TO_721(
+        AssetCalls.WITHDRAW_TO_721, "ChildERC721Predicate", ChainRole.CHILD, TxPurpose.WITHDRAW),
+    // A child-native ERC-20 leaving the child for the root: the same selector again, told apart by
+    // its target, Edge's RootMintableERC20Predicate at 0x…1009 on the child (escrow there, an exit
+    // that mints the root mirror).
+    DEPOSIT_TO_CHILD_NATIVE(
+        "depositTo(address,address,uint256)",
+        "RootMintableERC20Predicate",
+        ChainRole.CHILD,
+        TxPurpose.DEPOSIT);
 
     final String signature;
     final String contractName;
@@ -69,20 +103,43 @@ final class CallDecoder {
       return signature.substring(0, signature.indexOf('('));
     }
 
-    /** The profile's contract this call must go to; empty for approve (the token's own). */
+    /** Whether the call goes to a token (any), not to one of the profile's contracts. */
+    boolean onToken() {
+      return this == APPROVE || this == SET_APPROVAL_FOR_ALL;
+    }
+
+    /** Whether the selector alone does not name this function (see DEPOSIT_TO_721). */
+    boolean byTarget() {
+      return this == DEPOSIT_TO_721 || this == WITHDRAW_TO_721 || this == DEPOSIT_TO_CHILD_NATIVE;
+    }
+
+    /**
+     * The profile's contract this call must go to; empty for a call on a token, and when the
+     * profile names no such contract (a network without a root NFT predicate).
+     */
     Optional<Address> contract(BridgeContracts c) {
+      AssetPredicates child = AssetPredicates.of(c);
       return switch (this) {
         case EXIT, BATCH_EXIT -> Optional.of(c.exitHelper());
         case EXECUTE -> Optional.of(c.stateReceiver());
         case WITHDRAW, WITHDRAW_TO -> Optional.of(c.childErc20Predicate());
         case DEPOSIT, DEPOSIT_TO -> Optional.of(c.rootErc20Predicate());
-        case APPROVE -> Optional.empty();
+        case APPROVE, SET_APPROVAL_FOR_ALL -> Optional.empty();
+        case DEPOSIT_TO_721, DEPOSIT_BATCH_721 -> c.rootErc721PredicateIfAny();
+        case DEPOSIT_TO_1155, DEPOSIT_BATCH_1155 -> c.rootErc1155PredicateIfAny();
+        case WITHDRAW_TO_721, WITHDRAW_BATCH_721 ->
+            Optional.ofNullable(child.address(AssetPredicate.CHILD_ERC721));
+        case WITHDRAW_TO_1155, WITHDRAW_BATCH_1155 ->
+            Optional.ofNullable(child.address(AssetPredicate.CHILD_ERC1155));
+        case DEPOSIT_TO_CHILD_NATIVE ->
+            Optional.ofNullable(child.address(AssetPredicate.ROOT_MINTABLE_ERC20));
       };
     }
   }
 
   /** A decoded call: its function and each argument in words. */
-  sealed interface Call permits Exits, Execute, TokenMove, Approve {
+  sealed interface Call
+      permits Exits, Execute, TokenMove, Approve, NftCalls.NftMove, NftCalls.SetApproval {
     Function function();
 
     List<DecodedCall.Arg> args();
@@ -140,21 +197,59 @@ final class CallDecoder {
 
   private CallDecoder() {}
 
-  /** The function whose selector starts {@code data}, if it is one the signer knows. */
+  /**
+   * The function whose selector starts {@code data}, if it is one the signer knows; a selector two
+   * functions share is read as the ERC-20 one (use the overload that knows the target).
+   */
   static Optional<Function> function(byte[] data) {
     if (data.length < 4) {
       return Optional.empty();
     }
     byte[] sel = Arrays.copyOf(data, 4);
-    return Arrays.stream(Function.values()).filter(f -> Arrays.equals(f.selector, sel)).findFirst();
+    return Arrays.stream(Function.values())
+        .filter(f -> !f.byTarget() && Arrays.equals(f.selector, sel))
+        .findFirst();
+  }
+
+  /**
+   * As {@link #function(byte[])}, with a shared selector read by the contract it goes to: {@code
+   * depositTo} / {@code withdrawTo} sent to the profile's ERC-721 predicate are the ERC-721 calls.
+   */
+  static Optional<Function> function(byte[] data, Address to, BridgeContracts contracts) {
+    Optional<Function> f = function(data);
+    if (f.isPresent() && f.get() == Function.DEPOSIT_TO) {
+      for (Function t : List.of(Function.DEPOSIT_TO_721, Function.DEPOSIT_TO_CHILD_NATIVE)) {
+        if (t.contract(contracts).filter(to::equals).isPresent()) {
+          return Optional.of(t);
+        }
+      }
+      return f;
+    }
+    if (f.isPresent() && f.get() == Function.WITHDRAW_TO) {
+      return Optional.of(
+          Function.WITHDRAW_TO_721.contract(contracts).filter(to::equals).isPresent()
+              ? Function.WITHDRAW_TO_721
+              : Function.WITHDRAW_TO);
+    }
+    return f;
   }
 
   /**
    * Decodes {@code data}; empty when its selector is none the signer knows. Throws {@link
-   * AbiDecodingException} naming the argument when a known selector has a malformed body.
+   * AbiDecodingException} naming the argument when a known selector has a malformed body. A shared
+   * selector is read as the ERC-20 call: use {@link #decode(byte[], Address, BridgeContracts)} when
+   * the target is known.
    */
   static Optional<Call> decode(byte[] data) {
-    Optional<Function> f = function(data);
+    return decode(function(data), data);
+  }
+
+  /** Decodes {@code data} sent to {@code to}, a shared selector read by its target. */
+  static Optional<Call> decode(byte[] data, Address to, BridgeContracts contracts) {
+    return decode(function(data, to, contracts), data);
+  }
+
+  private static Optional<Call> decode(Optional<Function> f, byte[] data) {
     if (f.isEmpty()) {
       return Optional.empty();
     }
@@ -165,8 +260,18 @@ final class CallDecoder {
           case BATCH_EXIT -> batchExit(r, data.length);
           case EXECUTE -> execute(r, data.length);
           case WITHDRAW, DEPOSIT -> tokenMove(f.get(), r, false);
-          case WITHDRAW_TO, DEPOSIT_TO -> tokenMove(f.get(), r, true);
+          case WITHDRAW_TO, DEPOSIT_TO, DEPOSIT_TO_CHILD_NATIVE -> tokenMove(f.get(), r, true);
           case APPROVE -> approve(r);
+          case SET_APPROVAL_FOR_ALL -> NftCalls.setApproval(r);
+          case DEPOSIT_TO_721,
+              DEPOSIT_BATCH_721,
+              DEPOSIT_TO_1155,
+              DEPOSIT_BATCH_1155,
+              WITHDRAW_TO_721,
+              WITHDRAW_BATCH_721,
+              WITHDRAW_TO_1155,
+              WITHDRAW_BATCH_1155 ->
+              NftCalls.move(f.get(), r, data.length);
         };
     if (!Arrays.equals(encode(c), data)) {
       throw new AbiDecodingException(
@@ -224,7 +329,7 @@ final class CallDecoder {
       throw new AbiDecodingException(
           prefix + "leaf", "not the canonical abi.encode(id, sender, receiver, data)");
     }
-    Optional<Erc20Transfer> w = Payloads.decode(data, false).transfer();
+    Optional<Erc20Transfer> w = Payloads.decodeFrom(sender, data, false).transfer();
     return new ExitInput(
         block, index, Bytes.of(leaf), new ExitLeaf(id, sender, receiver, Bytes.of(data), w), proof);
   }
@@ -258,7 +363,8 @@ final class CallDecoder {
             o.address("obj.sender", 1),
             o.address("obj.receiver", 2),
             o.bytes("obj.data", 3));
-    Optional<Erc20Transfer> deposit = Payloads.decode(obj.data(), true).transfer();
+    Optional<Erc20Transfer> deposit =
+        Payloads.decodeFrom(obj.receiver(), obj.data(), true).transfer();
     List<DecodedCall.Arg> args =
         List.of(
             new DecodedCall.Arg("proof", "bytes32[]", proof.size() + " hashes"),
@@ -282,7 +388,10 @@ final class CallDecoder {
     Optional<Address> receiver =
         withReceiver ? Optional.of(r.address("receiver", 1)) : Optional.empty();
     BigInteger amount = r.uint("amount", withReceiver ? 2 : 1);
-    String tokenArg = f.chain == ChainRole.CHILD ? "childToken" : "rootToken";
+    String tokenArg =
+        f == Function.DEPOSIT_TO_CHILD_NATIVE
+            ? "childNativeToken"
+            : f.chain == ChainRole.CHILD ? "childToken" : "rootToken";
     List<DecodedCall.Arg> args = new ArrayList<>();
     args.add(new DecodedCall.Arg(tokenArg, "address", token.toString()));
     receiver.ifPresent(a -> args.add(new DecodedCall.Arg("receiver", "address", a.toString())));
@@ -320,7 +429,7 @@ final class CallDecoder {
   }
 
   /** An array length no larger than the data could hold: nothing is allocated for a lie. */
-  private static int length(AbiReader arr, String field, int size) {
+  static int length(AbiReader arr, String field, int size) {
     int n = arr.arrayLength(field);
     if ((long) n * 32 > size) {
       throw new AbiDecodingException(
@@ -346,10 +455,14 @@ final class CallDecoder {
     if (c instanceof Approve a) {
       return BridgeAbi.approve(a.spender(), a.amount());
     }
+    if (c instanceof NftCalls.NftMove || c instanceof NftCalls.SetApproval) {
+      return NftCalls.encode(c);
+    }
     TokenMove m = (TokenMove) c;
     return switch (m.function()) {
       case WITHDRAW_TO -> BridgeAbi.withdrawTo(m.token(), m.receiver().orElseThrow(), m.amount());
-      case DEPOSIT_TO -> BridgeAbi.depositTo(m.token(), m.receiver().orElseThrow(), m.amount());
+      case DEPOSIT_TO, DEPOSIT_TO_CHILD_NATIVE ->
+          BridgeAbi.depositTo(m.token(), m.receiver().orElseThrow(), m.amount());
       default ->
           Abi.call(
               m.function().signature,

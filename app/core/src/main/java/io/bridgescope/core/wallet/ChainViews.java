@@ -3,6 +3,7 @@ package io.bridgescope.core.wallet;
 import io.bridgescope.core.abi.Abi;
 import io.bridgescope.core.abi.AbiReader;
 import io.bridgescope.core.abi.AbiValue;
+import io.bridgescope.core.asset.AssetCalls;
 import io.bridgescope.core.bridge.BridgeAbi;
 import io.bridgescope.core.chain.ChainClient;
 import io.bridgescope.core.chain.ChainException;
@@ -11,6 +12,7 @@ import io.bridgescope.core.model.Address;
 import io.bridgescope.core.network.BridgeContracts;
 import io.bridgescope.core.network.ChainRole;
 import java.math.BigInteger;
+import java.util.Optional;
 
 /** The contract views the preflights read; failures become {@code CHAIN_ERROR}. */
 final class ChainViews {
@@ -38,11 +40,93 @@ final class ChainViews {
     return uint(client(chain), token, BridgeAbi.balanceOf(owner));
   }
 
-  BigInteger allowance(Address token, Address owner, Address spender) {
+  BigInteger allowance(ChainRole chain, Address token, Address owner, Address spender) {
     return uint(
-        root,
+        client(chain),
         token,
         Abi.call("allowance(address,address)", AbiValue.address(owner), AbiValue.address(spender)));
+  }
+
+  /**
+   * {@code ownerOf(id)} of ERC-721 {@code token} on {@code chain}; empty when the call reverts (the
+   * id does not exist there). A token without code is refused: it is no ERC-721.
+   */
+  Optional<Address> ownerOf(ChainRole chain, Address token, BigInteger id) {
+    ChainClient c = client(chain);
+    byte[] r;
+    try {
+      r = c.call(token, AssetCalls.ownerOf(id));
+    } catch (ChainException e) {
+      if (e.kind() == RpcErrorKind.REVERT) {
+        return Optional.empty();
+      }
+      throw new WalletException(
+          WalletException.Kind.CHAIN_ERROR,
+          "could not read ownerOf("
+              + id
+              + ") of "
+              + token
+              + " on the "
+              + c.label()
+              + " chain: "
+              + e.getMessage(),
+          e);
+    }
+    if (r.length == 0) {
+      throw new WalletException(
+          WalletException.Kind.NOT_READY,
+          token
+              + " has no code on the "
+              + c.label()
+              + " chain: not an ERC-721 token there"
+              + (chain == ChainRole.CHILD ? " (or its mapping is not executed yet)" : ""));
+    }
+    return Optional.of(new AbiReader(r).address("ownerOf", 0));
+  }
+
+  /** ERC-1155 {@code balanceOf(owner, id)} of {@code token} on {@code chain}. */
+  BigInteger balance1155(ChainRole chain, Address token, Address owner, BigInteger id) {
+    return uint(client(chain), token, AssetCalls.balanceOf1155(owner, id));
+  }
+
+  /** {@code isApprovedForAll(owner, operator)} of an ERC-721/1155 token on the root. */
+  boolean approvedForAll(Address token, Address owner, Address operator) {
+    return bool(
+        root,
+        token,
+        Abi.call(
+            "isApprovedForAll(address,address)",
+            AbiValue.address(owner),
+            AbiValue.address(operator)));
+  }
+
+  /**
+   * The root mirror Edge's RootMintableERC20Predicate {@code predicate} on the child maps
+   * child-native {@code token} to ({@code rootTokenToChildToken}); zero while it is not mapped.
+   */
+  Address childNativeMirror(Address predicate, Address token) {
+    byte[] r;
+    try {
+      r =
+          child.call(
+              predicate, Abi.call("rootTokenToChildToken(address)", AbiValue.address(token)));
+    } catch (ChainException e) {
+      throw new WalletException(
+          WalletException.Kind.CHAIN_ERROR,
+          "could not read rootTokenToChildToken("
+              + token
+              + ") of "
+              + predicate
+              + " on the child chain: "
+              + e.getMessage(),
+          e);
+    }
+    if (r.length == 0) {
+      throw new WalletException(
+          WalletException.Kind.NOT_READY,
+          predicate + " has no code on the child chain: no RootMintableERC20Predicate there");
+    }
+    return new AbiReader(r).address("rootTokenToChildToken", 0);
   }
 
   /** {@code ChildERC20.rootToken()}. */

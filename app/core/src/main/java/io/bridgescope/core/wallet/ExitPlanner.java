@@ -2,6 +2,9 @@ package io.bridgescope.core.wallet;
 
 import io.bridgescope.core.abi.Abi;
 import io.bridgescope.core.abi.AbiValue;
+import io.bridgescope.core.asset.AssetPayload;
+import io.bridgescope.core.asset.AssetPredicates;
+import io.bridgescope.core.asset.AssetText;
 import io.bridgescope.core.bridge.BridgeAbi;
 import io.bridgescope.core.lifecycle.ExitStatus;
 import io.bridgescope.core.lifecycle.LifecycleService;
@@ -82,6 +85,14 @@ public final class ExitPlanner {
     return out;
   }
 
+  /**
+   * What exit {@code item} pays out, read from its L2StateSynced payload with the predicate that
+   * sent it: an ERC-20 amount, ERC-721 ids or ERC-1155 id/amount pairs, or a plain message.
+   */
+  public String payout(ExitItem item) {
+    return describe(item.status().exit(), contracts);
+  }
+
   /** The account's exits the index says can be claimed now, oldest first. */
   public List<ExitItem> ready(Address account) {
     List<ExitItem> r = new ArrayList<>(exits(account).stream().filter(ExitItem::ready).toList());
@@ -94,7 +105,7 @@ public final class ExitPlanner {
     List<String> checks = new ArrayList<>();
     ExitProof proof = checkedProof(id, checks);
     ExitRow row = row(id);
-    String summary = "exit " + id + " (" + describe(row) + ")";
+    String summary = "exit " + id + " (" + describe(row, contracts) + ")";
     byte[] data = BridgeAbi.exit(proof.toExitInput());
     UnsignedTx tx =
         planner.plan(
@@ -120,7 +131,8 @@ public final class ExitPlanner {
                     "unhashedLeaf",
                     "bytes",
                     "abi.encode(" + id + ", " + row.sender() + ", " + row.receiver() + ", data)"),
-                new DecodedCall.Arg("proof", "bytes32[]", proofText(proof.proof()))),
+                new DecodedCall.Arg("proof", "bytes32[]", proofText(proof.proof())),
+                new DecodedCall.Arg("pays out", "L2StateSynced data", describe(row, contracts))),
             BigInteger.ZERO);
     return new Review(
         "Withdraw: " + summary,
@@ -177,17 +189,18 @@ public final class ExitPlanner {
             summary,
             checks,
             ids.stream().map(id -> inner(row(id))).toList());
+    List<DecodedCall.Arg> args = new ArrayList<>();
+    args.add(
+        new DecodedCall.Arg(
+            "inputs", "(uint256,uint256,bytes,bytes32[])[]", ids.size() + " exits: " + idText));
+    for (int i = 0; i < ids.size(); i++) {
+      // what each exit pays out, read from its L2StateSynced payload with its predicate
+      args.add(
+          new DecodedCall.Arg(
+              "inputs[" + i + "]", "exit " + ids.get(i), describe(row(ids.get(i)), contracts)));
+    }
     DecodedCall call =
-        new DecodedCall(
-            "ExitHelper",
-            contracts.exitHelper(),
-            "batchExit",
-            List.of(
-                new DecodedCall.Arg(
-                    "inputs",
-                    "(uint256,uint256,bytes,bytes32[])[]",
-                    ids.size() + " exits: " + idText)),
-            BigInteger.ZERO);
+        new DecodedCall("ExitHelper", contracts.exitHelper(), "batchExit", args, BigInteger.ZERO);
     return new Review(
         "Claim all: " + summary,
         from,
@@ -319,6 +332,15 @@ public final class ExitPlanner {
                     + " to "
                     + w.to())
         .orElse("message from " + row.sender() + " to " + row.receiver());
+  }
+
+  /** As {@link #describe(ExitRow)}, with an NFT or ERC-1155 withdrawal named as what it moves. */
+  static String describe(ExitRow row, BridgeContracts contracts) {
+    if (row.withdrawal().isPresent()) {
+      return describe(row);
+    }
+    AssetPayload p = AssetPredicates.of(contracts).decodeExit(row.sender(), row.data().value());
+    return p instanceof AssetPayload.Transfer ? AssetText.describe(p) : describe(row);
   }
 
   private static String proofText(List<Hash32> proof) {

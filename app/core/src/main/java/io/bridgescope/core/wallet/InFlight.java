@@ -12,8 +12,14 @@ final class InFlight {
 
   private final Set<String> running = ConcurrentHashMap.newKeySet();
 
+  /** A claim on one exit or deposit; closing it (which cannot fail) lets the next one in. */
+  interface Claim extends AutoCloseable {
+    @Override
+    void close();
+  }
+
   /** Claims {@code key}; the returned handle releases it. */
-  AutoCloseable claim(String key, String what) {
+  Claim claim(String key, String what) {
     if (!running.add(key)) {
       throw new WalletException(
           WalletException.Kind.IN_FLIGHT,

@@ -1,8 +1,10 @@
 package io.bridgescope.core.wallet;
 
 import io.bridgescope.core.model.Address;
+import org.jspecify.annotations.Nullable;
 import org.web3j.crypto.Credentials;
 import org.web3j.crypto.RawTransaction;
+import org.web3j.crypto.Sign;
 import org.web3j.crypto.TransactionEncoder;
 import org.web3j.crypto.transaction.type.TransactionType;
 
@@ -18,7 +20,7 @@ import org.web3j.crypto.transaction.type.TransactionType;
 public final class KeySession implements AutoCloseable {
 
   private final KeyInfo key;
-  private Credentials credentials;
+  private @Nullable Credentials credentials;
 
   KeySession(KeyInfo key, Credentials credentials) {
     this.key = key;
@@ -41,6 +43,22 @@ public final class KeySession implements AutoCloseable {
     return tx.getType() == TransactionType.LEGACY
         ? TransactionEncoder.signMessage(tx, chainId, credentials)
         : TransactionEncoder.signMessage(tx, credentials);
+  }
+
+  /**
+   * Signs {@code message} as an EIP-191 personal message ({@code "\x19Ethereum Signed Message:\n" +
+   * length + message}); returns {@code r ‖ s ‖ v} (65 bytes, v = 27 or 28).
+   */
+  public byte[] signPersonalMessage(byte[] message) {
+    if (credentials == null) {
+      throw new IllegalStateException("key " + key.describe() + " is locked again");
+    }
+    Sign.SignatureData d = Sign.signPrefixedMessage(message, credentials.getEcKeyPair());
+    byte[] out = new byte[65];
+    System.arraycopy(d.getR(), 0, out, 0, 32);
+    System.arraycopy(d.getS(), 0, out, 32, 32);
+    out[64] = d.getV()[0];
+    return out;
   }
 
   @Override

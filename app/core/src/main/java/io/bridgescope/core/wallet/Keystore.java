@@ -15,8 +15,10 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.web3j.crypto.Credentials;
 import org.web3j.crypto.ECKeyPair;
 import org.web3j.crypto.Keys;
@@ -124,7 +126,8 @@ public final class Keystore {
    * A key derived from a BIP-39 mnemonic along {@code path} (default {@code m/44'/60'/0'/0/0} when
    * null); {@code mnemonic} is zeroed too.
    */
-  public KeyInfo importMnemonic(String name, char[] mnemonic, String path, char[] password) {
+  public KeyInfo importMnemonic(
+      String name, char[] mnemonic, @Nullable String path, char[] password) {
     ECKeyPair pair;
     try {
       pair = KeyMaterial.fromMnemonic(mnemonic, path == null ? KeyMaterial.DEFAULT_PATH : path);
@@ -362,7 +365,7 @@ public final class Keystore {
         problem = Optional.of("its address field differs from its file name");
       }
     } catch (KeystoreException | IllegalArgumentException e) {
-      problem = Optional.of(e.getMessage());
+      problem = Optional.of(Objects.requireNonNullElse(e.getMessage(), e.toString()));
     }
     return Optional.of(new KeyInfo(name, address, f, problem));
   }
@@ -404,7 +407,7 @@ public final class Keystore {
     }
   }
 
-  private static KeystoreException corrupt(Path file, String why) {
+  private static KeystoreException corrupt(Path file, @Nullable String why) {
     return new KeystoreException(
         Kind.CORRUPT,
         "keystore file "

@@ -1,6 +1,7 @@
 package io.bridgescope.core.wallet;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A key store problem a user can act on. Messages name the key and file but never contain a
@@ -32,7 +33,7 @@ public final class KeystoreException extends RuntimeException {
     this(kind, message, null);
   }
 
-  public KeystoreException(Kind kind, String message, Throwable cause) {
+  public KeystoreException(Kind kind, String message, @Nullable Throwable cause) {
     super(message, cause);
     this.kind = Objects.requireNonNull(kind, "kind");
   }

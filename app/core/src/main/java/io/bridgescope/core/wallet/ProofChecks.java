@@ -1,5 +1,8 @@
 package io.bridgescope.core.wallet;
 
+import io.bridgescope.core.asset.AssetPayload;
+import io.bridgescope.core.asset.AssetPredicates;
+import io.bridgescope.core.asset.AssetText;
 import io.bridgescope.core.model.Address;
 import io.bridgescope.core.model.Hash32;
 import io.bridgescope.core.network.BridgeContracts;
@@ -72,7 +75,11 @@ final class ProofChecks {
             + ", receiver "
             + l.receiver()
             + name(l.receiver()));
-    detail.add("    " + payload(l.withdrawal(), "withdrawal", l.data().length()));
+    detail.add(
+        "    "
+            + payload(l.withdrawal(), "withdrawal", l.data().length())
+            + other(
+                l.withdrawal(), AssetPredicates.of(k).decodeExit(l.sender(), l.data().value())));
     if (l.withdrawal().isPresent()
         && !(l.sender().equals(k.childErc20Predicate())
             && l.receiver().equals(k.rootErc20Predicate()))) {
@@ -157,7 +164,13 @@ final class ProofChecks {
             + ", receiver "
             + x.obj().receiver()
             + name(x.obj().receiver()));
-    detail.add("    " + payload(x.deposit(), "deposit", x.obj().data().length));
+    detail.add(
+        "    "
+            + payload(x.deposit(), "deposit", x.obj().data().length)
+            + other(
+                x.deposit(),
+                AssetPredicates.of(profile.contracts())
+                    .decodeStateSync(x.obj().receiver(), x.obj().data())));
     if (snapshot.isEmpty()) {
       return;
     }
@@ -222,6 +235,11 @@ final class ProofChecks {
                     + " to "
                     + w.to())
         .orElse("a message of " + dataLength + " bytes (not an ERC-20 " + kind + ")");
+  }
+
+  /** What a message that is not an ERC-20 transfer carries, decoded with its predicate. */
+  private static String other(Optional<Erc20Transfer> erc20, AssetPayload p) {
+    return erc20.isPresent() ? "" : ": " + AssetText.describe(p);
   }
 
   private String name(Address a) {

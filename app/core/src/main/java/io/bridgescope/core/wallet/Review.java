@@ -58,6 +58,28 @@ public record Review(
         .reduce(BigInteger.ZERO, BigInteger::add);
   }
 
+  /**
+   * This review cut to its first step, for an offline signer, who signs one transaction at a time.
+   * A deposit whose approval comes first exports the approval; the deposit itself is simulated and
+   * exported by preparing it again once the approval is mined (before that its gas cannot be
+   * estimated). {@code next} says so in the review's notes. A one-step review is returned as is.
+   */
+  public Review firstStepOnly(String next) {
+    if (steps.size() == 1) {
+      return this;
+    }
+    List<String> n = new java.util.ArrayList<>(notes);
+    n.add(next);
+    return new Review(
+        title + " (step 1 of " + steps.size() + ": " + steps.get(0).summary() + ")",
+        from,
+        List.of(steps.get(0)),
+        checks,
+        n,
+        guard + ":step-1",
+        snapshot);
+  }
+
   /** Whether a step can only be planned after an earlier one is mined. */
   public boolean hasDeferredSteps() {
     return steps.stream().anyMatch(s -> s.tx().isEmpty());

@@ -33,6 +33,15 @@ public final class ReviewedExports {
 
   /** Keeps a copy of an exported transaction (once per distinct transaction). */
   public void remember(String network, UnsignedTx tx, IndexSnapshot snapshot) {
+    remember(network, tx, snapshot, List.of());
+  }
+
+  /** As above, with the deposits an exported approval is for (checked again when it is sent). */
+  public void remember(
+      String network,
+      UnsignedTx tx,
+      IndexSnapshot snapshot,
+      List<SigningPolicy.Companion> approvalFor) {
     try {
       Files.createDirectories(dir);
     } catch (IOException e) {
@@ -41,7 +50,7 @@ public final class ReviewedExports {
     }
     Path file = dir.resolve(prefix(tx) + fingerprint(tx) + ".json");
     if (!Files.exists(file)) {
-      TxFiles.writeUnsigned(network, tx, snapshot, file);
+      TxFiles.writeUnsigned(network, tx, snapshot, approvalFor, file);
     }
   }
 

@@ -11,6 +11,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -20,8 +21,10 @@ import java.util.Set;
  */
 final class SecretFiles {
 
-  static final Set<PosixFilePermission> DIR = PosixFilePermissions.fromString("rwx------");
-  static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-------");
+  static final Set<PosixFilePermission> DIR =
+      Set.copyOf(PosixFilePermissions.fromString("rwx------"));
+  static final Set<PosixFilePermission> FILE =
+      Set.copyOf(PosixFilePermissions.fromString("rw-------"));
 
   private SecretFiles() {}
 
@@ -44,7 +47,8 @@ final class SecretFiles {
 
   /** Writes {@code content} to {@code target}; refuses to replace unless {@code replace}. */
   static void write(Path target, byte[] content, boolean replace) throws IOException {
-    Path dir = target.toAbsolutePath().getParent();
+    Path dir =
+        Objects.requireNonNull(target.toAbsolutePath().getParent(), "the folder of " + target);
     ensureDirectory(dir);
     FileAttribute<?>[] attrs =
         posix()

@@ -30,8 +30,16 @@ import java.util.Optional;
  */
 public final class SigningPolicy {
 
-  /** A deposit signed together with an approve: the only thing an approve may be for. */
-  record Companion(Address to, Bytes data) {}
+  /**
+   * A deposit signed together with an approve, or written beside it in an air-gapped file: the only
+   * thing an approve may be for.
+   */
+  public record Companion(Address to, Bytes data) {
+    public Companion {
+      Objects.requireNonNull(to, "to");
+      Objects.requireNonNull(data, "data");
+    }
+  }
 
   private final NetworkProfile profile;
   private final SigningLimits limits;
@@ -58,7 +66,7 @@ public final class SigningPolicy {
                   + "' (choose that profile with --network)",
               false));
     }
-    return inspect(file.tx(), file.snapshot(), List.of(), true, pre);
+    return inspect(file.tx(), file.snapshot(), file.approvalFor(), true, pre);
   }
 
   /**
@@ -66,7 +74,16 @@ public final class SigningPolicy {
    * {@code snapshot} (that of the export they are compared with) unless it is empty.
    */
   public Inspection inspectSigned(UnsignedTx fromBytes, IndexSnapshot snapshot) {
-    return inspect(fromBytes, snapshot, List.of(), false, List.of());
+    return inspectSigned(fromBytes, snapshot, List.of());
+  }
+
+  /**
+   * As above, with the deposits the reviewed export said an approval in these bytes is for (its
+   * {@code approvalFor}); they are checked against the approval as when it was exported.
+   */
+  public Inspection inspectSigned(
+      UnsignedTx fromBytes, IndexSnapshot snapshot, List<Companion> approvalFor) {
+    return inspect(fromBytes, snapshot, approvalFor, false, List.of());
   }
 
   /** A transaction the wallet planned itself, with the other steps of its review. */
@@ -83,9 +100,13 @@ public final class SigningPolicy {
     List<Problem> problems = new ArrayList<>(pre);
     List<String> warnings = new ArrayList<>();
     byte[] data = tx.data().value();
-    Optional<Function> fn = CallDecoder.function(data);
+    Optional<Function> fn = CallDecoder.function(data, tx.to(), profile.contracts());
     Optional<Call> call = Optional.empty();
-    ChainRole role = fn.map(f -> f.chain).orElseGet(() -> roleOfChainId(tx));
+    // an approve is an ERC-20 call on either chain (a root token for a deposit to the child, a
+    // child-native token for one to the root): its chain id says which, and checkCall holds it to
+    // that chain's deposit predicate
+    ChainRole role =
+        fn.filter(f -> f != Function.APPROVE).map(f -> f.chain).orElseGet(() -> roleOfChainId(tx));
     if (fn.isEmpty()) {
       problems.add(
           unknown(
@@ -97,7 +118,7 @@ public final class SigningPolicy {
                       + " is not a bridge call the wallet knows"));
     } else {
       try {
-        call = CallDecoder.decode(data);
+        call = CallDecoder.decode(data, tx.to(), profile.contracts());
       } catch (AbiDecodingException e) {
         problems.add(unknown("data", "does not decode: " + e.getMessage()));
       }
@@ -118,7 +139,7 @@ public final class SigningPolicy {
               false));
     }
     fn.ifPresent(f -> checkTarget(f, tx, problems));
-    call.ifPresent(c -> checkCall(c, tx, companions, problems));
+    call.ifPresent(c -> checkCall(c, tx, role, companions, problems));
     if (fn.isPresent() && tx.value().signum() != 0) {
       problems.add(
           new Problem(
@@ -136,6 +157,9 @@ public final class SigningPolicy {
     ProofChecks proofs = new ProofChecks(profile, snapshot);
     List<String> detail = new ArrayList<>();
     call.ifPresent(c -> proofs.check(c, detail, problems, warnings));
+    if (call.isPresent() && call.get().function().onToken()) {
+      companionLines(tx, companions, detail);
+    }
     TxPurpose purpose = fn.map(f -> f.purpose).orElse(TxPurpose.OTHER);
     Optional<BigInteger> relatedId = call.flatMap(SigningPolicy::relatedId);
     String summary = call.map(c -> Summaries.of(c, tx.to())).orElse(unknownSummary(tx, role));
@@ -172,9 +196,52 @@ public final class SigningPolicy {
     return new Inspection(labelled, decoded, lines, problems, warnings, limits.allowUnknownCall());
   }
 
+  /**
+   * The deposit an approval is for, decoded from its own bytes: an air-gapped file carries it
+   * beside the approval, unsigned, and the signer shows it so the approval is judged with its
+   * purpose.
+   */
+  private void companionLines(UnsignedTx tx, List<Companion> companions, List<String> detail) {
+    for (Companion c : companions) {
+      if (c.to().equals(tx.to()) && c.data().equals(tx.data())) {
+        continue; // the approval itself, when a whole review is passed
+      }
+      String what;
+      try {
+        what =
+            CallDecoder.decode(c.data().value(), c.to(), profile.contracts())
+                .map(SigningPolicy::render)
+                .orElse("a call the wallet does not know");
+      } catch (AbiDecodingException e) {
+        what = "a call that does not decode (" + e.getMessage() + ")";
+      }
+      detail.add("approval for: " + what + " at " + c.to() + " (not signed here)");
+    }
+  }
+
   private void checkTarget(Function f, UnsignedTx tx, List<Problem> problems) {
+    if (f.onToken()) {
+      return;
+    }
     Optional<Address> expected = f.contract(profile.contracts());
-    if (expected.isPresent() && !expected.get().equals(tx.to())) {
+    if (expected.isEmpty()) {
+      problems.add(
+          unknown(
+              "to",
+              "is "
+                  + tx.to()
+                  + ", but profile '"
+                  + profile.name()
+                  + "' names no "
+                  + f.contractName
+                  + " (contracts."
+                  + (f.contractName.contains("1155")
+                      ? "rootErc1155Predicate"
+                      : "rootErc721Predicate")
+                  + "), so "
+                  + f.functionName()
+                  + " is signed for no contract; add the predicate to the profile"));
+    } else if (!expected.get().equals(tx.to())) {
       problems.add(
           unknown(
               "to",
@@ -194,13 +261,24 @@ public final class SigningPolicy {
 
   /** An approve passes only for the exact amount of a deposit to the predicate signed with it. */
   private void checkCall(
-      Call c, UnsignedTx tx, List<Companion> companions, List<Problem> problems) {
+      Call c, UnsignedTx tx, ChainRole role, List<Companion> companions, List<Problem> problems) {
+    if (c instanceof NftCalls.SetApproval s) {
+      NftApprovals.check(profile, s, tx, companions)
+          .ifPresent(m -> problems.add(unknown("data", m)));
+      return;
+    }
     if (!(c instanceof Approve a)) {
       return;
     }
-    Address predicate = profile.contracts().rootErc20Predicate();
+    Function deposit =
+        role == ChainRole.ROOT ? Function.DEPOSIT_TO : Function.DEPOSIT_TO_CHILD_NATIVE;
+    Address predicate =
+        role == ChainRole.ROOT
+            ? profile.contracts().rootErc20Predicate()
+            : deposit.contract(profile.contracts()).orElse(null);
     boolean matched =
-        a.spender().equals(predicate)
+        predicate != null
+            && a.spender().equals(predicate)
             && companions.stream()
                 .filter(d -> d.to().equals(predicate))
                 .map(d -> CallDecoder.decode(d.data().value()))
@@ -220,7 +298,11 @@ public final class SigningPolicy {
                   + CallDecoder.amount(a.amount())
                   + ") on token "
                   + tx.to()
-                  + " is not a bridge call: the wallet approves only the RootERC20Predicate ("
+                  + " on the "
+                  + role.key()
+                  + " chain is not a bridge call: the wallet approves only the "
+                  + deposit.contractName
+                  + " ("
                   + predicate
                   + ") and only for the exact amount of a deposit signed with it"));
     }
@@ -297,7 +379,7 @@ public final class SigningPolicy {
             .map(e -> e.getKey() + " of profile '" + profile.name() + "'")
             .findFirst()
             .orElse(
-                call.filter(c -> c instanceof Approve)
+                call.filter(c -> c.function().onToken())
                     .map(c -> "the token")
                     .orElse("not a contract of profile '" + profile.name() + "'"));
     List<String> out = new ArrayList<>();
@@ -320,19 +402,21 @@ public final class SigningPolicy {
             + ether(t.maxFee(), t.chain())
             + " in fees");
     String callText =
-        call.map(
-                c ->
-                    c.function().contractName
-                        + "."
-                        + c.function().functionName()
-                        + "("
-                        + String.join(
-                            ", ", c.args().stream().map(a -> a.name() + "=" + a.value()).toList())
-                        + ")")
+        call.map(SigningPolicy::render)
             .orElse("unknown, " + t.data().length() + " bytes: " + shortHex(t.data().value()));
     out.add("  call       " + callText);
     detail.forEach(d -> out.add("  " + d));
     return out;
+  }
+
+  /** {@code Contract.function(name=value, …)}. */
+  private static String render(Call c) {
+    return c.function().contractName
+        + "."
+        + c.function().functionName()
+        + "("
+        + String.join(", ", c.args().stream().map(a -> a.name() + "=" + a.value()).toList())
+        + ")";
   }
 
   private ChainRole roleOfChainId(UnsignedTx tx) {

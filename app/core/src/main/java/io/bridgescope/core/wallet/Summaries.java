@@ -1,5 +1,8 @@
 package io.bridgescope.core.wallet;
 
+import io.bridgescope.core.asset.AssetPayload;
+import io.bridgescope.core.asset.AssetPredicates;
+import io.bridgescope.core.asset.AssetText;
 import io.bridgescope.core.model.Address;
 import io.bridgescope.core.wallet.CallDecoder.Approve;
 import io.bridgescope.core.wallet.CallDecoder.Call;
@@ -49,11 +52,23 @@ final class Summaries {
                           + ")")
               .orElse(" (message to " + x.obj().receiver() + ")");
     }
+    if (c instanceof NftCalls.NftMove || c instanceof NftCalls.SetApproval) {
+      return NftCalls.summary(c, to);
+    }
     if (c instanceof Approve a) {
       return "approve " + a.spender() + " to take " + ether(a.amount()) + " of " + to;
     }
     TokenMove m = (TokenMove) c;
     String receiver = m.receiver().map(Address::toString).orElse("the sender");
+    if (m.function() == Function.DEPOSIT_TO_CHILD_NATIVE) {
+      return "deposit "
+          + ether(m.amount())
+          + " of child-native token "
+          + m.token()
+          + " to "
+          + receiver
+          + " on the root (an exit to claim there)";
+    }
     return m.function() == Function.WITHDRAW || m.function() == Function.WITHDRAW_TO
         ? "withdraw " + ether(m.amount()) + " of child token " + m.token() + " to " + receiver
         : "deposit " + ether(m.amount()) + " of " + m.token() + " to " + receiver + " on the child";
@@ -69,7 +84,15 @@ final class Summaries {
                     + w.rootToken()
                     + " to "
                     + w.to())
-        .orElse("message from " + l.sender() + " to " + l.receiver());
+        .orElseGet(() -> nftOrMessage(l));
+  }
+
+  /** An NFT withdrawal read with Edge's predicate at its sender address, else a plain message. */
+  private static String nftOrMessage(ExitLeaf l) {
+    AssetPayload p = AssetPredicates.edge().decodeExit(l.sender(), l.data().value());
+    return p instanceof AssetPayload.Transfer
+        ? AssetText.describe(p)
+        : "message from " + l.sender() + " to " + l.receiver();
   }
 
   private static String ether(BigInteger v) {

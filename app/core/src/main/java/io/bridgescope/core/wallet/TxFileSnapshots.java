@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.bridgescope.core.model.Hash32;
+import io.bridgescope.core.model.Uint256Text;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -89,11 +90,7 @@ final class TxFileSnapshots {
   private static BigInteger uint(JsonNode x, String at, String name) {
     String text = field(x, at, name).asText();
     try {
-      BigInteger v = new BigInteger(text);
-      if (v.signum() < 0 || v.bitLength() > 256) {
-        throw new NumberFormatException();
-      }
-      return v;
+      return Uint256Text.parse(text, 10);
     } catch (NumberFormatException | ArithmeticException e) {
       throw new IllegalArgumentException(
           "field '" + at + name + "' is not an unsigned integer: '" + text + "'");

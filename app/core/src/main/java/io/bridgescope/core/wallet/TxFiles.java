@@ -3,10 +3,12 @@ package io.bridgescope.core.wallet;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.bridgescope.core.model.Address;
 import io.bridgescope.core.model.Hash32;
 import io.bridgescope.core.model.Hex;
+import io.bridgescope.core.model.Uint256Text;
 import io.bridgescope.core.network.ChainRole;
 import io.bridgescope.core.store.rows.Bytes;
 import io.bridgescope.core.store.rows.TxPurpose;
@@ -15,7 +17,10 @@ import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The air-gapped exchange: an unsigned transaction written as JSON on the online machine, signed by
@@ -38,17 +43,55 @@ public final class TxFiles {
    * labels of {@code tx} (chain, purpose, related id, summary) are the file's claims: {@link
    * SigningPolicy#inspectFile} checks them against the fields.
    */
-  public record Unsigned(String network, UnsignedTx tx, IndexSnapshot snapshot) {}
+  public record Unsigned(
+      String network,
+      UnsignedTx tx,
+      IndexSnapshot snapshot,
+      List<SigningPolicy.Companion> approvalFor) {
+
+    public Unsigned {
+      approvalFor = List.copyOf(approvalFor);
+    }
+
+    public Unsigned(String network, UnsignedTx tx, IndexSnapshot snapshot) {
+      this(network, tx, snapshot, List.of());
+    }
+  }
+
+  /**
+   * The most deposits one approval file may name: one is what the wallet writes; a few leave room,
+   * and nothing unbounded is read.
+   */
+  static final int MAX_APPROVAL_FOR = 4;
 
   /** A signed transaction read from a file, with the network name it was prepared for. */
   public record Signed(String network, SignedTx tx) {}
 
   public static void writeUnsigned(
       String network, UnsignedTx tx, IndexSnapshot snapshot, Path file) {
+    writeUnsigned(network, tx, snapshot, List.of(), file);
+  }
+
+  /**
+   * As above; {@code approvalFor} (an approval's deposits, not signed with it) are written as
+   * {@code approvalFor: [{to, data}]}, so the offline signer can judge the approval by them.
+   */
+  public static void writeUnsigned(
+      String network,
+      UnsignedTx tx,
+      IndexSnapshot snapshot,
+      List<SigningPolicy.Companion> approvalFor,
+      Path file) {
     ObjectNode o = describe(network, tx);
     o.put("format", UNSIGNED_FORMAT);
     if (!snapshot.isEmpty()) {
       o.set("indexSnapshot", TxFileSnapshots.toJson(snapshot, JSON));
+    }
+    if (!approvalFor.isEmpty()) {
+      ArrayNode a = o.putArray("approvalFor");
+      for (SigningPolicy.Companion c : approvalFor) {
+        a.addObject().put("to", c.to().toString()).put("data", Hex.encode(c.data().value()));
+      }
     }
     write(o, file);
   }
@@ -70,7 +113,33 @@ public final class TxFiles {
     } catch (IllegalArgumentException e) {
       throw bad(file, e.getMessage());
     }
-    return new Unsigned(network(file, o), tx, snapshot);
+    return new Unsigned(network(file, o), tx, snapshot, approvalFor(file, o));
+  }
+
+  /** The optional {@code approvalFor} array; each entry checked, at most a few read. */
+  private static List<SigningPolicy.Companion> approvalFor(Path file, JsonNode o) {
+    JsonNode a = o.get("approvalFor");
+    if (a == null || a.isNull()) {
+      return List.of();
+    }
+    if (!a.isArray() || a.size() > MAX_APPROVAL_FOR) {
+      throw bad(
+          file,
+          "approvalFor: must be an array of at most "
+              + MAX_APPROVAL_FOR
+              + " {to, data} entries (the deposits an approval is for)");
+    }
+    List<SigningPolicy.Companion> out = new ArrayList<>();
+    for (int i = 0; i < a.size(); i++) {
+      try {
+        out.add(
+            new SigningPolicy.Companion(
+                Address.of(text(a.get(i), "to")), Bytes.ofHex(text(a.get(i), "data"))));
+      } catch (IllegalArgumentException e) {
+        throw bad(file, "approvalFor[" + i + "]: " + e.getMessage());
+      }
+    }
+    return out;
   }
 
   private static String network(Path file, JsonNode o) {
@@ -142,44 +211,47 @@ public final class TxFiles {
     return o;
   }
 
+  /** The fields of a file; throws {@link IllegalArgumentException}, the caller names the file. */
   private static UnsignedTx unsigned(JsonNode o) {
+    String type = text(o, "type");
+    if (!type.equals("eip1559") && !type.equals("legacy")) {
+      throw new IllegalArgumentException("field 'type' is '" + type + "', not eip1559 or legacy");
+    }
+    Fees fees =
+        new Fees(type.equals("eip1559"), uint(o, "maxFeePerGas"), uint(o, "maxPriorityFeePerGas"));
+    UnsignedTx tx =
+        new UnsignedTx(
+            ChainRole.fromKey(text(o, "chain")),
+            Long.parseLong(text(o, "chainId")),
+            Address.of(text(o, "from")),
+            Long.parseLong(text(o, "nonce")),
+            Address.of(text(o, "to")),
+            Bytes.ofHex(text(o, "data")),
+            uint(o, "value"),
+            Long.parseLong(text(o, "gasLimit")),
+            fees,
+            TxPurpose.fromKey(text(o, "purpose")),
+            o.hasNonNull("relatedId") ? Optional.of(uint(o, "relatedId")) : Optional.empty(),
+            text(o, "summary"));
+    // maxFee is written for people; one that disagrees with the fields is a tampered file
+    if (o.hasNonNull("maxFee") && !o.get("maxFee").asText().equals(Amounts.ether(tx.maxFee()))) {
+      throw new IllegalArgumentException(
+          "field 'maxFee' says "
+              + o.get("maxFee").asText()
+              + ", but gasLimit × maxFeePerGas is "
+              + Amounts.ether(tx.maxFee()));
+    }
+    return tx;
+  }
+
+  /** A uint256 field; its length is checked before it is parsed ({@link Uint256Text}). */
+  private static BigInteger uint(JsonNode o, String field) {
+    String t = text(o, field);
     try {
-      String type = text(o, "type");
-      if (!type.equals("eip1559") && !type.equals("legacy")) {
-        throw new IllegalArgumentException("field 'type' is '" + type + "', not eip1559 or legacy");
-      }
-      Fees fees =
-          new Fees(
-              type.equals("eip1559"),
-              new BigInteger(text(o, "maxFeePerGas")),
-              new BigInteger(text(o, "maxPriorityFeePerGas")));
-      UnsignedTx tx =
-          new UnsignedTx(
-              ChainRole.fromKey(text(o, "chain")),
-              Long.parseLong(text(o, "chainId")),
-              Address.of(text(o, "from")),
-              Long.parseLong(text(o, "nonce")),
-              Address.of(text(o, "to")),
-              Bytes.ofHex(text(o, "data")),
-              new BigInteger(text(o, "value")),
-              Long.parseLong(text(o, "gasLimit")),
-              fees,
-              TxPurpose.fromKey(text(o, "purpose")),
-              o.hasNonNull("relatedId")
-                  ? Optional.of(new BigInteger(o.get("relatedId").asText()))
-                  : Optional.empty(),
-              text(o, "summary"));
-      // maxFee is written for people; one that disagrees with the fields is a tampered file
-      if (o.hasNonNull("maxFee") && !o.get("maxFee").asText().equals(Amounts.ether(tx.maxFee()))) {
-        throw new IllegalArgumentException(
-            "field 'maxFee' says "
-                + o.get("maxFee").asText()
-                + ", but gasLimit × maxFeePerGas is "
-                + Amounts.ether(tx.maxFee()));
-      }
-      return tx;
-    } catch (IllegalArgumentException e) {
-      throw new WalletException(Kind.BAD_FILE, "transaction file: " + e.getMessage(), e);
+      return Uint256Text.parse(t, 10);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(
+          "field '" + field + "' is not a uint256 (" + e.getMessage() + ")", e);
     }
   }
 
@@ -220,7 +292,7 @@ public final class TxFiles {
     }
   }
 
-  private static WalletException bad(Path file, String why) {
+  private static WalletException bad(Path file, @Nullable String why) {
     return new WalletException(Kind.BAD_FILE, "transaction file " + file + ": " + why);
   }
 }

@@ -13,7 +13,9 @@ import java.math.BigInteger;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.web3j.protocol.core.DefaultBlockParameterName;
 
 /**
@@ -40,7 +42,7 @@ final class TxPlanner {
   }
 
   ChainClient client(ChainRole chain) {
-    return rpc.get(chain).client();
+    return rpcOf(chain).client();
   }
 
   /**
@@ -73,7 +75,7 @@ final class TxPlanner {
       String summary,
       List<String> checks,
       List<InnerCall> inner) {
-    WalletRpc r = rpc.get(chain);
+    WalletRpc r = rpcOf(chain);
     long chainId = profile.chain(chain).chainId();
     long gas;
     try {
@@ -159,7 +161,7 @@ final class TxPlanner {
   long nonce(ChainRole chain, Address from) {
     long pending;
     try {
-      pending = rpc.get(chain).pendingNonce(from);
+      pending = rpcOf(chain).pendingNonce(from);
     } catch (ChainException e) {
       throw chainError(chain, e);
     }
@@ -169,7 +171,7 @@ final class TxPlanner {
 
   Fees fees(ChainRole chain) {
     try {
-      return rpc.get(chain).fees();
+      return rpcOf(chain).fees();
     } catch (ChainException e) {
       throw chainError(chain, e);
     }
@@ -178,7 +180,7 @@ final class TxPlanner {
   void checkFunds(UnsignedTx tx) {
     BigInteger balance;
     try {
-      balance = rpc.get(tx.chain()).balance(tx.from());
+      balance = rpcOf(tx.chain()).balance(tx.from());
     } catch (ChainException e) {
       throw chainError(tx.chain(), e);
     }
@@ -215,7 +217,11 @@ final class TxPlanner {
   }
 
   static WalletException reverts(
-      ChainRole chain, String summary, Address from, String reason, Throwable cause) {
+      ChainRole chain,
+      String summary,
+      Address from,
+      @Nullable String reason,
+      @Nullable Throwable cause) {
     return new WalletException(
         Kind.CALL_REVERTS,
         "simulating "
@@ -235,5 +241,10 @@ final class TxPlanner {
         Kind.CHAIN_ERROR,
         "could not prepare the transaction: " + e.getMessage() + "; nothing was signed",
         e);
+  }
+
+  /** Both chains' RPC are set in the constructor. */
+  private WalletRpc rpcOf(ChainRole chain) {
+    return Objects.requireNonNull(rpc.get(chain), chain.key());
   }
 }

@@ -13,6 +13,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.slf4j.Logger;
@@ -82,7 +83,7 @@ public final class TxSender {
   /** Waits for the receipt and marks the entry MINED or FAILED; returns the receipt. */
   public TransactionReceipt follow(SignedTx s, Duration timeout) {
     JournalEntry e = entry(s.hash());
-    ChainClient c = rpc.get(e.chain()).client();
+    ChainClient c = rpcOf(e.chain()).client();
     long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {
       Optional<TransactionReceipt> r;
@@ -128,7 +129,7 @@ public final class TxSender {
   public List<Resumed> resume() {
     List<Resumed> out = new ArrayList<>();
     for (JournalEntry e : journal.unfinished()) {
-      WalletRpc r = rpc.get(e.chain());
+      WalletRpc r = rpcOf(e.chain());
       try {
         Optional<TransactionReceipt> rc = r.client().receipt(e.txHash());
         if (rc.isPresent()) {
@@ -160,7 +161,7 @@ public final class TxSender {
   }
 
   private TxState broadcast(JournalEntry e) {
-    ChainClient c = rpc.get(e.chain()).client();
+    ChainClient c = rpcOf(e.chain()).client();
     try {
       Hash32 h = c.sendRaw(e.rawTx().value());
       if (!h.equals(e.txHash())) {
@@ -236,5 +237,10 @@ public final class TxSender {
       Thread.currentThread().interrupt();
       throw new WalletException(Kind.TIMEOUT, "interrupted while waiting for a receipt");
     }
+  }
+
+  /** Both chains' RPC are set in the constructor. */
+  private WalletRpc rpcOf(ChainRole chain) {
+    return Objects.requireNonNull(rpc.get(chain), chain.key());
   }
 }

@@ -36,12 +36,19 @@ public final class Wallet {
   private final ChainViews views;
   private final ExitPlanner exits;
   private final BridgePlanner bridge;
+  private final NftPlanner nfts;
   private final InFlight inFlight = new InFlight();
 
+  /**
+   * A wallet that reads the index (messages, proofs, lifecycle) from {@code index} and keeps its
+   * journal in {@code journalDb} through {@code journalWriter}: the same database for the local
+   * index, or a team index read-only beside the user's own file (ADR 0021).
+   */
   public Wallet(
       NetworkProfile profile,
-      Database db,
-      StoreWriter writer,
+      Database index,
+      Database journalDb,
+      StoreWriter journalWriter,
       Keystore keys,
       ChainClient root,
       ChainClient child,
@@ -49,18 +56,46 @@ public final class Wallet {
       Clock clock) {
     this.profile = profile;
     this.keys = keys;
-    this.journal = new TxJournal(db, writer, clock);
+    this.journal = new TxJournal(journalDb, journalWriter, clock);
     this.planner = new TxPlanner(profile, root, child, journal);
     this.sender = new TxSender(root, child, journal);
     this.views = new ChainViews(root, child, profile.contracts());
-    LifecycleService lifecycle = new LifecycleService(db, profile.epochSize(), clock);
+    LifecycleService lifecycle = new LifecycleService(index, profile.epochSize(), clock);
     this.exits =
-        new ExitPlanner(db, profile.contracts(), proofs, lifecycle, planner, journal, views);
+        new ExitPlanner(index, profile.contracts(), proofs, lifecycle, planner, journal, views);
     this.bridge =
         new BridgePlanner(profile.contracts(), proofs, lifecycle, planner, journal, views);
+    this.nfts = new NftPlanner(profile.contracts(), planner, views);
   }
 
-  /** A wallet with its own proof builder. */
+  /**
+   * A wallet with its own proof builder, reading {@code index} and journaling into {@code
+   * journalDb}.
+   */
+  public Wallet(
+      NetworkProfile profile,
+      Database index,
+      Database journalDb,
+      StoreWriter journalWriter,
+      Keystore keys,
+      ChainClient root,
+      ChainClient child,
+      Clock clock) {
+    this(
+        profile,
+        index,
+        journalDb,
+        journalWriter,
+        keys,
+        root,
+        child,
+        new ProofBuilder(index, profile.contracts(), profile.epochSize()),
+        clock);
+  }
+
+  /**
+   * A wallet with its own proof builder, whose index and journal are the one database {@code db}.
+   */
   public Wallet(
       NetworkProfile profile,
       Database db,
@@ -69,15 +104,7 @@ public final class Wallet {
       ChainClient root,
       ChainClient child,
       Clock clock) {
-    this(
-        profile,
-        db,
-        writer,
-        keys,
-        root,
-        child,
-        new ProofBuilder(db, profile.contracts(), profile.epochSize()),
-        clock);
+    this(profile, db, db, writer, keys, root, child, clock);
   }
 
   public NetworkProfile profile() {
@@ -90,6 +117,11 @@ public final class Wallet {
 
   public ExitPlanner exits() {
     return exits;
+  }
+
+  /** Deposits and withdrawals of ERC-721 and ERC-1155 tokens. */
+  public NftPlanner nfts() {
+    return nfts;
   }
 
   public BridgePlanner bridge() {
@@ -112,7 +144,7 @@ public final class Wallet {
    */
   public Outcome execute(Review review, String key, char[] password, Duration timeout) {
     List<Outcome.StepResult> results = new ArrayList<>();
-    try (AutoCloseable guard = inFlight.claim(review.guard(), review.title());
+    try (InFlight.Claim guard = inFlight.claim(review.guard(), review.title());
         KeySession session = keys.unlock(key, password)) {
       checkSigner(review, session);
       List<Step> steps = review.steps();
@@ -126,10 +158,6 @@ public final class Wallet {
         results.add(sendAndFollow(step, signed, timeout));
       }
       return new Outcome(review, results);
-    } catch (RuntimeException e) {
-      throw e;
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
     }
   }
 
@@ -143,37 +171,43 @@ public final class Wallet {
       throw new IllegalArgumentException("review has steps that can only be signed after sending");
     }
     List<SignedTx> out = new ArrayList<>();
-    try (AutoCloseable guard = inFlight.claim(review.guard(), review.title());
+    try (InFlight.Claim guard = inFlight.claim(review.guard(), review.title());
         KeySession session = keys.unlock(key, password)) {
       checkSigner(review, session);
       for (Step step : review.steps()) {
         out.add(signChecked(planStep(step), review, session));
       }
       return out;
-    } catch (RuntimeException e) {
-      throw e;
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
     }
   }
 
   /**
-   * Writes the review's one transaction to {@code file} for an offline signer, labelled from its
+   * Writes the review's first transaction to {@code file} for an offline signer, labelled from its
    * own bytes and with the index snapshot its proofs were built against, and keeps a copy in {@code
-   * reviewed} for {@link #submitSigned}. Refuses what the signer would refuse under {@code limits}.
+   * reviewed} for {@link #submitSigned}. A review of more steps (an approval, then the deposit that
+   * can only be simulated once the approval is mined) writes the approval, with the later steps'
+   * calls beside it as {@code approvalFor}: the signer judges the approval by them, and the deposit
+   * is exported by preparing it again once the approval is mined. Refuses what the signer would
+   * refuse under {@code limits}.
    */
   public Inspection exportUnsigned(
       Review review, SigningLimits limits, Path file, ReviewedExports reviewed) {
-    if (review.steps().size() != 1 || review.steps().get(0).tx().isEmpty()) {
+    Step first = review.steps().get(0);
+    if (first.tx().isEmpty()) {
       throw new IllegalArgumentException(
-          "only a review of one transaction can be exported for offline signing");
+          "the review's first transaction is not planned yet, so it cannot be exported");
     }
+    List<SigningPolicy.Companion> later =
+        review.steps().stream()
+            .skip(1)
+            .map(s -> new SigningPolicy.Companion(s.call().contract(), s.data()))
+            .toList();
     Inspection i =
         new SigningPolicy(profile, limits)
-            .inspectPlanned(review.steps().get(0).tx().get(), review.snapshot(), List.of())
+            .inspectPlanned(first.tx().get(), review.snapshot(), later)
             .requireSignable();
-    TxFiles.writeUnsigned(profile.name(), i.tx(), review.snapshot(), file);
-    reviewed.remember(profile.name(), i.tx(), review.snapshot());
+    TxFiles.writeUnsigned(profile.name(), i.tx(), review.snapshot(), later, file);
+    reviewed.remember(profile.name(), i.tx(), review.snapshot(), later);
     return i;
   }
 
@@ -183,9 +217,20 @@ public final class Wallet {
    * IndexSnapshot#NONE}).
    */
   public Inspection inspectSigned(SignedTx signed, SigningLimits limits, IndexSnapshot snapshot) {
+    return inspectSigned(signed, limits, snapshot, List.of());
+  }
+
+  /**
+   * As above, an approval judged by the deposits its reviewed export named ({@code approvalFor}).
+   */
+  public Inspection inspectSigned(
+      SignedTx signed,
+      SigningLimits limits,
+      IndexSnapshot snapshot,
+      List<SigningPolicy.Companion> approvalFor) {
     SignedBytes.Fields f = SignedBytes.decode(signed.raw().value());
     return new SigningPolicy(profile, limits)
-        .inspectSigned(f.unsigned(signed.tx().chain()), snapshot);
+        .inspectSigned(f.unsigned(signed.tx().chain()), snapshot, approvalFor);
   }
 
   /**
@@ -196,7 +241,9 @@ public final class Wallet {
    */
   public Outcome submitSigned(
       SignedTx signed, TxFiles.Unsigned reviewed, SigningLimits limits, Duration timeout) {
-    Inspection i = inspectSigned(signed, limits, reviewed.snapshot()).requireSendable();
+    Inspection i =
+        inspectSigned(signed, limits, reviewed.snapshot(), reviewed.approvalFor())
+            .requireSendable();
     UnsignedTx tx = i.tx();
     List<Inspection.Problem> problems =
         new ArrayList<>(SignedBytes.differences(reviewed.tx(), tx, "reviewed"));
@@ -222,7 +269,7 @@ public final class Wallet {
             tx.summary(),
             Optional.of(tx));
     String guardKey = "signed:" + decoded.hash();
-    try (AutoCloseable guard = inFlight.claim(guardKey, "transaction " + decoded.hash())) {
+    try (InFlight.Claim guard = inFlight.claim(guardKey, "transaction " + decoded.hash())) {
       if (journal.byHash(decoded.hash()).isEmpty()) {
         recheck(tx);
         sender.record(decoded);
@@ -231,10 +278,6 @@ public final class Wallet {
       Review review =
           new Review(tx.summary(), tx.from(), List.of(step), List.of(), List.of(), guardKey);
       return new Outcome(review, List.of(r));
-    } catch (RuntimeException e) {
-      throw e;
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
     }
   }
 

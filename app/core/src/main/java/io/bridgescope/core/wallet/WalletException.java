@@ -1,6 +1,7 @@
 package io.bridgescope.core.wallet;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /** Why the wallet will not (or could not) send a transaction, in words a user can act on. */
 public final class WalletException extends RuntimeException {
@@ -49,7 +50,7 @@ public final class WalletException extends RuntimeException {
     this(kind, message, null);
   }
 
-  public WalletException(Kind kind, String message, Throwable cause) {
+  public WalletException(Kind kind, String message, @Nullable Throwable cause) {
     super(message, cause);
     this.kind = Objects.requireNonNull(kind, "kind");
   }

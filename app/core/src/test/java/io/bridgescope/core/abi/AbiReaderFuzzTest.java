@@ -3,9 +3,9 @@ package io.bridgescope.core.abi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bridgescope.core.fuzz.ByteMutation;
-import io.bridgescope.core.fuzz.Decoders;
-import io.bridgescope.core.fuzz.FuzzTries;
 import io.bridgescope.core.model.Address;
+import io.bridgescope.crypto.fuzz.Decoders;
+import io.bridgescope.crypto.fuzz.FuzzTries;
 import java.math.BigInteger;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
@@ -14,14 +14,12 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.Tag;
 import net.jqwik.api.lifecycle.AddLifecycleHook;
 
 /**
  * Every {@link AbiReader} primitive, chained as the bridge decoders chain them, over valid and
  * mutated encodings: each read answers or throws {@link AbiDecodingException}.
  */
-@Tag("fuzz")
 @AddLifecycleHook(FuzzTries.class)
 class AbiReaderFuzzTest {
 
@@ -83,13 +81,13 @@ class AbiReaderFuzzTest {
         net.jqwik.api.Tuple.of(1, random));
   }
 
-  @Property(tries = 400)
+  @Property(tries = 100)
   void everyReadAnswersOrNamesTheField(
       @ForAll("encodings") byte[] data, @ForAll("programs") List<Step> program) {
     Decoders.decode(() -> run(data, program), AbiDecodingException.class);
   }
 
-  @Property(tries = 300)
+  @Property(tries = 80)
   void calldataShorterThanASelectorIsNamed(@ForAll("encodings") byte[] data) {
     var o = Decoders.decode(() -> AbiReader.ofCalldata(data), AbiDecodingException.class);
     assertThat(o.ok()).isEqualTo(data.length >= 4);

@@ -53,6 +53,14 @@ public final class FakeNode implements AutoCloseable {
   private final Map<String, Answer> answers = new ConcurrentHashMap<>();
   private final CountDownLatch closed = new CountDownLatch(1);
   private volatile boolean hang;
+  private final java.util.concurrent.atomic.AtomicInteger throttled =
+      new java.util.concurrent.atomic.AtomicInteger();
+  private volatile String retryAfter;
+
+  /** Every HTTP request this node received. */
+  public final java.util.concurrent.atomic.AtomicInteger requests =
+      new java.util.concurrent.atomic.AtomicInteger();
+
   private final long chainId;
   private final long head;
   private final String genesisSalt;
@@ -87,6 +95,12 @@ public final class FakeNode implements AutoCloseable {
     return this;
   }
 
+  /** The next {@code n} requests are answered HTTP 429 with this {@code Retry-After}. */
+  public void throttle(int n, String retryAfterHeader) {
+    retryAfter = retryAfterHeader;
+    throttled.set(n);
+  }
+
   /** From now on every request is accepted and never answered (until close). */
   public void hang() {
     hang = true;
@@ -99,6 +113,18 @@ public final class FakeNode implements AutoCloseable {
 
   private void handle(HttpExchange ex) throws IOException {
     JsonNode req = JSON.readTree(ex.getRequestBody().readAllBytes());
+    requests.incrementAndGet();
+    if (throttled.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+      byte[] body = "{\"error\":\"too many requests\"}".getBytes();
+      if (retryAfter != null) {
+        ex.getResponseHeaders().set("Retry-After", retryAfter);
+      }
+      ex.sendResponseHeaders(429, body.length);
+      try (OutputStream out = ex.getResponseBody()) {
+        out.write(body);
+      }
+      return;
+    }
     if (hang) {
       try {
         closed.await();

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.bridgescope.core.abi.Abi;
 import io.bridgescope.core.abi.AbiValue;
 import io.bridgescope.core.fuzz.ByteMutation;
-import io.bridgescope.core.fuzz.Decoders;
-import io.bridgescope.core.fuzz.FuzzTries;
+import io.bridgescope.crypto.fuzz.Decoders;
+import io.bridgescope.crypto.fuzz.FuzzTries;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -15,7 +15,6 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.Tag;
 import net.jqwik.api.constraints.Size;
 import net.jqwik.api.lifecycle.AddLifecycleHook;
 
@@ -23,7 +22,6 @@ import net.jqwik.api.lifecycle.AddLifecycleHook;
  * Revert data from a node ({@code Error(string)}, {@code Panic(uint256)}, custom errors): read into
  * words whatever it holds, never an exception, because it is read while reporting another error.
  */
-@Tag("fuzz")
 @AddLifecycleHook(FuzzTries.class)
 class RevertReasonFuzzTest {
 
@@ -39,7 +37,7 @@ class RevertReasonFuzzTest {
     return ByteMutation.lists();
   }
 
-  @Property(tries = 400)
+  @Property(tries = 100)
   void errorStringsReadBackOrAsSomethingReadable(
       @ForAll("reasons") String reason, @ForAll("mutations") List<ByteMutation> edits) {
     byte[] data =
@@ -54,7 +52,7 @@ class RevertReasonFuzzTest {
     }
   }
 
-  @Property(tries = 200)
+  @Property(tries = 50)
   void panicsReadBack(@ForAll("mutations") List<ByteMutation> edits, @ForAll long code) {
     BigInteger c = BigInteger.valueOf(code).abs();
     byte[] data = ByteMutation.applyAll(Abi.call("Panic(uint256)", AbiValue.uint(c)), 4, edits);
@@ -64,7 +62,7 @@ class RevertReasonFuzzTest {
     }
   }
 
-  @Property(tries = 200)
+  @Property(tries = 50)
   void randomRevertDataReadsAsSomething(@ForAll @Size(max = 300) byte[] data) {
     Decoders.total(() -> RevertReason.decode(data));
   }

@@ -41,8 +41,15 @@ class RpcErrorsTest {
         "eth_blockNumber | -32005 | rate limit exceeded                                       | RATE_LIMITED",
         "eth_call        | 429    | Your app has exceeded its compute units per second capacity | RATE_LIMITED",
         "eth_getLogs     | -32007 | 15/second request limit reached - reduce calls per second | RATE_LIMITED",
-        // a -32005 that a smaller range fixes is no rate limit
-        "eth_getLogs     | -32005 | query returned more than 10000 results                    | OTHER_RPC_ERROR",
+        // eth_getLogs errors a smaller range fixes (a -32005 among them is no rate limit)
+        "eth_getLogs     | -32005 | query returned more than 10000 results                    | LOG_RANGE",
+        "eth_getLogs     | -32602 | Log response size exceeded. You can make eth_getLogs requests with up to a 2K block range and no limit on the response size | LOG_RANGE",
+        "eth_getLogs     | -32000 | eth_getLogs is limited to a 10,000 range                  | LOG_RANGE",
+        "eth_getLogs     | -32000 | block range is too wide                                   | LOG_RANGE",
+        "eth_getLogs     | -32000 | exceed maximum block range: 5000                          | LOG_RANGE",
+        "eth_getLogs     | -32000 | query timeout exceeded                                    | LOG_RANGE",
+        "eth_getLogs     | -32005 | rate limit exceeded                                       | RATE_LIMITED",
+        "eth_call        | -32000 | block range is too wide                                   | OTHER_RPC_ERROR",
         // transactions the node refuses
         "eth_sendRawTransaction | -32000 | nonce too low                                      | REJECTED",
         "eth_sendRawTransaction | -32000 | already known                                      | REJECTED",
@@ -63,6 +70,7 @@ class RpcErrorsTest {
         "503 | <html>Service Unavailable</html>  | TRANSPORT",
         "502 | Bad Gateway                       | TRANSPORT",
         "403 | Forbidden                         | OTHER_RPC_ERROR",
+        "400 | query returned more than 10000 results | LOG_RANGE",
       })
   void classifiesHttpStatuses(int status, String body, RpcErrorKind kind) {
     assertThat(RpcErrors.ofHttp(status, body)).isEqualTo(kind);
@@ -71,7 +79,7 @@ class RpcErrorsTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"RATE_LIMITED", "MISSING_STATE", "WRONG_CHAIN", "REVERT"})
+  @CsvSource({"RATE_LIMITED", "MISSING_STATE", "WRONG_CHAIN", "REVERT", "OTHER_RPC_ERROR"})
   void onlyUntypedAndTransportErrorsShrinkTheLogRange(RpcErrorKind kind) {
     assertThat(BlockRange.isRangeError(new ChainException(kind, "too many requests: timeout")))
         .isFalse();

@@ -50,6 +50,11 @@ class ChainGuardTest {
   @TempDir Path dir;
   private final List<AutoCloseable> open = new ArrayList<>();
 
+  /** The store under test; the PostgreSQL variant overrides this. */
+  Database openStore() {
+    return Database.open(dir.resolve("index.db"));
+  }
+
   @AfterEach
   void stop() throws Exception {
     for (AutoCloseable c : open) {
@@ -87,7 +92,7 @@ class ChainGuardTest {
   void aNodeOfAnotherChainIdIsRefusedNamingBothIdsAndTheNode() throws Exception {
     FakeNode root = node(31337, "a", ROOT_CONTRACTS);
     NetworkProfile p = profile(1, root, node(100, "c", CHILD_CONTRACTS));
-    Database db = Database.open(dir.resolve("index.db"));
+    Database db = openStore();
     assertThatThrownBy(() -> new ChainGuard(p, ChainRole.ROOT, db).verify(client(root)))
         .isInstanceOfSatisfying(
             WrongChainException.class, e -> assertThat(e.mismatch()).isEqualTo(Mismatch.CHAIN_ID))
@@ -103,7 +108,7 @@ class ChainGuardTest {
     noExitHelper.remove(Address.ofLow(0xa3));
     FakeNode root = node(1, "a", noExitHelper);
     NetworkProfile p = profile(1, root, node(100, "c", CHILD_CONTRACTS));
-    Database db = Database.open(dir.resolve("index.db"));
+    Database db = openStore();
     assertThatThrownBy(() -> new ChainGuard(p, ChainRole.ROOT, db).verify(client(root)))
         .isInstanceOfSatisfying(
             WrongChainException.class, e -> assertThat(e.mismatch()).isEqualTo(Mismatch.NO_CODE))
@@ -115,8 +120,7 @@ class ChainGuardTest {
   void aDatabasePinnedToAnotherGenesisIsRefused() throws Exception {
     FakeNode first = node(1, "first devnet", ROOT_CONTRACTS);
     FakeNode child = node(100, "c", CHILD_CONTRACTS);
-    Path file = dir.resolve("index.db");
-    Database db = Database.open(file);
+    Database db = openStore();
     NetworkProfile p = profile(1, first, child);
     try (StoreWriter w = new StoreWriter(db, Clock.systemUTC());
         ChainReader r =
@@ -132,7 +136,7 @@ class ChainGuardTest {
         .isInstanceOfSatisfying(
             WrongChainException.class, e -> assertThat(e.mismatch()).isEqualTo(Mismatch.GENESIS))
         .hasMessageContaining("different root chain with the same id (restarted devnet or fork)")
-        .hasMessageContaining("move/delete " + file.toAbsolutePath())
+        .hasMessageContaining("move/delete " + db.location())
         .hasMessageContaining("choose another network");
   }
 
@@ -140,7 +144,7 @@ class ChainGuardTest {
   void theIndexerRefusesAWrongChainBeforeWritingAnything() throws Exception {
     FakeNode root = node(31337, "a", ROOT_CONTRACTS);
     NetworkProfile p = profile(1, root, node(100, "c", CHILD_CONTRACTS));
-    Database db = Database.open(dir.resolve("index.db"));
+    Database db = openStore();
     try (StoreWriter w = new StoreWriter(db, Clock.systemUTC());
         Indexer ix = new Indexer(p, db, w, Duration.ofMillis(100))) {
       assertThatThrownBy(ix::connect).isInstanceOf(WrongChainException.class);
@@ -159,7 +163,7 @@ class ChainGuardTest {
     FakeNode root = node(1, "a", ROOT_CONTRACTS);
     FakeNode child = node(100, "c", CHILD_CONTRACTS);
     NetworkProfile p = profile(1, root, child);
-    Database db = Database.open(dir.resolve("index.db"));
+    Database db = openStore();
     try (StoreWriter w = new StoreWriter(db, Clock.systemUTC());
         Indexer ix = new Indexer(p, db, w, Duration.ofMillis(100))) {
       assertThat(ix.connect().values()).allMatch(java.util.Map::isEmpty);

@@ -10,14 +10,14 @@ import io.bridgescope.core.bridge.StateSync;
 import io.bridgescope.core.bridge.StateSyncCommitment;
 import io.bridgescope.core.chain.ChainException;
 import io.bridgescope.core.fuzz.ByteMutation;
-import io.bridgescope.core.fuzz.Decoders;
-import io.bridgescope.core.fuzz.Decoders.Outcome;
-import io.bridgescope.core.fuzz.FuzzTries;
 import io.bridgescope.core.fuzz.HexEdit;
 import io.bridgescope.core.model.Address;
 import io.bridgescope.core.model.Hash32;
 import io.bridgescope.core.model.Hex;
 import io.bridgescope.core.store.rows.PayloadKind;
+import io.bridgescope.crypto.fuzz.Decoders;
+import io.bridgescope.crypto.fuzz.Decoders.Outcome;
+import io.bridgescope.crypto.fuzz.FuzzTries;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -29,7 +29,6 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.Tag;
 import net.jqwik.api.constraints.Size;
 import net.jqwik.api.lifecycle.AddLifecycleHook;
 import org.web3j.protocol.core.methods.response.Log;
@@ -41,7 +40,6 @@ import org.web3j.protocol.core.methods.response.Log;
  * ones decode or fail with {@link AbiDecodingException} (or {@link ChainException} for a malformed
  * block number).
  */
-@Tag("fuzz")
 @AddLifecycleHook(FuzzTries.class)
 class AbiPayloadFuzzTest {
 
@@ -202,7 +200,7 @@ class AbiPayloadFuzzTest {
     return HexEdit.lists();
   }
 
-  @Property(tries = 500)
+  @Property(tries = 120)
   void eventLogsDecodeToWhatWasEmittedOrFailTyped(
       @ForAll("events") EventCase e,
       @ForAll("mutations") List<ByteMutation> dataEdits,
@@ -225,7 +223,7 @@ class AbiPayloadFuzzTest {
     }
   }
 
-  @Property(tries = 300)
+  @Property(tries = 80)
   void randomLogsFailTyped(
       @ForAll("events") EventCase e,
       @ForAll("randomTopics") List<byte[]> topics,
@@ -240,7 +238,7 @@ class AbiPayloadFuzzTest {
   }
 
   /** A log with its topic list or fields missing altogether (JSON null from a node). */
-  @Property(tries = 100)
+  @Property(tries = 20)
   void logsWithMissingPartsFailTyped(@ForAll("events") EventCase e, @ForAll int which) {
     Log log = log(e.topics(), Hex.encode(e.dataBytes()));
     switch (Math.floorMod(which, 3)) {
@@ -252,7 +250,7 @@ class AbiPayloadFuzzTest {
   }
 
   /** The log fields the indexer reads before decoding: topic 0 and the block number. */
-  @Property(tries = 300)
+  @Property(tries = 80)
   void indexerLogFieldsFailTyped(
       @ForAll("events") EventCase e,
       @ForAll("hexEdits") List<HexEdit> hexEdits,
@@ -308,7 +306,7 @@ class AbiPayloadFuzzTest {
         .as(PayloadCase::new);
   }
 
-  @Property(tries = 400)
+  @Property(tries = 100)
   void erc20PayloadsDecodeOrReadAsPlainMessages(
       @ForAll("payloads") PayloadCase p,
       @ForAll("mutations") List<ByteMutation> edits,
@@ -336,7 +334,7 @@ class AbiPayloadFuzzTest {
     }
   }
 
-  @Property(tries = 200)
+  @Property(tries = 50)
   void randomPayloadsReadAsSomething(
       @ForAll @Size(max = 400) byte[] data, @ForAll boolean towardsChild) {
     assertThat(Decoders.total(() -> Payloads.decode(data, towardsChild))).isNotNull();

@@ -12,9 +12,6 @@ import io.bridgescope.core.bridge.CheckpointMetadata;
 import io.bridgescope.core.bridge.StateSyncCommitment;
 import io.bridgescope.core.bridge.Validator;
 import io.bridgescope.core.fuzz.ByteMutation;
-import io.bridgescope.core.fuzz.Decoders;
-import io.bridgescope.core.fuzz.Decoders.Outcome;
-import io.bridgescope.core.fuzz.FuzzTries;
 import io.bridgescope.core.fuzz.HexEdit;
 import io.bridgescope.core.model.Address;
 import io.bridgescope.core.model.Hash32;
@@ -23,6 +20,9 @@ import io.bridgescope.core.store.rows.Bytes;
 import io.bridgescope.core.store.rows.CheckpointRow;
 import io.bridgescope.core.store.rows.CommitSignature;
 import io.bridgescope.core.store.rows.ValidatorEntry;
+import io.bridgescope.crypto.fuzz.Decoders;
+import io.bridgescope.crypto.fuzz.Decoders.Outcome;
+import io.bridgescope.crypto.fuzz.FuzzTries;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +33,6 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.Tag;
 import net.jqwik.api.constraints.Size;
 import net.jqwik.api.lifecycle.AddLifecycleHook;
 import org.web3j.protocol.core.methods.response.Transaction;
@@ -45,7 +44,6 @@ import org.web3j.protocol.core.methods.response.Transaction;
  * and must decode to their inputs; edited ones decode or fail with {@link AbiDecodingException}
  * (commit: answer empty), without a length field sizing an allocation.
  */
-@Tag("fuzz")
 @AddLifecycleHook(FuzzTries.class)
 class CalldataFuzzTest {
 
@@ -112,7 +110,7 @@ class CalldataFuzzTest {
     return ByteMutation.lists();
   }
 
-  @Property(tries = 400)
+  @Property(tries = 100)
   void submitCalldataDecodesToTheCheckpointOrFailsTyped(
       @ForAll("submits") SubmitCase c, @ForAll("mutations") List<ByteMutation> edits) {
     byte[] calldata = ByteMutation.applyAll(c.calldata(), 4, edits);
@@ -138,14 +136,14 @@ class CalldataFuzzTest {
     assertThat(r.newValidatorSet()).isEqualTo(entries(c.set()));
   }
 
-  @Property(tries = 200)
+  @Property(tries = 50)
   void randomSubmitCalldataFailsTyped(@ForAll @Size(max = 1200) byte[] body) {
     byte[] calldata = concat(Abi.selector(BridgeAbi.SUBMIT), body);
     Decoders.decode(() -> SubmitDecoder.decode(calldata, WHERE), AbiDecodingException.class);
   }
 
   /** A reverted submit with calldata the contract could not decode either is skipped, not fatal. */
-  @Property(tries = 200)
+  @Property(tries = 50)
   void revertedSubmitsAreSkippedWhenUndecodable(
       @ForAll("submits") SubmitCase c,
       @ForAll("mutations") List<ByteMutation> edits,
@@ -165,7 +163,7 @@ class CalldataFuzzTest {
   }
 
   /** {@code ValidatorSet.getValidators()} returns {@code Validator[]}, read the same way. */
-  @Property(tries = 300)
+  @Property(tries = 80)
   void validatorSetAnswerDecodesOrFailsTyped(
       @ForAll("validatorSets") List<Validator> set, @ForAll("mutations") List<ByteMutation> edits) {
     byte[] ret = ByteMutation.applyAll(Abi.encode(Validator.toAbi(set)), 0, edits);
@@ -228,7 +226,7 @@ class CalldataFuzzTest {
     return HexEdit.lists();
   }
 
-  @Property(tries = 400)
+  @Property(tries = 100)
   void commitCalldataGivesTheSignatureOrNothing(
       @ForAll("commits") CommitCase c,
       @ForAll("mutations") List<ByteMutation> edits,
@@ -248,7 +246,7 @@ class CalldataFuzzTest {
     }
   }
 
-  @Property(tries = 200)
+  @Property(tries = 50)
   void randomCommitCalldataGivesNothingOrASignature(
       @ForAll("commits") CommitCase c, @ForAll @Size(max = 800) byte[] body) {
     Transaction tx = new Transaction();

@@ -40,7 +40,12 @@ class EdgeGenesisImportTest {
         .containsEntry("exitHelper", Address.of("0x9A5ac920f7b5d7E945a357b52cFf39929E751818"))
         .containsEntry(
             "rootErc20Predicate", Address.of("0x23025f45Ba0B203b72905327EBE8F1D6d1113902"))
-        .hasSize(4);
+        // the NFT bridges the genesis names too (optional in a profile)
+        .containsEntry(
+            "rootErc721Predicate", Address.of("0x93C903Fd52396cFaC101FD161E602cf24A6fFC70"))
+        .containsEntry(
+            "rootErc1155Predicate", Address.of("0x2102075c1315EFFf1b6e9bc7225f9a1c75ab65Da"))
+        .hasSize(6);
     assertThat(g.missingRootContracts()).isEmpty();
     assertThat(g.rootRpcHint()).contains(URI.create("https://polygon-rpc.com"));
     assertThat(g.rootStartBlock()).hasValue(68985500);

@@ -41,6 +41,46 @@ class NetworkProfileJsonTest {
   }
 
   @Test
+  void theOptionalNftPredicatesSurviveWriteAndReadAndAreCheckedLikeTheOthers(@TempDir Path dir)
+      throws Exception {
+    assertThat(sample().contracts().rootErc721PredicateIfAny()).isEmpty();
+    assertThat(NetworkProfileJson.toJson(sample())).doesNotContain("rootErc721Predicate");
+    NetworkProfile p =
+        sample().toBuilder()
+            .rootErc721Predicate(Address.ofLow(0x721))
+            .rootErc1155Predicate(Address.ofLow(0x1155))
+            .build();
+    Path file = dir.resolve("nft.json");
+    NetworkProfileJson.write(p, file);
+    NetworkProfile back = NetworkProfileJson.read(file);
+    assertThat(back).isEqualTo(p);
+    assertThat(back.contracts().rootErc721PredicateIfAny()).contains(Address.ofLow(0x721));
+    assertThat(back.contracts().rootErc1155PredicateIfAny()).contains(Address.ofLow(0x1155));
+    assertThatThrownBy(
+            () ->
+                sample().toBuilder()
+                    .rootErc721Predicate(sample().contracts().rootErc20Predicate())
+                    .build())
+        .hasMessageContaining("contracts.rootErc721Predicate");
+  }
+
+  @Test
+  void aHugeValueIsQuotedCutInTheMessage() {
+    String huge = "9".repeat(1_000_000);
+    String json =
+        NetworkProfileJson.toJson(sample())
+            .replace("\"0x00000000000000000000000000000000000000a1\"", "\"" + huge + "\"");
+    assertThatThrownBy(() -> NetworkProfileJson.parse(json, "test"))
+        .isInstanceOfSatisfying(
+            NetworkConfigException.class,
+            e -> {
+              assertThat(e.getMessage()).contains("'" + "9".repeat(80) + "…' (1000000 characters)");
+              assertThat(e.getMessage().length()).isLessThan(1000);
+            });
+    assertThat(ConfigProblem.quoted("a\u0000b")).isEqualTo("'a?b'");
+  }
+
+  @Test
   void childContractsDefaultToEdgeSystemAddresses() {
     BridgeContracts c = sample().contracts();
     assertThat(c.stateReceiver()).hasToString("0x0000000000000000000000000000000000001001");

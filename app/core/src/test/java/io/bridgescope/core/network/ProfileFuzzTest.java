@@ -2,12 +2,12 @@ package io.bridgescope.core.network;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.bridgescope.core.fuzz.Decoders;
-import io.bridgescope.core.fuzz.Decoders.Outcome;
 import io.bridgescope.core.fuzz.FuzzFiles;
-import io.bridgescope.core.fuzz.FuzzTries;
 import io.bridgescope.core.fuzz.JsonEdit;
 import io.bridgescope.core.model.Address;
+import io.bridgescope.crypto.fuzz.Decoders;
+import io.bridgescope.crypto.fuzz.Decoders.Outcome;
+import io.bridgescope.crypto.fuzz.FuzzTries;
 import java.net.URI;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
@@ -16,7 +16,6 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.Tag;
 import net.jqwik.api.constraints.Size;
 import net.jqwik.api.lifecycle.AddLifecycleHook;
 import net.jqwik.api.lifecycle.AfterContainer;
@@ -27,7 +26,6 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * by {@link NetworkProfileJson} reads back equal; an edited file reads as a valid profile (which
  * writes and reads back the same) or fails with {@link NetworkConfigException}.
  */
-@Tag("fuzz")
 @AddLifecycleHook(FuzzTries.class)
 class ProfileFuzzTest {
 
@@ -111,7 +109,7 @@ class ProfileFuzzTest {
     return JsonEdit.lists();
   }
 
-  @Property(tries = 200)
+  @Property(tries = 50)
   void profileFilesReadBackOrFailTyped(
       @ForAll("profiles") NetworkProfile p, @ForAll("edits") List<JsonEdit> edits) {
     var file = files.write("profile.json", JsonEdit.applyAll(NetworkProfileJson.toJson(p), edits));
@@ -128,13 +126,13 @@ class ProfileFuzzTest {
     }
   }
 
-  @Property(tries = 200)
+  @Property(tries = 50)
   void randomFilesFailTyped(@ForAll @Size(max = 2000) byte[] content) {
     var file = files.write("profile.json", content);
     Decoders.decode(() -> NetworkProfileJson.read(file), NetworkConfigException.class);
   }
 
-  @Property(tries = 200)
+  @Property(tries = 50)
   void randomTextFailsTyped(@ForAll @Size(max = 500) String text) {
     Decoders.decode(() -> NetworkProfileJson.parse(text, "text"), NetworkConfigException.class);
   }

@@ -35,9 +35,14 @@ class DaoTest {
   Database db;
   StoreWriter writer;
 
+  /** The store under test; the PostgreSQL variants override this. */
+  Database openStore() {
+    return Database.open(dir.resolve("d.db"));
+  }
+
   @BeforeEach
   void open() {
-    db = Database.open(dir.resolve("d.db"));
+    db = openStore();
     writer = new StoreWriter(db, Clock.systemUTC());
   }
 
@@ -57,6 +62,42 @@ class DaoTest {
 
   void write(WriteOp op) throws Exception {
     writer.submit(Batch.of(op)).get();
+  }
+
+  @Test
+  void manyRowsGoInAcrossStatementsAndOnlyTheNewOnesAreCounted() throws Exception {
+    int n = 2 * Inserts.MAX_ROWS + 201;
+    List<StateSyncRow> some = new ArrayList<>();
+    List<StateSyncRow> all = new ArrayList<>();
+    List<ExitRow> exits = new ArrayList<>();
+    for (long id = 1; id <= n; id++) {
+      // deposits and plain messages mixed: NULL and non-NULL values in one statement's columns
+      StateSyncRow r = id % 3 == 0 ? Fixtures.message(id, id) : Fixtures.deposit(id, id);
+      all.add(r);
+      if (id % 7 == 0) {
+        some.add(r);
+      }
+      exits.add(Fixtures.withdrawal(id, id, 1));
+    }
+    assertThat(writer.call(c -> new StateSyncDao(c).insert(some)).get()).isEqualTo(some.size());
+    assertThat(writer.call(c -> new StateSyncDao(c).insert(all)).get()).isEqualTo(n - some.size());
+    assertThat(writer.call(c -> new StateSyncDao(c).insert(all)).get()).isZero();
+    assertThat(db.<Long>read(c -> new StateSyncDao(c).count())).isEqualTo(n);
+    for (StateSyncRow r :
+        List.of(all.get(0), all.get(2), all.get(Inserts.MAX_ROWS), all.get(n - 1))) {
+      assertThat(opt(c -> new StateSyncDao(c).byId(r.id()))).contains(r);
+    }
+    assertThat(writer.call(c -> new ExitDao(c).insert(exits)).get()).isEqualTo(n);
+    assertThat(writer.call(c -> new ExitDao(c).insert(exits.subList(0, 9))).get()).isZero();
+    assertThat(opt(c -> new ExitDao(c).byId(BigInteger.valueOf(n)))).contains(exits.get(n - 1));
+    List<io.bridgescope.core.store.rows.ExecutionResultRow> results = new ArrayList<>();
+    for (long id = 1; id <= n; id++) {
+      results.add(Fixtures.result(id, id % 5 != 0, id));
+    }
+    assertThat(writer.call(c -> new StateSyncDao(c).insertResults(results)).get()).isEqualTo(n);
+    assertThat(writer.call(c -> new StateSyncDao(c).insertResults(results)).get()).isZero();
+    assertThat(list(c -> new StateSyncDao(c).results(BigInteger.valueOf(n))))
+        .containsExactly(results.get(n - 1));
   }
 
   @Test

@@ -59,7 +59,7 @@ class PagingPerformanceTest {
                     c,
                     "EXPLAIN QUERY PLAN SELECT * FROM state_syncs WHERE id < ? ORDER BY id DESC"
                         + " LIMIT 100",
-                    ps -> ps.setBytes(1, Sql.ABOVE_ALL_U256),
+                    ps -> ps.setBytes(1, Sql.aboveAllU256()),
                     rs -> rs.getString("detail")));
     assertThat(String.join("\n", plan)).doesNotContain("TEMP B-TREE").contains("USING");
   }

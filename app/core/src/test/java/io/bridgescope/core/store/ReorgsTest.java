@@ -22,11 +22,16 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ReorgsTest {
 
+  /** The store under test; the PostgreSQL variant overrides this. */
+  Database openStore(String name) {
+    return Database.open(dir.resolve(name));
+  }
+
   @TempDir Path dir;
 
   @Test
   void rewindDeletesExactlyTheRowsAboveTheBlockOnThatChain() throws Exception {
-    Database db = Database.open(dir.resolve("r.db"));
+    Database db = openStore("r.db");
     try (StoreWriter w = new StoreWriter(db, Clock.systemUTC())) {
       w.submit(
               Batch.advancing(
@@ -87,7 +92,7 @@ class ReorgsTest {
 
   @Test
   void rootRewindDropsCommitmentVerdictsBuiltFromRemovedStateSyncs() throws Exception {
-    Database db = Database.open(dir.resolve("v.db"));
+    Database db = openStore("v.db");
     try (StoreWriter w = new StoreWriter(db, Clock.systemUTC())) {
       w.submit(
               Batch.of(

@@ -24,9 +24,14 @@ class StoreWriterTest {
   Database db;
   StoreWriter writer;
 
+  /** The store under test; the PostgreSQL variants override this. */
+  Database openStore() {
+    return Database.open(dir.resolve("w.db"));
+  }
+
   @BeforeEach
   void open() {
-    db = Database.open(dir.resolve("w.db"));
+    db = openStore();
     writer = new StoreWriter(db, Clock.systemUTC());
   }
 

@@ -31,7 +31,7 @@ class Uint256CodecTest {
   void byteOrderIsNumericOrder(@ForAll("uint256") BigInteger a, @ForAll("uint256") BigInteger b) {
     assertThat(Integer.signum(Arrays.compareUnsigned(Sql.u256(a), Sql.u256(b))))
         .isEqualTo(a.compareTo(b));
-    assertThat(Arrays.compareUnsigned(Sql.u256(a), Sql.ABOVE_ALL_U256)).isNegative();
+    assertThat(Arrays.compareUnsigned(Sql.u256(a), Sql.aboveAllU256())).isNegative();
   }
 
   @Property

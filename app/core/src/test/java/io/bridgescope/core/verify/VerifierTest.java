@@ -158,7 +158,7 @@ class VerifierTest {
   void aShortfallWaitsWhileTheSetInForceIsNotOnTheRootYet() {
     // Child block 51 is in epoch 6; no checkpoint has told the root which set signs there.
     Hash32 tx =
-        commit(1, 3, List.of(0, 1), Optional.empty(), BridgeMessages.DOMAIN_STATE_RECEIVER, 51);
+        commit(1, 3, List.of(0, 1), Optional.empty(), BridgeMessages.domainStateReceiver(), 51);
     verifier.verifyPending();
     assertThat(verdict(tx).status()).isEqualTo(VerdictStatus.PENDING);
     assertThat(verdict(tx).reason()).contains("validator set for child epoch 6 is not known yet");
@@ -167,7 +167,7 @@ class VerifierTest {
   @Test
   void aSignatureOverAnotherMessageIsInvalid() {
     Hash32 tx =
-        commit(1, 3, List.of(0, 1, 2), Optional.empty(), BridgeMessages.DOMAIN_CHECKPOINT_MANAGER);
+        commit(1, 3, List.of(0, 1, 2), Optional.empty(), BridgeMessages.domainCheckpointManager());
     verifier.verifyPending();
     assertThat(verdict(tx).status()).isEqualTo(VerdictStatus.INVALID_SIGNATURE);
     assertThat(verdict(tx).reason()).contains("does not verify");
@@ -198,7 +198,7 @@ class VerifierTest {
   }
 
   private Hash32 commit(long start, long end, List<Integer> signers, Optional<BlsKeyPair> extra) {
-    return commit(start, end, signers, extra, BridgeMessages.DOMAIN_STATE_RECEIVER);
+    return commit(start, end, signers, extra, BridgeMessages.domainStateReceiver());
   }
 
   private Hash32 commit(

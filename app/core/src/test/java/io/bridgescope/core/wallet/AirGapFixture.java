@@ -111,6 +111,23 @@ final class AirGapFixture {
   }
 
   /** The exported exit of {@code from}, labelled as the wallet labels it. */
+  /** {@code approve(ROOT_PREDICATE, amount)} on ROOT_TOKEN from {@code from}, legacy fees. */
+  static UnsignedTx approveTx(Address from, BigInteger amount) {
+    return new UnsignedTx(
+        ChainRole.ROOT,
+        31337,
+        from,
+        1,
+        ROOT_TOKEN,
+        Bytes.of(BridgeAbi.approve(ROOT_PREDICATE, amount)),
+        BigInteger.ZERO,
+        60_000,
+        Fees.legacy(SigningLimits.gwei(3)),
+        TxPurpose.APPROVE,
+        Optional.empty(),
+        "approve");
+  }
+
   static UnsignedTx exitTx(Address from) {
     UnsignedTx raw =
         new UnsignedTx(

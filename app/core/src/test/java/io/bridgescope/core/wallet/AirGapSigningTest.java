@@ -301,20 +301,7 @@ class AirGapSigningTest {
 
   @Test
   void anApprovePassesOnlyForTheExactAmountOfItsDepositToThePredicate() {
-    UnsignedTx approve =
-        new UnsignedTx(
-            ChainRole.ROOT,
-            31337,
-            alice,
-            1,
-            ROOT_TOKEN,
-            Bytes.of(BridgeAbi.approve(ROOT_PREDICATE, AMOUNT)),
-            BigInteger.ZERO,
-            60_000,
-            Fees.legacy(SigningLimits.gwei(3)),
-            TxPurpose.APPROVE,
-            Optional.empty(),
-            "approve");
+    UnsignedTx approve = AirGapFixture.approveTx(alice, AMOUNT);
     SigningPolicy.Companion deposit =
         new SigningPolicy.Companion(
             ROOT_PREDICATE, Bytes.of(BridgeAbi.depositTo(ROOT_TOKEN, alice, AMOUNT)));

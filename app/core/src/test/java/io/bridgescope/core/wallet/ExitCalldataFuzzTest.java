@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bridgescope.core.bridge.BridgeAbi;
 import io.bridgescope.core.fuzz.ByteMutation;
-import io.bridgescope.core.fuzz.Decoders;
-import io.bridgescope.core.fuzz.FuzzTries;
 import io.bridgescope.core.model.Hash32;
 import io.bridgescope.core.store.rows.Bytes;
+import io.bridgescope.crypto.fuzz.Decoders;
+import io.bridgescope.crypto.fuzz.FuzzTries;
 import io.bridgescope.crypto.merkle.BridgeLeaves;
 import java.math.BigInteger;
 import java.util.List;
@@ -17,7 +17,6 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.Tag;
 import net.jqwik.api.constraints.Size;
 import net.jqwik.api.lifecycle.AddLifecycleHook;
 
@@ -26,7 +25,6 @@ import net.jqwik.api.lifecycle.AddLifecycleHook;
  * tell which exits a pending transaction processes: the ids come back, or nothing, never an
  * exception.
  */
-@Tag("fuzz")
 @AddLifecycleHook(FuzzTries.class)
 class ExitCalldataFuzzTest {
 
@@ -58,7 +56,7 @@ class ExitCalldataFuzzTest {
     return new BigInteger(1, w);
   }
 
-  @Property(tries = 300)
+  @Property(tries = 80)
   void exitCallsGiveTheirIdsOrNothing(
       @ForAll("exits") BridgeAbi.ExitInput in, @ForAll("mutations") List<ByteMutation> edits) {
     byte[] data = ByteMutation.applyAll(BridgeAbi.exit(in), 4, edits);
@@ -68,7 +66,7 @@ class ExitCalldataFuzzTest {
     }
   }
 
-  @Property(tries = 300)
+  @Property(tries = 80)
   void batchExitCallsGiveTheirIdsOrNothing(
       @ForAll("batches") List<BridgeAbi.ExitInput> batch,
       @ForAll("mutations") List<ByteMutation> edits) {
@@ -85,7 +83,7 @@ class ExitCalldataFuzzTest {
   }
 
   /** A raw signed transaction whose bytes (RLP, signature, data) were edited. */
-  @Property(tries = 100)
+  @Property(tries = 20)
   void rawTransactionsGiveIdsOrNothing(
       @ForAll("exits") BridgeAbi.ExitInput in,
       @ForAll boolean eip1559,
@@ -98,7 +96,7 @@ class ExitCalldataFuzzTest {
     }
   }
 
-  @Property(tries = 200)
+  @Property(tries = 50)
   void randomBytesGiveNothingOrIds(@ForAll @Size(max = 600) byte[] data) {
     Decoders.total(() -> ExitCalls.ids(data));
     Decoders.total(() -> ExitCalls.idsInRawTx(Bytes.of(data)));

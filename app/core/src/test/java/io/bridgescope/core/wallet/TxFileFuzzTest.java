@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bridgescope.core.bridge.BridgeAbi;
 import io.bridgescope.core.fuzz.ByteMutation;
-import io.bridgescope.core.fuzz.Decoders;
-import io.bridgescope.core.fuzz.Decoders.Outcome;
 import io.bridgescope.core.fuzz.FuzzFiles;
-import io.bridgescope.core.fuzz.FuzzTries;
 import io.bridgescope.core.fuzz.JsonEdit;
 import io.bridgescope.core.model.Address;
 import io.bridgescope.core.model.Hash32;
@@ -16,6 +13,9 @@ import io.bridgescope.core.network.ChainRole;
 import io.bridgescope.core.store.rows.Bytes;
 import io.bridgescope.core.store.rows.TxPurpose;
 import io.bridgescope.crypto.Keccak;
+import io.bridgescope.crypto.fuzz.Decoders;
+import io.bridgescope.crypto.fuzz.Decoders.Outcome;
+import io.bridgescope.crypto.fuzz.FuzzTries;
 import io.bridgescope.crypto.merkle.BridgeLeaves;
 import java.io.IOException;
 import java.math.BigInteger;
@@ -29,7 +29,6 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.Tag;
 import net.jqwik.api.constraints.Size;
 import net.jqwik.api.lifecycle.AddLifecycleHook;
 import net.jqwik.api.lifecycle.AfterContainer;
@@ -46,7 +45,6 @@ import org.web3j.crypto.TransactionEncoder;
  * text, encoding, and the signed RLP bytes) read as a transaction or fail with {@link
  * WalletException}, and whatever reads back writes and reads back the same.
  */
-@Tag("fuzz")
 @AddLifecycleHook(FuzzTries.class)
 class TxFileFuzzTest {
 
@@ -183,20 +181,45 @@ class TxFileFuzzTest {
         Arbitraries.of("devnet", "my-supernet"), Arbitraries.strings().ofMaxLength(30));
   }
 
-  @Property(tries = 150)
+  /** The index snapshot an exported file carries (roots its proofs lead to). */
+  @Provide
+  Arbitrary<IndexSnapshot> snapshots() {
+    Arbitrary<BigInteger> uint =
+        Arbitraries.bigIntegers()
+            .between(BigInteger.ZERO, BigInteger.ONE.shiftLeft(256).subtract(BigInteger.ONE));
+    Arbitrary<Hash32> root = Arbitraries.bytes().array(byte[].class).ofSize(32).map(Hash32::new);
+    Arbitrary<IndexSnapshot.ExitRoot> exits =
+        Combinators.combine(
+                uint,
+                Arbitraries.longs().between(0, Long.MAX_VALUE),
+                Arbitraries.longs().between(0, Long.MAX_VALUE),
+                root,
+                Arbitraries.of(true, false))
+            .as(IndexSnapshot.ExitRoot::new);
+    Arbitrary<IndexSnapshot.CommitmentRoot> commitments =
+        Combinators.combine(uint, uint, root, Arbitraries.of(true, false))
+            .as((a, b, r, c) -> new IndexSnapshot.CommitmentRoot(a.min(b), a.max(b), r, c));
+    return Arbitraries.oneOf(
+        Arbitraries.just(IndexSnapshot.NONE),
+        Combinators.combine(exits.list().ofMaxSize(3), commitments.list().ofMaxSize(2))
+            .as(IndexSnapshot::new));
+  }
+
+  @Property(tries = 40)
   void unsignedFilesReadBackOrFailTyped(
       @ForAll("transactions") UnsignedTx tx,
       @ForAll("networks") String network,
+      @ForAll("snapshots") IndexSnapshot snapshot,
       @ForAll("edits") List<JsonEdit> edits)
       throws IOException {
     Path written = fresh();
-    TxFiles.writeUnsigned(network, tx, IndexSnapshot.NONE, written);
+    TxFiles.writeUnsigned(network, tx, snapshot, written);
     Path edited = withContent(JsonEdit.applyAll(Files.readString(written), edits));
     Outcome<TxFiles.Unsigned> o =
         Decoders.decode(() -> TxFiles.readUnsigned(edited), WalletException.class);
     if (edits.isEmpty()) {
       assertThat(o.ok()).as("valid file refused: %s", o.error()).isTrue();
-      assertThat(o.value()).isEqualTo(new TxFiles.Unsigned(network, tx, IndexSnapshot.NONE));
+      assertThat(o.value()).isEqualTo(new TxFiles.Unsigned(network, tx, snapshot));
     } else if (o.ok()) {
       Path again = fresh();
       TxFiles.writeUnsigned(o.value().network(), o.value().tx(), o.value().snapshot(), again);
@@ -204,7 +227,41 @@ class TxFileFuzzTest {
     }
   }
 
-  @Property(tries = 120)
+  /**
+   * Every number field holding a million digits: {@code new BigInteger} on that takes about 40 s,
+   * so the length must be refused first (found by {@link JsonEdit.Kind#HUGE_DIGITS}).
+   */
+  @Property(tries = 20)
+  void numberFieldsWithAMillionDigitsAreRefusedQuickly(
+      @ForAll("transactions") UnsignedTx tx,
+      @ForAll("snapshots") IndexSnapshot snapshot,
+      @ForAll("numberFields") String field)
+      throws IOException {
+    Path written = fresh();
+    TxFiles.writeUnsigned("devnet", tx, snapshot, written);
+    com.fasterxml.jackson.databind.node.ObjectNode o =
+        (com.fasterxml.jackson.databind.node.ObjectNode)
+            new com.fasterxml.jackson.databind.ObjectMapper().readTree(Files.readString(written));
+    o.put(field, "9".repeat(1_000_000));
+    Path edited = withContent(o.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    Outcome<TxFiles.Unsigned> r =
+        Decoders.decode(() -> TxFiles.readUnsigned(edited), WalletException.class);
+    assertThat(r.ok()).isFalse();
+  }
+
+  @Provide
+  Arbitrary<String> numberFields() {
+    return Arbitraries.of(
+        "value",
+        "maxFeePerGas",
+        "maxPriorityFeePerGas",
+        "relatedId",
+        "chainId",
+        "nonce",
+        "gasLimit");
+  }
+
+  @Property(tries = 30)
   void signedFilesReadBackOrFailTyped(
       @ForAll("transactions") UnsignedTx tx,
       @ForAll("networks") String network,
@@ -226,7 +283,7 @@ class TxFileFuzzTest {
   }
 
   /** The signed transaction's RLP bytes edited (and the file's hash kept consistent or not). */
-  @Property(tries = 120)
+  @Property(tries = 30)
   void signedBytesEditedReadBackOrFailTyped(
       @ForAll("transactions") UnsignedTx tx,
       @ForAll("rawEdits") List<ByteMutation> edits,
@@ -255,7 +312,7 @@ class TxFileFuzzTest {
     return ByteMutation.lists();
   }
 
-  @Property(tries = 100)
+  @Property(tries = 20)
   void randomFilesFailTyped(@ForAll @Size(max = 2000) byte[] content, @ForAll boolean signed) {
     Path p = withContent(content);
     Decoders.decode(

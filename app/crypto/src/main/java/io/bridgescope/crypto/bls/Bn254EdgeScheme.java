@@ -4,6 +4,7 @@ import io.bridgescope.crypto.InvalidEncodingException;
 import io.bridgescope.crypto.bn254.Bn254Bls;
 import io.bridgescope.crypto.bn254.G1Point;
 import io.bridgescope.crypto.bn254.G2Point;
+import io.bridgescope.crypto.bn254.G2PublicKey;
 import java.math.BigInteger;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -19,6 +20,9 @@ import java.util.List;
  * validators with one), as for any same-message BLS aggregate.
  */
 public final class Bn254EdgeScheme implements BlsScheme {
+
+  /** Weights of batch checks; an attacker who could predict them could pass a bad signature. */
+  private final SecureRandom random = new SecureRandom();
 
   private static final int MAX_DST_LENGTH = 255;
 
@@ -90,6 +94,69 @@ public final class Bn254EdgeScheme implements BlsScheme {
     return Bn254Bls.aggregateVerify(keys, present("message", message), sig, checkDomain(domain));
   }
 
+  @Override
+  public BlsPublicKey decodePublicKey(byte[] publicKey, String field) {
+    return new Bn254PublicKey(G2Point.fromEvmBytes(publicKey, field), publicKey);
+  }
+
+  @Override
+  public boolean aggregateVerifyDecoded(
+      List<BlsPublicKey> publicKeys, byte[] message, byte[] signature, byte[] domain) {
+    nonEmpty("publicKeys", publicKeys);
+    List<G2Point> keys = new ArrayList<>(publicKeys.size());
+    for (Bn254PublicKey k : DecodedKeys.of(publicKeys, Bn254PublicKey.class, name())) {
+      keys.add(k.point());
+    }
+    G1Point sig = G1Point.fromBytes(signature, "signature");
+    return Bn254Bls.aggregateVerify(keys, present("message", message), sig, checkDomain(domain));
+  }
+
+  @Override
+  public BlsPublicKey aggregateDecoded(List<BlsPublicKey> add, List<BlsPublicKey> subtract) {
+    List<G2Point> points = new ArrayList<>(add.size() + subtract.size());
+    for (Bn254PublicKey k : DecodedKeys.of(add, Bn254PublicKey.class, name())) {
+      points.add(k.point());
+    }
+    for (Bn254PublicKey k : DecodedKeys.of(subtract, Bn254PublicKey.class, name())) {
+      points.add(k.point().negate());
+    }
+    return new Bn254PublicKey(Bn254Bls.aggregatePublicKeys(points), null);
+  }
+
+  @Override
+  public boolean verifyAggregate(
+      BlsPublicKey aggregate, byte[] message, byte[] signature, byte[] domain) {
+    Bn254PublicKey key = DecodedKeys.one(aggregate, Bn254PublicKey.class, name());
+    G1Point sig = G1Point.fromBytes(signature, "signature");
+    return Bn254Bls.verify(key.key(), present("message", message), sig, checkDomain(domain));
+  }
+
+  @Override
+  public boolean verifyAggregateBatch(
+      List<BlsPublicKey> aggregates,
+      List<byte[]> messages,
+      List<byte[]> signatures,
+      byte[] domain) {
+    if (messages.size() != aggregates.size() || signatures.size() != aggregates.size()) {
+      throw new IllegalArgumentException("a batch needs as many messages and signatures as keys");
+    }
+    List<G2PublicKey> keys = new ArrayList<>(aggregates.size());
+    for (Bn254PublicKey k : DecodedKeys.of(aggregates, Bn254PublicKey.class, name())) {
+      keys.add(k.key());
+    }
+    List<G1Point> sigs = new ArrayList<>(signatures.size());
+    try {
+      checkDomain(domain);
+      for (int i = 0; i < signatures.size(); i++) {
+        present("message", messages.get(i));
+        sigs.add(G1Point.fromBytes(signatures.get(i), "signature"));
+      }
+    } catch (InvalidEncodingException e) {
+      return false; // checked one by one, each gets its own error
+    }
+    return Bn254Bls.verifyBatch(keys, messages, sigs, domain, random);
+  }
+
   private static List<G2Point> publicKeyPoints(List<byte[]> publicKeys) {
     nonEmpty("publicKeys", publicKeys);
     List<G2Point> points = new ArrayList<>(publicKeys.size());
@@ -116,7 +183,7 @@ public final class Bn254EdgeScheme implements BlsScheme {
     return bytes;
   }
 
-  private static void nonEmpty(String field, List<byte[]> list) {
+  private static void nonEmpty(String field, List<?> list) {
     if (list == null || list.isEmpty()) {
       throw new InvalidEncodingException(field, "must not be empty");
     }

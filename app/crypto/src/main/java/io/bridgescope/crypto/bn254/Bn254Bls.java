@@ -2,7 +2,10 @@ package io.bridgescope.crypto.bn254;
 
 import io.bridgescope.crypto.InvalidEncodingException;
 import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 /**
@@ -68,6 +71,84 @@ public final class Bn254Bls {
         List.of(signature, h), List.of(NEG_G2, new G2Prepared(publicKey)));
   }
 
+  /**
+   * Whether {@code signature} is a valid signature of {@code message} under a key whose lines may
+   * already be computed; false for the point at infinity, like {@link #verify(G2Point, byte[],
+   * G1Point, byte[])}.
+   */
+  public static boolean verify(
+      G2PublicKey publicKey, byte[] message, G1Point signature, byte[] domain) {
+    if (publicKey.point().isInfinity() || signature.isInfinity()) {
+      return false;
+    }
+    G1Point h = HashToG1.hash(message, domain);
+    return Pairing.pairingCheckPrepared(List.of(signature, h), List.of(NEG_G2, publicKey.lines()));
+  }
+
+  /** Bits of the random weights of {@link #verifyBatch}: a false accept has chance 2^-128. */
+  static final int BATCH_WEIGHT_BITS = 128;
+
+  /**
+   * Whether every {@code signatures[i]} is a valid signature of {@code messages[i]} under {@code
+   * keys[i]}, checked together: with random non-zero weights r_i of {@value #BATCH_WEIGHT_BITS}
+   * bits, {@code e(sum r_i sig_i, -G2) * prod e(r_i H(m_i), pk_i) == 1}, one multi-pairing and one
+   * final exponentiation instead of n of each. Signatures under the same key object share one pair,
+   * {@code e(sum r_i H(m_i), pk)}: a validator set that signs every commitment costs one Miller
+   * loop per batch, not one per signature. True means all of them verify, except with probability
+   * below 2^-128 (the small-exponents batch test; every point is in its prime-order group, which
+   * decoding checks); false means at least one does not, or a key or signature is the point at
+   * infinity, and the caller checks them one by one.
+   *
+   * @throws IllegalArgumentException if the lists differ in size
+   */
+  public static boolean verifyBatch(
+      List<G2PublicKey> keys,
+      List<byte[]> messages,
+      List<G1Point> signatures,
+      byte[] domain,
+      Random random) {
+    int n = keys.size();
+    if (messages.size() != n || signatures.size() != n) {
+      throw new IllegalArgumentException("a batch needs as many messages and signatures as keys");
+    }
+    // per key object: its messages' hashes and their weights, summed by one multiplication
+    Map<G2PublicKey, List<G1Point>> hashes = new IdentityHashMap<>();
+    Map<G2PublicKey, List<BigInteger>> hashWeights = new IdentityHashMap<>();
+    List<BigInteger> weights = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      if (keys.get(i).point().isInfinity() || signatures.get(i).isInfinity()) {
+        return false;
+      }
+      BigInteger r;
+      do {
+        r = new BigInteger(BATCH_WEIGHT_BITS, random);
+      } while (r.signum() == 0);
+      weights.add(r);
+      G2PublicKey key = keys.get(i);
+      hashes
+          .computeIfAbsent(key, k -> new ArrayList<>())
+          .add(HashToG1.hash(messages.get(i), domain));
+      hashWeights.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
+    }
+    G1Point weightedSignatures = G1Msm.sum(signatures, weights);
+    List<G1Point> g1 = new ArrayList<>(hashes.size() + 1);
+    List<G2Prepared> g2 = new ArrayList<>(hashes.size() + 1);
+    // A pair with the point at infinity contributes 1 (and the loop below must not see one).
+    for (Map.Entry<G2PublicKey, List<G1Point>> e : hashes.entrySet()) {
+      G1Point h =
+          G1Msm.sum(e.getValue(), java.util.Objects.requireNonNull(hashWeights.get(e.getKey())));
+      if (!h.isInfinity()) {
+        g1.add(h);
+        g2.add(e.getKey().lines());
+      }
+    }
+    if (!weightedSignatures.isInfinity()) {
+      g1.add(weightedSignatures);
+      g2.add(NEG_G2);
+    }
+    return Pairing.pairingCheckPrepared(g1, g2);
+  }
+
   /** The sum of the signatures (the point at infinity for an empty list). */
   public static G1Point aggregateSignatures(List<G1Point> signatures) {
     G1Point sum = G1Point.infinity();
@@ -79,9 +160,12 @@ public final class Bn254Bls {
 
   /** The sum of the public keys (the point at infinity for an empty list). */
   public static G2Point aggregatePublicKeys(List<G2Point> publicKeys) {
+    if (publicKeys.stream().allMatch(G2Point::isAffine)) {
+      return G2Point.sumOfAffine(publicKeys); // decoded keys: the cheapest way
+    }
     G2Point sum = G2Point.infinity();
     for (G2Point k : publicKeys) {
-      sum = sum.add(k);
+      sum = k.isAffine() ? sum.addAffine(k) : sum.add(k);
     }
     return sum.normalize();
   }

@@ -1,6 +1,7 @@
 package io.bridgescope.crypto.bn254;
 
 import java.math.BigInteger;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An element of the BN254 base field F_p, held as four 64-bit little-endian limbs in Montgomery
@@ -190,16 +191,49 @@ final class Fp {
     return mul(of(small));
   }
 
+  /**
+   * this^e by left-to-right sliding windows of up to {@value #WINDOW} bits over the precomputed odd
+   * powers: for a 254-bit exponent about 254 squarings and 60 products instead of 254 and 127. The
+   * square roots and Legendre symbols of hash-to-point are three to six of these per hash.
+   */
   Fp pow(BigInteger e) {
-    Fp result = ONE;
-    for (int i = e.bitLength() - 1; i >= 0; i--) {
-      result = result.sqr();
-      if (e.testBit(i)) {
-        result = result.mul(this);
-      }
+    if (e.signum() == 0) {
+      return ONE;
     }
-    return result;
+    Fp[] odd = new Fp[1 << (WINDOW - 1)]; // this^1, this^3, ..., this^(2^WINDOW - 1)
+    odd[0] = this;
+    Fp square = sqr();
+    for (int i = 1; i < odd.length; i++) {
+      odd[i] = odd[i - 1].mul(square);
+    }
+    // e's top bit is set, so the first step is a window and sets result before any squaring
+    @Nullable Fp result = null;
+    int i = e.bitLength() - 1;
+    while (i >= 0) {
+      if (!e.testBit(i)) {
+        result = java.util.Objects.requireNonNull(result).sqr();
+        i--;
+        continue;
+      }
+      // the longest window e[i..j] of at most WINDOW bits that ends in a one
+      int j = Math.max(i - WINDOW + 1, 0);
+      while (!e.testBit(j)) {
+        j++;
+      }
+      int digit = 0;
+      for (int k = i; k >= j; k--) {
+        digit = (digit << 1) | (e.testBit(k) ? 1 : 0);
+        if (result != null) {
+          result = result.sqr();
+        }
+      }
+      result = result == null ? odd[digit >>> 1] : result.mul(odd[digit >>> 1]);
+      i = j - 1;
+    }
+    return java.util.Objects.requireNonNull(result);
   }
+
+  private static final int WINDOW = 4;
 
   /** Multiplicative inverse; the inverse of zero is taken to be zero. */
   Fp inverse() {
@@ -220,13 +254,19 @@ final class Fp {
    * The square root {@code this^((p+1)/4)} (p = 3 mod 4), which is itself a square, or null when
    * this is not a square.
    */
-  Fp sqrt() {
+  @Nullable Fp sqrt() {
     Fp s = pow(SQRT_EXP);
     return s.sqr().equals(this) ? s : null;
   }
 
   /** Legendre symbol: 1 for a non-zero square, -1 for a non-square, 0 for zero. */
   int legendre() {
+    Fp c = mul(ONE_RAW); // out of Montgomery form
+    return Jacobi.legendre(new long[] {c.l0, c.l1, c.l2, c.l3});
+  }
+
+  /** The Legendre symbol by Euler's criterion, used to cross-check {@link #legendre()}. */
+  int legendreByPow() {
     if (isZero()) {
       return 0;
     }

@@ -2,6 +2,7 @@ package io.bridgescope.crypto.bn254;
 
 import io.bridgescope.crypto.InvalidEncodingException;
 import java.math.BigInteger;
+import java.util.List;
 
 /**
  * A point of G1 = E(F_p), E: y^2 = x^3 + 3 (prime order r, cofactor 1). Edge BLS signatures and
@@ -178,23 +179,81 @@ public final class G1Point {
     return new G1Point(x3, y3, z3);
   }
 
+  /**
+   * this + q for an affine q (Z = 1): mixed addition (madd-2007-bl), 7M + 4S instead of 11M + 5S.
+   */
+  G1Point addAffine(G1Point q) {
+    if (q.isInfinity()) {
+      return this;
+    }
+    if (isInfinity()) {
+      return q;
+    }
+    Fp z1z1 = z.sqr();
+    Fp u2 = q.x.mul(z1z1);
+    Fp s2 = q.y.mul(z).mul(z1z1);
+    Fp h = u2.sub(x);
+    Fp r = s2.sub(y).dbl();
+    if (h.isZero()) {
+      return r.isZero() ? twice() : INFINITY;
+    }
+    Fp hh = h.sqr();
+    Fp i = hh.dbl().dbl();
+    Fp j = h.mul(i);
+    Fp v = x.mul(i);
+    Fp x3 = r.sqr().sub(j).sub(v.dbl());
+    Fp y3 = r.mul(v.sub(x3)).sub(y.mul(j).dbl());
+    Fp z3 = z.add(h).sqr().sub(z1z1).sub(hh);
+    return new G1Point(x3, y3, z3);
+  }
+
   /** {@code k * this} for any integer k (not reduced modulo r; negative k negates). */
   public G1Point multiply(BigInteger k) {
     if (k.signum() < 0) {
       return negate().multiply(k.negate());
     }
+    // An affine base (a decoded signature, a hashed message) takes the cheaper mixed addition.
+    G1Point base = normalize();
     int[] naf = Naf.of(k);
-    G1Point neg = negate();
+    G1Point neg = base.negate();
     G1Point acc = INFINITY;
     for (int i = naf.length - 1; i >= 0; i--) {
       acc = acc.twice();
       if (naf[i] > 0) {
-        acc = acc.add(this);
+        acc = acc.addAffine(base);
       } else if (naf[i] < 0) {
-        acc = acc.add(neg);
+        acc = acc.addAffine(neg);
       }
     }
     return acc;
+  }
+
+  /** The points with Z = 1, normalized with one field inversion for all (Montgomery's trick). */
+  static G1Point[] normalizeAll(List<G1Point> points) {
+    int n = points.size();
+    G1Point[] out = new G1Point[n];
+    Fp[] prefix = new Fp[n]; // product of the Z of the finite, non-affine points before i
+    Fp acc = Fp.ONE;
+    for (int i = 0; i < n; i++) {
+      prefix[i] = acc;
+      G1Point p = points.get(i);
+      if (!p.isInfinity() && !p.z.isOne()) {
+        acc = acc.mul(p.z);
+      }
+    }
+    Fp inv = acc.inverse();
+    for (int i = n - 1; i >= 0; i--) {
+      G1Point p = points.get(i);
+      if (p.isInfinity() || p.z.isOne()) {
+        out[i] = p;
+        continue;
+      }
+      Fp zi = inv.mul(prefix[i]); // 1 / z_i
+      inv = inv.mul(p.z);
+      Fp zi2 = zi.sqr();
+      out[i] = new G1Point(p.x.mul(zi2), p.y.mul(zi2).mul(zi), Fp.ONE);
+    }
+    return out;
   }
 
   /** Equality of the underlying points, whatever their Jacobian representatives. */

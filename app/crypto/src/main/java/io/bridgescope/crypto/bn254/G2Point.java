@@ -2,6 +2,9 @@ package io.bridgescope.crypto.bn254;
 
 import io.bridgescope.crypto.InvalidEncodingException;
 import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * A point of G2, the order-r subgroup of the sextic twist E'(F_p2): y^2 = x^3 + 3/(9 + u). Edge BLS
@@ -225,6 +228,92 @@ public final class G2Point {
     Fp2 y3 = r.mul(v.sub(x3)).sub(s1.mul(j).dbl());
     Fp2 z3 = z.add(o.z).sqr().sub(z1z1).sub(z2z2).mul(h);
     return new G2Point(x3, y3, z3);
+  }
+
+  /**
+   * this + q for an affine q (Z = 1, as every decoded key is): mixed Jacobian-affine addition
+   * (madd-2007-bl), 7M + 4S instead of the 11M + 5S of {@link #add}. Summing the keys of a
+   * 100-signer aggregate is 100 of these.
+   */
+  G2Point addAffine(G2Point q) {
+    if (q.isInfinity()) {
+      return this;
+    }
+    if (isInfinity()) {
+      return q;
+    }
+    Fp2 z1z1 = z.sqr();
+    Fp2 u2 = q.x.mul(z1z1);
+    Fp2 s2 = q.y.mul(z).mul(z1z1);
+    Fp2 h = u2.sub(x);
+    Fp2 r = s2.sub(y).dbl();
+    if (h.isZero()) {
+      return r.isZero() ? twice() : INFINITY;
+    }
+    Fp2 hh = h.sqr();
+    Fp2 i = hh.dbl().dbl();
+    Fp2 j = h.mul(i);
+    Fp2 v = x.mul(i);
+    Fp2 x3 = r.sqr().sub(j).sub(v.dbl());
+    Fp2 y3 = r.mul(v.sub(x3)).sub(y.mul(j).dbl());
+    Fp2 z3 = z.add(h).sqr().sub(z1z1).sub(hh);
+    return new G2Point(x3, y3, z3);
+  }
+
+  /**
+   * The sum of affine points (Z = 1, no infinity) by a tree of affine additions whose slopes share
+   * one field inversion per level (Montgomery's trick): about 5M + 1S per addition instead of the
+   * 7M + 4S of mixed addition, and the sum comes out affine. A pair with equal x (a doubling or a
+   * cancellation) is added the general way. The keys of a 100-signer aggregate take seven levels.
+   */
+  static G2Point sumOfAffine(List<G2Point> points) {
+    List<G2Point> level = new ArrayList<>(points);
+    while (level.size() > 1) {
+      int pairs = level.size() / 2;
+      Fp2[] dx = new Fp2[pairs];
+      Fp2[] prefix = new Fp2[pairs];
+      Fp2 acc = Fp2.ONE;
+      for (int i = 0; i < pairs; i++) {
+        dx[i] = level.get(2 * i + 1).x.sub(level.get(2 * i).x);
+        prefix[i] = acc;
+        if (!dx[i].isZero()) {
+          acc = acc.mul(dx[i]);
+        }
+      }
+      Fp2 inv = acc.inverse();
+      G2Point[] next = new G2Point[pairs + (level.size() & 1)];
+      for (int i = pairs - 1; i >= 0; i--) {
+        G2Point p = level.get(2 * i);
+        G2Point q = level.get(2 * i + 1);
+        if (dx[i].isZero()) {
+          next[i] = p.add(q).normalize(); // equal x: a doubling or the point at infinity
+          continue;
+        }
+        Fp2 dxInv = inv.mul(prefix[i]);
+        inv = inv.mul(dx[i]);
+        Fp2 slope = q.y.sub(p.y).mul(dxInv);
+        Fp2 x3 = slope.sqr().sub(p.x).sub(q.x);
+        Fp2 y3 = slope.mul(p.x.sub(x3)).sub(p.y);
+        next[i] = new G2Point(x3, y3, Fp2.ONE);
+      }
+      if ((level.size() & 1) == 1) {
+        next[pairs] = level.get(level.size() - 1);
+      }
+      level = new ArrayList<>(Arrays.asList(next));
+      if (level.stream().anyMatch(G2Point::isInfinity)) {
+        // a cancellation left infinity, which has no affine x: finish the general way
+        G2Point sum = INFINITY;
+        for (G2Point p : level) {
+          sum = sum.add(p);
+        }
+        return sum.normalize();
+      }
+    }
+    return level.isEmpty() ? INFINITY : level.get(0);
+  }
+
+  boolean isAffine() {
+    return z.equals(Fp2.ONE);
   }
 
   /** {@code k * this} for any integer k (not reduced modulo r; negative k negates). */

@@ -13,7 +13,7 @@ import java.math.BigInteger;
 final class G2Prepared {
 
   /** Digits of 6x + 2, lowest first. */
-  static final int[] ATE_LOOP_NAF =
+  private static final int[] ATE_LOOP_NAF =
       Naf.of(Bn254.X.multiply(BigInteger.valueOf(6)).add(BigInteger.TWO));
 
   /**
@@ -21,6 +21,11 @@ final class G2Prepared {
    * more.
    */
   static final int STEPS;
+
+  /** A copy of the digits, for the Miller loop (a shared array could be changed by anyone). */
+  static int[] ateLoopNaf() {
+    return ATE_LOOP_NAF.clone();
+  }
 
   static {
     int steps = ATE_LOOP_NAF.length - 1 + 2;

@@ -3,6 +3,7 @@ package io.bridgescope.crypto.bn254;
 import java.math.BigInteger;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Objects;
 
 /**
  * Edge's hash to G1 (not RFC 9380's hash_to_curve; see docs/protocol.md, "BLS (Edge flavour)"):
@@ -17,7 +18,8 @@ public final class HashToG1 {
 
   // Fouque–Tibouchi constants for y^2 = x^3 + b, b = 3: sqrt(-3) and (-1 + sqrt(-3)) / 2, where
   // sqrt(-3) is the root returned by Fp.sqrt (the one that is itself a square), as Edge uses.
-  private static final Fp SQRT_MINUS_3 = Fp.of(3).neg().sqrt();
+  private static final Fp SQRT_MINUS_3 =
+      Objects.requireNonNull(Fp.of(3).neg().sqrt(), "-3 is a square mod p");
   private static final Fp Z1 = SQRT_MINUS_3.sub(Fp.ONE).halve();
   private static final Fp ONE_PLUS_B = Fp.ONE.add(G1Point.B);
 
@@ -31,7 +33,12 @@ public final class HashToG1 {
     byte[] uniform = expandMessageXmd(message, domain, 2 * FIELD_BYTES);
     Fp t0 = Fp.reduce(new BigInteger(1, java.util.Arrays.copyOfRange(uniform, 0, FIELD_BYTES)));
     Fp t1 = Fp.reduce(new BigInteger(1, java.util.Arrays.copyOfRange(uniform, FIELD_BYTES, 96)));
-    return mapToPoint(t0).add(mapToPoint(t1)).normalize();
+    // Both maps divide by 1 + b + t^2; one inversion serves both (Montgomery's trick). It is never
+    // zero: t^2 = -4 has no root because -1 is not a square (p = 3 mod 4).
+    Fp d0 = ONE_PLUS_B.add(t0.sqr());
+    Fp d1 = ONE_PLUS_B.add(t1.sqr());
+    Fp inv = d0.mul(d1).inverse();
+    return mapToPoint(t0, d1.mul(inv)).add(mapToPoint(t1, d0.mul(inv))).normalize();
   }
 
   /**
@@ -81,13 +88,21 @@ public final class HashToG1 {
    * 1/0 is taken as 0.
    */
   static G1Point mapToPoint(Fp t) {
+    return mapToPoint(t, ONE_PLUS_B.add(t.sqr()).inverse());
+  }
+
+  /** The map with {@code 1 / (1 + b + t^2)} given. */
+  private static G1Point mapToPoint(Fp t, Fp invDenominator) {
     boolean tIsSquare = t.legendre() >= 0;
-    Fp w = SQRT_MINUS_3.mul(t).mul(ONE_PLUS_B.add(t.sqr()).inverse());
+    Fp w = SQRT_MINUS_3.mul(t).mul(invDenominator);
     Fp x1 = Z1.sub(t.mul(w));
     Fp x2 = Fp.ONE.neg().sub(x1);
-    Fp x3 = Fp.ONE.add(w.sqr().inverse());
-    for (Fp x : new Fp[] {x1, x2, x3}) {
-      Fp y = x.sqr().mul(x).add(G1Point.B).sqrt();
+    for (int i = 0; i < 3; i++) {
+      // x3 needs an inversion; it is the candidate only when x1 and x2 are not (about 1 in 4)
+      Fp x = i == 0 ? x1 : i == 1 ? x2 : Fp.ONE.add(w.sqr().inverse());
+      Fp g = x.sqr().mul(x).add(G1Point.B);
+      // the cheap Legendre symbol first: only the candidate that has a root pays for it
+      Fp y = g.legendre() >= 0 ? g.sqrt() : null;
       if (y != null) {
         return new G1Point(x, tIsSquare ? y : y.neg(), Fp.ONE);
       }

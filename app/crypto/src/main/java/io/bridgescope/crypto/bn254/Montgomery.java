@@ -6,16 +6,87 @@ import static io.bridgescope.crypto.bn254.Fp.P1;
 import static io.bridgescope.crypto.bn254.Fp.P2;
 import static io.bridgescope.crypto.bn254.Fp.P3;
 
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import org.jspecify.annotations.Nullable;
+
 /**
  * Montgomery multiplication of four-limb field elements: the hot loop of everything in this
- * package. Java 17 has no unsigned 64x64 -> 128 multiply, so the high word is derived from the
- * signed {@link Math#multiplyHigh}.
+ * package.
+ *
+ * <p>The high word of an unsigned 64x64-bit product comes from {@code Math.unsignedMultiplyHigh}
+ * where the running JDK has it (added in Java 18, an intrinsic on x86-64 in current JDKs: one MUL
+ * instruction instead of a signed multiply and two corrections), found once through a method handle
+ * because the code is compiled for Java 17; on Java 17 it is derived from the signed {@link
+ * Math#multiplyHigh} with two corrections. C2 folds the choice (a static final) and inlines the
+ * handle, so the Java 17 path costs nothing extra. See docs/decisions/0010.
  */
 final class Montgomery {
 
+  private static final @Nullable MethodHandle UNSIGNED_MULTIPLY_HIGH = unsignedMultiplyHigh();
+  private static final boolean NATIVE_UMULHI = UNSIGNED_MULTIPLY_HIGH != null;
+
   private Montgomery() {}
 
+  private static @Nullable MethodHandle unsignedMultiplyHigh() {
+    // -Dbridgescope.bn254.signedMultiplyHigh=true forces the Java 17 path, so a benchmark can
+    // measure the intrinsic's gain on one JDK.
+    if (Boolean.getBoolean("bridgescope.bn254.signedMultiplyHigh")) {
+      return null;
+    }
+    return findUnsignedMultiplyHigh(Math.class); // null on Java 17
+  }
+
+  /**
+   * {@code owner.unsignedMultiplyHigh(long, long)} as a handle of the exact type {@link #umulhi}
+   * invokes, or null when {@code owner} has none; tests pass a class of their own to exercise the
+   * handle path on Java 17.
+   */
+  static @Nullable MethodHandle findUnsignedMultiplyHigh(Class<?> owner) {
+    try {
+      return MethodHandles.publicLookup()
+          .findStatic(
+              owner,
+              "unsignedMultiplyHigh",
+              MethodType.methodType(long.class, long.class, long.class));
+    } catch (NoSuchMethodException | IllegalAccessException e) {
+      return null;
+    }
+  }
+
+  /**
+   * The high word through {@code handle}, invoked exactly as {@link #umulhi} invokes the JDK's
+   * (that one stays a constant field read in the hot loop, which C2 inlines); for tests.
+   */
+  static long umulhiThrough(MethodHandle handle, long a, long b) {
+    try {
+      return (long) handle.invokeExact(a, b);
+    } catch (Throwable e) {
+      throw new IllegalStateException("unsignedMultiplyHigh failed", e);
+    }
+  }
+
+  /** Whether the running JDK's unsigned multiply-high is used (for benchmarks to report). */
+  static boolean nativeUnsignedMultiplyHigh() {
+    return NATIVE_UMULHI;
+  }
+
+  // NATIVE_UMULHI is true exactly when the handle is not null; the hot path keeps no extra check
+  @SuppressWarnings("NullAway")
   static long umulhi(long a, long b) {
+    if (NATIVE_UMULHI) {
+      try {
+        return (long) UNSIGNED_MULTIPLY_HIGH.invokeExact(a, b);
+      } catch (Throwable e) {
+        throw new IllegalStateException("Math.unsignedMultiplyHigh failed", e);
+      }
+    }
+    return signedUmulhi(a, b);
+  }
+
+  /** The unsigned high word from the signed one: Java 17's path, and the reference in tests. */
+  static long signedUmulhi(long a, long b) {
     return Math.multiplyHigh(a, b) + ((a >> 63) & b) + ((b >> 63) & a);
   }
 

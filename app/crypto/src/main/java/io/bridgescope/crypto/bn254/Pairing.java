@@ -16,6 +16,7 @@ import java.util.List;
 public final class Pairing {
 
   private static final int[] X_NAF = Naf.of(Bn254.X);
+  private static final int[] ATE_LOOP_NAF = G2Prepared.ateLoopNaf();
   private static final BigInteger P = Fp.P;
 
   private Pairing() {}
@@ -64,12 +65,12 @@ public final class Pairing {
     int n = ps.size();
     Fp[] xs = new Fp[n];
     Fp[] ys = new Fp[n];
+    G1Point[] affine = G1Point.normalizeAll(ps);
     for (int j = 0; j < n; j++) {
-      G1Point p = ps.get(j).normalize();
-      xs[j] = p.x;
-      ys[j] = p.y;
+      xs[j] = affine[j].x;
+      ys[j] = affine[j].y;
     }
-    int[] naf = G2Prepared.ATE_LOOP_NAF;
+    int[] naf = ATE_LOOP_NAF;
     Fp12 f = Fp12.ONE;
     int k = 0;
     for (int i = naf.length - 2; i >= 0; i--) {

@@ -4,6 +4,7 @@ import io.bridgescope.crypto.InvalidEncodingException;
 import io.bridgescope.crypto.Keccak;
 import java.util.Arrays;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Proof checks exactly as the pinned core-contracts {@code Merkle} library does them
@@ -60,7 +61,7 @@ public final class MerkleProofs {
   }
 
   /** Hashes up the proof; null if an element is not 32 bytes. */
-  private static byte[] fold(byte[] leaf, long index, List<byte[]> proof) {
+  private static byte @Nullable [] fold(byte[] leaf, long index, List<byte[]> proof) {
     byte[] current = leaf.clone();
     Keccak keccak = Keccak.create();
     long remaining = index;

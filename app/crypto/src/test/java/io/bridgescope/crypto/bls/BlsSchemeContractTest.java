@@ -202,4 +202,138 @@ public abstract class BlsSchemeContractTest {
         .isInstanceOf(IllegalArgumentException.class);
     assertRejected(() -> scheme.sign(pair.secretKey(), MESSAGE, new byte[0]), "domain");
   }
+
+  @Test
+  void decodedKeysVerifyExactlyLikeEncodedOnes() {
+    List<BlsKeyPair> pairs = keyPairs(SIGNERS);
+    List<byte[]> signatures = signAll(pairs, MESSAGE);
+    byte[] aggregate = scheme.aggregateSignatures(signatures);
+    List<BlsPublicKey> decoded = new ArrayList<>();
+    for (int i = 0; i < SIGNERS; i++) {
+      BlsPublicKey k = scheme.decodePublicKey(pairs.get(i).publicKey(), "publicKeys[" + i + "]");
+      assertThat(k.encoded()).isEqualTo(pairs.get(i).publicKey());
+      assertThat(k.scheme()).isEqualTo(scheme.name());
+      decoded.add(k);
+    }
+    assertThat(scheme.aggregateVerifyDecoded(decoded, MESSAGE, aggregate, DOMAIN)).isTrue();
+    assertThat(scheme.aggregateVerifyDecoded(decoded, MESSAGE, aggregate, OTHER_DOMAIN)).isFalse();
+    assertThat(
+            scheme.aggregateVerifyDecoded(decoded.subList(1, SIGNERS), MESSAGE, aggregate, DOMAIN))
+        .isFalse();
+    byte[] missingOne = scheme.aggregateSignatures(signatures.subList(1, SIGNERS));
+    assertThat(scheme.aggregateVerifyDecoded(decoded, MESSAGE, missingOne, DOMAIN)).isFalse();
+  }
+
+  @Test
+  void decodingAKeyAppliesTheChecksOfAggregateVerify() {
+    BlsKeyPair pair = scheme.generateKeyPair(random);
+    byte[] signature = scheme.sign(pair.secretKey(), MESSAGE, DOMAIN);
+    byte[] garbage = new byte[scheme.publicKeyLength()];
+    Arrays.fill(garbage, (byte) 0xff);
+    byte[] shortKey = Arrays.copyOf(pair.publicKey(), scheme.publicKeyLength() - 1);
+    for (byte[] bad : List.of(garbage, shortKey, infinityPublicKey())) {
+      assertRejected(() -> scheme.decodePublicKey(bad, "publicKeys[4]"), "publicKeys[4]");
+      // the same message as the encoded path gives for the same key at the same place
+      String direct =
+          messageOf(() -> scheme.aggregateVerify(List.of(bad), MESSAGE, signature, DOMAIN));
+      String decoded = messageOf(() -> scheme.decodePublicKey(bad, "publicKeys[0]"));
+      assertThat(decoded).isEqualTo(direct);
+    }
+    List<BlsPublicKey> one = List.of(scheme.decodePublicKey(pair.publicKey(), "publicKey"));
+    byte[] badSignature = Arrays.copyOf(signature, scheme.signatureLength() + 1);
+    assertRejected(
+        () -> scheme.aggregateVerifyDecoded(one, MESSAGE, badSignature, DOMAIN), "signature");
+    assertRejected(
+        () -> scheme.aggregateVerifyDecoded(one, MESSAGE, signature, new byte[0]), "domain");
+    assertThatThrownBy(() -> scheme.aggregateVerifyDecoded(List.of(), MESSAGE, signature, DOMAIN))
+        .isInstanceOf(IllegalArgumentException.class);
+    BlsPublicKey foreign =
+        new BlsPublicKey() {
+          @Override
+          public String scheme() {
+            return "other";
+          }
+
+          @Override
+          public byte[] encoded() {
+            return pair.publicKey();
+          }
+        };
+    assertThatThrownBy(
+            () -> scheme.aggregateVerifyDecoded(List.of(foreign), MESSAGE, signature, DOMAIN))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("other");
+  }
+
+  @Test
+  void aggregatesOfDecodedKeysVerifyLikeTheKeysTheySum() {
+    List<BlsKeyPair> pairs = keyPairs(SIGNERS);
+    List<byte[]> signatures = signAll(pairs, MESSAGE);
+    List<BlsPublicKey> decoded = new ArrayList<>();
+    for (BlsKeyPair p : pairs) {
+      decoded.add(scheme.decodePublicKey(p.publicKey(), "publicKey"));
+    }
+    byte[] all = scheme.aggregateSignatures(signatures);
+    BlsPublicKey total = scheme.aggregateDecoded(decoded, List.of());
+    assertThat(total.encoded()).isEqualTo(scheme.aggregatePublicKeys(publicKeys(pairs)));
+    assertThat(scheme.verifyAggregate(total, MESSAGE, all, DOMAIN)).isTrue();
+    assertThat(scheme.verifyAggregate(total, MESSAGE, all, DOMAIN)).as("again, reused").isTrue();
+    assertThat(scheme.verifyAggregate(total, MESSAGE, all, OTHER_DOMAIN)).isFalse();
+    // all but the first two signers: the set's sum minus the two missing keys
+    byte[] someSigned = scheme.aggregateSignatures(signatures.subList(2, SIGNERS));
+    BlsPublicKey most = scheme.aggregateDecoded(List.of(total), decoded.subList(0, 2));
+    assertThat(most.encoded())
+        .isEqualTo(scheme.aggregatePublicKeys(publicKeys(pairs.subList(2, SIGNERS))));
+    assertThat(scheme.verifyAggregate(most, MESSAGE, someSigned, DOMAIN)).isTrue();
+    assertThat(scheme.verifyAggregate(most, MESSAGE, all, DOMAIN)).isFalse();
+    // keys that cancel sum to the point at infinity, which verifies nothing
+    BlsPublicKey nothing = scheme.aggregateDecoded(decoded.subList(0, 1), decoded.subList(0, 1));
+    assertThat(scheme.verifyAggregate(nothing, MESSAGE, all, DOMAIN)).isFalse();
+    byte[] badSignature = Arrays.copyOf(all, scheme.signatureLength() - 1);
+    assertRejected(() -> scheme.verifyAggregate(total, MESSAGE, badSignature, DOMAIN), "signature");
+    assertRejected(() -> scheme.verifyAggregate(total, MESSAGE, all, new byte[0]), "domain");
+  }
+
+  @Test
+  void aBatchVerifiesWhenEverySignatureDoesAndOnlyThen() {
+    List<BlsKeyPair> pairs = keyPairs(4);
+    List<BlsPublicKey> keys = new ArrayList<>();
+    List<byte[]> messages = new ArrayList<>();
+    List<byte[]> signatures = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      // one signer, then groups of two: aggregates as a verifier holds them
+      List<BlsKeyPair> group = i == 0 ? pairs.subList(0, 1) : pairs.subList(i - 1, i + 1);
+      byte[] message = Keccak.keccak256(new byte[] {(byte) i});
+      List<BlsPublicKey> decoded = new ArrayList<>();
+      for (BlsKeyPair p : group) {
+        decoded.add(scheme.decodePublicKey(p.publicKey(), "publicKey"));
+      }
+      keys.add(scheme.aggregateDecoded(decoded, List.of()));
+      messages.add(message);
+      signatures.add(scheme.aggregateSignatures(signAll(group, message)));
+    }
+    assertThat(scheme.verifyAggregateBatch(keys, messages, signatures, DOMAIN)).isTrue();
+    assertThat(scheme.verifyAggregateBatch(List.of(), List.of(), List.of(), DOMAIN)).isTrue();
+    assertThat(scheme.verifyAggregateBatch(keys, messages, signatures, OTHER_DOMAIN)).isFalse();
+    // two signatures swapped: each is valid, but not for its own message
+    List<byte[]> swapped = new ArrayList<>(signatures);
+    swapped.set(1, signatures.get(2));
+    swapped.set(2, signatures.get(1));
+    assertThat(scheme.verifyAggregateBatch(keys, messages, swapped, DOMAIN)).isFalse();
+    List<byte[]> garbage = new ArrayList<>(signatures);
+    garbage.set(3, new byte[scheme.signatureLength() + 1]);
+    assertThat(scheme.verifyAggregateBatch(keys, messages, garbage, DOMAIN)).isFalse();
+    assertThatThrownBy(
+            () -> scheme.verifyAggregateBatch(keys, messages.subList(0, 3), signatures, DOMAIN))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  private static String messageOf(ThrowingCallable call) {
+    try {
+      call.call();
+    } catch (Throwable t) {
+      return t.getMessage();
+    }
+    throw new AssertionError("expected a rejection");
+  }
 }

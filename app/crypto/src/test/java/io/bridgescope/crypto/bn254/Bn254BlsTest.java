@@ -75,6 +75,44 @@ class Bn254BlsTest {
     assertThat(Bn254Bls.aggregatePublicKeys(List.of()).isInfinity()).isTrue();
   }
 
+  @Property(tries = 5)
+  void aBatchFailsWhenAnyOneSignatureIsWrongAndSkipsNothing(@ForAll long seed) {
+    Random r = new Random(seed);
+    List<G2PublicKey> keys = new ArrayList<>();
+    List<byte[]> messages = new ArrayList<>();
+    List<G1Point> sigs = new ArrayList<>();
+    // signatures 0..2 are by one signer whose key object they share (one pair in the check)
+    Bn254KeyPair shared = Bn254Bls.generateKeyPair(r);
+    G2PublicKey sharedKey = G2PublicKey.of(shared.publicKey());
+    for (int i = 0; i < 5; i++) {
+      Bn254KeyPair kp = i < 3 ? shared : Bn254Bls.generateKeyPair(r);
+      byte[] m = message(r);
+      keys.add(i < 3 ? sharedKey : G2PublicKey.of(kp.publicKey()));
+      messages.add(m);
+      sigs.add(Bn254Bls.sign(kp.secretKey(), m, DOMAIN));
+    }
+    assertThat(Bn254Bls.verifyBatch(keys, messages, sigs, DOMAIN, r)).isTrue();
+    for (int bad = 0; bad < 5; bad++) {
+      List<G1Point> wrong = new ArrayList<>(sigs);
+      wrong.set(bad, sigs.get(bad).add(G1Point.generator()));
+      assertThat(Bn254Bls.verifyBatch(keys, messages, wrong, DOMAIN, r))
+          .as("bad %d", bad)
+          .isFalse();
+    }
+    int bad = r.nextInt(5);
+    List<G1Point> wrong = new ArrayList<>(sigs);
+    wrong.set(bad, sigs.get(bad).add(G1Point.generator())); // on the curve, in G1, not a signature
+    assertThat(Bn254Bls.verifyBatch(keys, messages, wrong, DOMAIN, r)).isFalse();
+    // a signature that makes up for another's error still fails: the weights are random
+    List<G1Point> compensated = new ArrayList<>(wrong);
+    int other = (bad + 1) % 5;
+    compensated.set(other, sigs.get(other).add(G1Point.generator().negate()));
+    assertThat(Bn254Bls.verifyBatch(keys, messages, compensated, DOMAIN, r)).isFalse();
+    List<G2PublicKey> withInfinity = new ArrayList<>(keys);
+    withInfinity.set(0, G2PublicKey.of(G2Point.infinity()));
+    assertThat(Bn254Bls.verifyBatch(withInfinity, messages, sigs, DOMAIN, r)).isFalse();
+  }
+
   @Property(tries = 25)
   void aggregateOfSignaturesVerifiesAgainstAggregateOfKeys(
       @ForAll long seed, @ForAll @IntRange(min = 1, max = 6) int signers) {

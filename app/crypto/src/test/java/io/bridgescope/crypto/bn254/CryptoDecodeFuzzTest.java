@@ -28,7 +28,6 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.Tag;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 import net.jqwik.api.lifecycle.AddLifecycleHook;
@@ -41,7 +40,6 @@ import net.jqwik.api.lifecycle.AddLifecycleHook;
  * 1, 2^256 - 1, r, bits flipped, words swapped, lengths changed, y negated) decode to the point
  * they now encode or fail with {@link InvalidEncodingException}.
  */
-@Tag("fuzz")
 @AddLifecycleHook(FuzzTries.class)
 class CryptoDecodeFuzzTest {
 
@@ -135,7 +133,7 @@ class CryptoDecodeFuzzTest {
     return edits.stream().allMatch(e -> e.kind() == Edit.Kind.NEGATE_LAST_COORDINATE);
   }
 
-  @Property(tries = 400)
+  @Property(tries = 100)
   void g1PointsDecodeToThemselvesOrFailTyped(@ForAll long seed, @ForAll("edits") List<Edit> edits) {
     G1Point p = G1Point.generator().multiply(TestValues.scalar(new Random(seed)));
     byte[] bytes = applyAll(p.toBytes(), edits);
@@ -152,7 +150,7 @@ class CryptoDecodeFuzzTest {
     }
   }
 
-  @Property(tries = 150)
+  @Property(tries = 40)
   void g2KeysDecodeToThemselvesOrFailTyped(
       @ForAll long seed, @ForAll boolean outsideG2, @ForAll("edits") List<Edit> edits) {
     Random r = new Random(seed);
@@ -177,7 +175,7 @@ class CryptoDecodeFuzzTest {
   }
 
   /** The on-chain {@code uint256[]} forms, with nulls, negatives and wrong counts. */
-  @Property(tries = 200)
+  @Property(tries = 50)
   void pointArraysDecodeOrFailTyped(
       @ForAll long seed,
       @ForAll @IntRange(min = 0, max = 5) int count,
@@ -237,7 +235,7 @@ class CryptoDecodeFuzzTest {
         Arbitraries.bytes().array(byte[].class).ofMaxSize(40));
   }
 
-  @Property(tries = 300)
+  @Property(tries = 80)
   void secretKeysDecodeOrFailTyped(@ForAll("secretKeyBytes") byte[] bytes) {
     Outcome<BigInteger> o =
         Decoders.decode(() -> Bn254Bls.secretKeyFromBytes(bytes), InvalidEncodingException.class);
@@ -264,7 +262,7 @@ class CryptoDecodeFuzzTest {
       io.bridgescope.crypto.Keccak.keccak256(
           "DOMAIN_CHECKPOINT_MANAGER".getBytes(StandardCharsets.US_ASCII));
 
-  @Property(tries = 25)
+  @Property(tries = 8)
   void bn254SchemeVerifiesOrRefusesTyped(
       @ForAll long seed,
       @ForAll("edits") List<Edit> keyEdits,
@@ -272,7 +270,7 @@ class CryptoDecodeFuzzTest {
     schemeProperty(new Bn254EdgeScheme(), seed, keyEdits, sigEdits);
   }
 
-  @Property(tries = 40)
+  @Property(tries = 10)
   void bls12381SchemeVerifiesOrRefusesTyped(
       @ForAll long seed,
       @ForAll("edits") List<Edit> keyEdits,
@@ -307,7 +305,7 @@ class CryptoDecodeFuzzTest {
 
   // --- bitmap and quorum ---
 
-  @Property(tries = 500)
+  @Property(tries = 120)
   void bitmapsReadLeastSignificantBitFirst(
       @ForAll @Size(max = 40) byte[] bitmap, @ForAll @IntRange(min = 0, max = 400) int count) {
     List<Integer> signers = Decoders.decode(() -> ValidatorBitmap.signers(bitmap, count)).value();
@@ -320,7 +318,7 @@ class CryptoDecodeFuzzTest {
     assertThat(signers).isEqualTo(expected);
   }
 
-  @Property(tries = 500)
+  @Property(tries = 120)
   void quorumIsComputedOrPowersAreRefusedTyped(
       @ForAll @Size(max = 8) byte[] bitmap, @ForAll("powers") List<BigInteger> powers) {
     Outcome<QuorumResult> o =

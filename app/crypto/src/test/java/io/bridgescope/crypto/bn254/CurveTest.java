@@ -3,6 +3,7 @@ package io.bridgescope.crypto.bn254;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigInteger;
+import java.util.List;
 import java.util.Random;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -100,6 +101,100 @@ class CurveTest {
     assertThat(pa.multiply(b)).isEqualTo(pb.multiply(a));
     assertThat(pa.isOnCurve() && pa.isInSubgroup()).isTrue();
     assertThat(pa.hashCode()).isEqualTo(pa.normalize().hashCode());
+  }
+
+  @Property(tries = 15)
+  void g1MixedAdditionAndBatchNormalizationAgreeWithThePlainOnes(@ForAll long seed) {
+    Random r = new Random(seed);
+    G1Point g = G1Point.generator();
+    G1Point acc = g.multiply(TestValues.scalar(r)).twice(); // Jacobian, Z != 1
+    G1Point q = g.multiply(TestValues.scalar(r)).normalize();
+    assertThat(acc.addAffine(q)).isEqualTo(acc.add(q));
+    assertThat(acc.addAffine(acc.normalize())).isEqualTo(acc.twice());
+    assertThat(acc.addAffine(acc.normalize().negate()).isInfinity()).isTrue();
+    assertThat(G1Point.infinity().addAffine(q)).isEqualTo(q);
+    List<G1Point> points = List.of(acc, q, G1Point.infinity(), acc.twice(), g);
+    G1Point[] normal = G1Point.normalizeAll(points);
+    for (int i = 0; i < points.size(); i++) {
+      assertThat(normal[i]).isEqualTo(points.get(i));
+      assertThat(normal[i].isInfinity() || normal[i].z.isOne()).isTrue();
+    }
+  }
+
+  @Property(tries = 10)
+  void multiScalarMultiplicationIsTheSumOfTheProducts(@ForAll long seed) {
+    Random r = new Random(seed);
+    G1Point g = G1Point.generator();
+    List<G1Point> points = new java.util.ArrayList<>();
+    List<BigInteger> scalars = new java.util.ArrayList<>();
+    G1Point expected = G1Point.infinity();
+    for (int i = 0; i < 1 + r.nextInt(6); i++) {
+      G1Point p = i == 2 ? points.get(0) : g.multiply(TestValues.scalar(r)); // a repeated point
+      BigInteger k =
+          switch (i % 4) {
+            case 0 -> new BigInteger(128, r);
+            case 1 -> BigInteger.valueOf(r.nextInt(20)); // short, maybe zero
+            case 2 -> TestValues.scalar(r);
+            default -> BigInteger.ONE.shiftLeft(r.nextInt(130)).subtract(BigInteger.ONE);
+          };
+      points.add(i % 3 == 1 ? p.twice() : p.normalize()); // Jacobian and affine
+      scalars.add(k);
+      expected = expected.add(points.get(i).multiply(k));
+    }
+    assertThat(G1Msm.sum(points, scalars)).isEqualTo(expected);
+    for (BigInteger k : scalars) {
+      int[] d = G1Msm.wnaf(k);
+      BigInteger back = BigInteger.ZERO;
+      for (int i = d.length - 1; i >= 0; i--) {
+        back = back.shiftLeft(1).add(BigInteger.valueOf(d[i]));
+        assertThat(d[i] == 0 || (Math.abs(d[i]) % 2 == 1 && Math.abs(d[i]) < 8)).isTrue();
+      }
+      assertThat(back).isEqualTo(k);
+    }
+  }
+
+  @Property(tries = 10)
+  void affineTreeSumAgreesWithSequentialAddition(@ForAll long seed) {
+    Random r = new Random(seed);
+    G2Point g = G2Point.generator();
+    List<G2Point> points = new java.util.ArrayList<>();
+    int n = 1 + r.nextInt(12);
+    for (int i = 0; i < n; i++) {
+      points.add(g.multiply(TestValues.scalar(r)).normalize());
+    }
+    if (n > 3) {
+      points.set(1, points.get(0)); // a pair to double
+      points.set(3, points.get(2).negate()); // a pair that cancels
+    }
+    G2Point expected = G2Point.infinity();
+    for (G2Point p : points) {
+      expected = expected.add(p);
+    }
+    G2Point sum = G2Point.sumOfAffine(points);
+    assertThat(sum).isEqualTo(expected);
+    assertThat(sum.isInfinity() || sum.isAffine()).isTrue();
+    assertThat(Bn254Bls.aggregatePublicKeys(points)).isEqualTo(expected);
+    // everything cancels
+    G2Point p = points.get(0);
+    assertThat(G2Point.sumOfAffine(List.of(p, p.negate())).isInfinity()).isTrue();
+    assertThat(G2Point.sumOfAffine(List.of(p, p.negate(), p))).isEqualTo(p);
+    assertThat(G2Point.sumOfAffine(List.of()).isInfinity()).isTrue();
+  }
+
+  @Property(tries = 15)
+  void g2MixedAdditionAgreesWithJacobianAddition(@ForAll long seed) {
+    Random r = new Random(seed);
+    G2Point g = G2Point.generator();
+    G2Point acc = g.multiply(TestValues.scalar(r)); // Jacobian, Z != 1
+    G2Point q = g.multiply(TestValues.scalar(r)).normalize();
+    assertThat(q.isAffine()).isTrue();
+    assertThat(acc.addAffine(q)).isEqualTo(acc.add(q));
+    // the special cases: equal points double, opposite points cancel, infinity on either side
+    G2Point accAffine = acc.normalize();
+    assertThat(acc.addAffine(accAffine)).isEqualTo(acc.twice());
+    assertThat(acc.addAffine(accAffine.negate()).isInfinity()).isTrue();
+    assertThat(G2Point.infinity().addAffine(q)).isEqualTo(q);
+    assertThat(acc.addAffine(G2Point.infinity())).isEqualTo(acc);
   }
 
   @Test

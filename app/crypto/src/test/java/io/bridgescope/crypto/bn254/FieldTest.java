@@ -58,6 +58,64 @@ class FieldTest {
         .isInstanceOf(IllegalArgumentException.class);
   }
 
+  @Property(tries = 200)
+  void fpWindowedPowerAgreesWithModPow(@ForAll long seed) {
+    Random r = new Random(seed);
+    Fp a = TestValues.fp(r);
+    // short, long, sparse and dense exponents, so every window shape occurs
+    BigInteger[] exponents = {
+      BigInteger.valueOf(r.nextInt(64)),
+      new BigInteger(1 + r.nextInt(300), r),
+      BigInteger.ONE.shiftLeft(r.nextInt(260)).add(BigInteger.ONE),
+      BigInteger.ONE.shiftLeft(1 + r.nextInt(260)).subtract(BigInteger.ONE),
+      P.subtract(BigInteger.TWO)
+    };
+    for (BigInteger e : exponents) {
+      assertThat(a.pow(e).toBigInteger())
+          .as("exponent %s", e)
+          .isEqualTo(a.toBigInteger().modPow(e, P));
+    }
+  }
+
+  @Property(tries = 200)
+  void unsignedHighWordOfAProduct(@ForAll long a, @ForAll long b) {
+    BigInteger mask = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
+    BigInteger ua = BigInteger.valueOf(a).and(mask);
+    BigInteger ub = BigInteger.valueOf(b).and(mask);
+    long expected = ua.multiply(ub).shiftRight(64).longValue();
+    assertThat(Montgomery.signedUmulhi(a, b)).isEqualTo(expected);
+    // on Java 18+ this is Math.unsignedMultiplyHigh through a method handle
+    assertThat(Montgomery.umulhi(a, b)).isEqualTo(expected);
+  }
+
+  @Property(tries = 300)
+  void legendreByJacobiAgreesWithEulersCriterion(@ForAll long seed) {
+    Random r = new Random(seed);
+    Fp a = TestValues.fp(r);
+    assertThat(a.legendre()).isEqualTo(a.legendreByPow());
+    assertThat(a.sqr().legendre()).isEqualTo(a.isZero() ? 0 : 1);
+    assertThat(a.sqr().neg().legendre()).isEqualTo(a.isZero() ? 0 : -1);
+    Fp small = Fp.of(r.nextInt(1000));
+    assertThat(small.legendre()).isEqualTo(small.legendreByPow());
+  }
+
+  @Test
+  void legendreOfEdgeValues() {
+    for (BigInteger v :
+        new BigInteger[] {
+          BigInteger.ZERO,
+          BigInteger.ONE,
+          BigInteger.TWO,
+          P.subtract(BigInteger.ONE),
+          P.subtract(BigInteger.TWO),
+          BigInteger.ONE.shiftLeft(253),
+          BigInteger.ONE.shiftLeft(64)
+        }) {
+      Fp a = Fp.of(v);
+      assertThat(a.legendre()).as("%s", v).isEqualTo(a.legendreByPow());
+    }
+  }
+
   @Property(tries = 100)
   void fpSquareRootsAndLegendre(@ForAll long seed) {
     Random r = new Random(seed);
@@ -151,6 +209,12 @@ class FieldTest {
     assertThat(c.conjugate()).isEqualTo(c.inverse());
     BigInteger e = new BigInteger(64, r);
     assertThat(c.cyclotomicPow(Naf.of(e))).isEqualTo(c.pow(e));
+    // the windows of the one exponent that matters, and the shortest ones
+    for (long k : new long[] {0, 1, 2, 3, 5, 7, 11, 13, 21, 43}) {
+      BigInteger kb = BigInteger.valueOf(k);
+      assertThat(c.cyclotomicPow(Naf.of(kb))).as("c^%d", k).isEqualTo(c.pow(kb));
+    }
+    assertThat(c.cyclotomicPow(Naf.of(Bn254.X))).isEqualTo(c.pow(Bn254.X));
   }
 
   @Test

@@ -19,8 +19,7 @@ import net.jqwik.api.statistics.Statistics;
  * else (an index error, an NPE, an arithmetic or number-format error, a raw Jackson exception, an
  * {@link Error}) fails the property with the decoder's own stack trace.
  *
- * <p>The same harness as core's {@code io.bridgescope.core.fuzz.Decoders} (modules do not share
- * test code).
+ * <p>Core's fuzz tests use it too, through this module's test-jar.
  */
 public final class Decoders {
 
@@ -65,13 +64,23 @@ public final class Decoders {
   @SafeVarargs
   public static <T> Outcome<T> decode(
       Callable<T> decoder, Class<? extends RuntimeException>... typed) {
+    return decodeWithin(MAX_ALLOCATION, decoder, typed);
+  }
+
+  /**
+   * {@link #decode} with another allocation bound, for a call whose honest work allocates by design
+   * (a key derivation function, whose cost the caller bounds separately).
+   */
+  @SafeVarargs
+  public static <T> Outcome<T> decodeWithin(
+      long maxAllocation, Callable<T> decoder, Class<? extends RuntimeException>... typed) {
     Measured<T> m = measure(decoder);
-    if (m.allocated() > MAX_ALLOCATION) {
+    if (m.allocated() > maxAllocation) {
       throw new AssertionError(
           "decoder allocated "
               + (m.allocated() >> 20)
               + " MiB (bound "
-              + (MAX_ALLOCATION >> 20)
+              + (maxAllocation >> 20)
               + " MiB): it trusts a length from the input",
           m.thrown());
     }

@@ -1,5 +1,7 @@
 package io.bridgescope.crypto.fuzz;
 
+import java.util.Arrays;
+import net.jqwik.api.Tag;
 import net.jqwik.api.lifecycle.AroundPropertyHook;
 import net.jqwik.api.lifecycle.PropagationMode;
 import net.jqwik.api.lifecycle.PropertyExecutionResult;
@@ -7,12 +9,19 @@ import net.jqwik.api.lifecycle.PropertyExecutor;
 import net.jqwik.api.lifecycle.PropertyLifecycleContext;
 
 /**
- * Scales the fuzz properties for the long campaign. Each property's own {@code tries} is the fast
- * default of the unit run; {@code -Dbridgescope.fuzz.scale=K} multiplies it, {@code
- * -Dbridgescope.fuzz.tries=N} replaces it, and {@code -Dbridgescope.fuzz.seed=S} replays a seed
- * that jqwik printed (docs/fuzzing.md).
+ * Sizes the fuzz properties. A property's own {@code tries} is the quick check of the fast suite; a
+ * class tagged {@code fuzz} (the {@code *FuzzCampaignTest} subclasses, run in the slow suite) runs
+ * the same properties with {@value #CAMPAIGN_SCALE} times the tries. {@code
+ * -Dbridgescope.fuzz.scale=K} sets the factor for every class, {@code -Dbridgescope.fuzz.tries=N}
+ * sets the tries, and {@code -Dbridgescope.fuzz.seed=S} replays a seed that jqwik printed
+ * (docs/fuzzing.md).
+ *
+ * <p>Core's fuzz tests use it too, through this module's test-jar.
  */
 public final class FuzzTries implements AroundPropertyHook {
+
+  /** How many times the fast suite's tries the slow suite's campaign runs. */
+  static final long CAMPAIGN_SCALE = 40;
 
   @Override
   public PropertyExecutionResult aroundProperty(
@@ -23,14 +32,24 @@ public final class FuzzTries implements AroundPropertyHook {
     String scale = System.getProperty("bridgescope.fuzz.scale", "").strip();
     if (!tries.isEmpty()) {
       attributes.setTries(Integer.parseInt(tries));
-    } else if (!scale.isEmpty()) {
-      attributes.setTries((int) Math.min(Integer.MAX_VALUE, (long) base * Long.parseLong(scale)));
+    } else {
+      long factor =
+          scale.isEmpty()
+              ? (campaign(context.containerClass()) ? CAMPAIGN_SCALE : 1)
+              : Long.parseLong(scale);
+      attributes.setTries((int) Math.min(Integer.MAX_VALUE, base * factor));
     }
     String seed = System.getProperty("bridgescope.fuzz.seed", "").strip();
     if (!seed.isEmpty()) {
       attributes.setSeed(seed);
     }
     return property.execute();
+  }
+
+  /** Whether the class is the slow suite's campaign (tagged {@code fuzz}, possibly inherited). */
+  static boolean campaign(Class<?> container) {
+    return Arrays.stream(container.getAnnotationsByType(Tag.class))
+        .anyMatch(t -> "fuzz".equals(t.value()));
   }
 
   /** Registered on a test class, it applies to the class's properties. */

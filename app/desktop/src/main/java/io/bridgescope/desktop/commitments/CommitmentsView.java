@@ -4,6 +4,7 @@ import io.bridgescope.desktop.common.DetailBinding;
 import io.bridgescope.desktop.common.ItemDetailViewModel;
 import io.bridgescope.desktop.common.MessageScreen;
 import io.bridgescope.desktop.common.Tables;
+import io.bridgescope.desktop.common.TreeListViewModel;
 import io.bridgescope.desktop.dialogs.FilePicker;
 import io.bridgescope.desktop.merkle.MerkleTreePane;
 import io.bridgescope.desktop.ports.CommitmentRow;
@@ -21,12 +22,14 @@ import javafx.scene.layout.StackPane;
 /** Binds the Commitments screen: list, Merkle inspector input, tree and quorum detail. */
 public final class CommitmentsView {
 
-  private final CommitmentsViewModel vm;
+  private final TreeListViewModel<CommitmentRow> vm;
   private final Copyable copyable;
   private final FilePicker files;
   @FXML private javafx.scene.control.Label detailMessage;
   private final MerkleTreePane treePane;
   private final QuorumPanel quorumPanel;
+  private final io.bridgescope.desktop.common.AuditFactsPane factsPane;
+  @FXML private StackPane factsHost;
   @FXML private TableView<CommitmentRow> table;
   @FXML private TextArea leavesInput;
   @FXML private Button buildButton;
@@ -36,12 +39,13 @@ public final class CommitmentsView {
   @FXML private StackPane treeHost;
   @FXML private StackPane quorumHost;
 
-  public CommitmentsView(CommitmentsViewModel vm, Copyable copyable, FilePicker files) {
+  public CommitmentsView(TreeListViewModel<CommitmentRow> vm, Copyable copyable, FilePicker files) {
     this.vm = vm;
     this.files = files;
     this.copyable = copyable;
     this.treePane = new MerkleTreePane(copyable);
     this.quorumPanel = new QuorumPanel(copyable);
+    this.factsPane = new io.bridgescope.desktop.common.AuditFactsPane(copyable);
   }
 
   @FXML
@@ -58,7 +62,8 @@ public final class CommitmentsView {
     ItemDetailViewModel detail = vm.detail();
     treeHost.getChildren().setAll(treePane);
     quorumHost.getChildren().setAll(quorumPanel);
-    DetailBinding.bind(detail, treePane, quorumPanel);
+    DetailBinding.bind(detail, treePane, quorumPanel, factsPane);
+    factsHost.getChildren().setAll(factsPane);
     detailTitle.textProperty().bind(detail.titleProperty());
     messageLabel.textProperty().bind(detail.messageProperty());
     busyIndicator.visibleProperty().bind(detail.busyProperty());
@@ -102,6 +107,10 @@ public final class CommitmentsView {
   /** The tree pane, for tests and for arriving from a deposit with a leaf to select. */
   public MerkleTreePane treePane() {
     return treePane;
+  }
+
+  public io.bridgescope.desktop.common.AuditFactsPane factsPane() {
+    return factsPane;
   }
 
   public QuorumPanel quorumPanel() {

@@ -34,6 +34,14 @@ public final class CsvExport {
     }
   }
 
+  /**
+   * Outside text (a token's symbol, which its contract chose): a leading formula character is
+   * defused, so a spreadsheet shows it instead of evaluating it.
+   */
+  public static String text(String s) {
+    return !s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0 ? "'" + s : s;
+  }
+
   static String field(String v) {
     String s = v == null ? "" : v;
     return s.contains(",") || s.contains("\"") || s.contains("\n")

@@ -15,6 +15,7 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The detail area of a commitment or checkpoint: its Merkle tree, its quorum and its BLS verdict.
@@ -36,7 +37,7 @@ public final class ItemDetailViewModel {
       new SimpleObjectProperty<>();
   private final javafx.beans.property.IntegerProperty selectedLeaf =
       new javafx.beans.property.SimpleIntegerProperty(-1);
-  private String shownKey;
+  private @Nullable String shownKey;
 
   public ItemDetailViewModel(TaskRunner tasks, String emptyTitle) {
     this.tasks = tasks;

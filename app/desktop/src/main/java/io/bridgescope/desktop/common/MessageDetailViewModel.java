@@ -1,5 +1,6 @@
 package io.bridgescope.desktop.common;
 
+import io.bridgescope.core.link.MessageLink;
 import io.bridgescope.desktop.concurrent.TaskRunner;
 import io.bridgescope.desktop.ports.DetailSource;
 import io.bridgescope.desktop.ports.MessageDetail;
@@ -12,6 +13,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import org.jspecify.annotations.Nullable;
 
 /** The detail pane of a deposit or exit: loaded on a worker thread when the selection changes. */
 public final class MessageDetailViewModel {
@@ -26,16 +28,38 @@ public final class MessageDetailViewModel {
   private final DetailSource details;
   private final boolean deposits;
   private Consumer<MessageDetail.TreeRef> openTree = ref -> {};
-  private Consumer<BigInteger> action;
-  private BigInteger shown;
+  private @Nullable Consumer<BigInteger> action;
+  private @Nullable BigInteger shown;
+
+  /** The id of the detail on screen: while another one loads, {@code shown} is already ahead. */
+  private @Nullable BigInteger displayed;
+
   private final javafx.beans.property.BooleanProperty watched =
       new javafx.beans.property.SimpleBooleanProperty();
-  private io.bridgescope.desktop.notify.NotificationsViewModel watches;
+  private io.bridgescope.desktop.notify.@Nullable NotificationsViewModel watches;
 
   public MessageDetailViewModel(TaskRunner tasks, DetailSource details, boolean deposits) {
     this.tasks = tasks;
     this.details = details;
     this.deposits = deposits;
+  }
+
+  /**
+   * The {@code bridgescope://} link of the item on screen, naming the open network ({@code
+   * bridgescope open} and the installers' URI handler open it), if an item is shown.
+   */
+  public Optional<String> link() {
+    BigInteger id = displayed;
+    if (id == null) {
+      return Optional.empty();
+    }
+    MessageLink.Kind kind = deposits ? MessageLink.Kind.DEPOSIT : MessageLink.Kind.EXIT;
+    String network = details.network().orElse(null);
+    try {
+      return Optional.of(new MessageLink(kind, id, network).toUri());
+    } catch (MessageLink.BadLinkException e) {
+      return Optional.of(new MessageLink(kind, id, null).toUri()); // a name a link cannot hold
+    }
   }
 
   public void show(BigInteger id) {
@@ -62,6 +86,7 @@ public final class MessageDetailViewModel {
           if (!id.equals(shown)) {
             return;
           }
+          displayed = d.isPresent() ? id : null;
           detail.set(d.orElse(null));
           message.set(d.isPresent() ? "" : "Not in the index: " + id);
         },
@@ -149,10 +174,20 @@ public final class MessageDetailViewModel {
     return action != null;
   }
 
+  /**
+   * Runs the action on the item whose detail is on screen (the one the user read), never on one
+   * still loading: a click must act on what the pane names.
+   */
   public void runAction() {
-    if (action != null && shown != null && detail.get() != null) {
-      action.accept(shown);
+    BigInteger id = displayed;
+    if (action != null && id != null && detail.get() != null) {
+      action.accept(id);
     }
+  }
+
+  /** The id of the item whose detail is on screen, if any. */
+  public Optional<BigInteger> displayedId() {
+    return Optional.ofNullable(displayed);
   }
 
   public void openTree() {

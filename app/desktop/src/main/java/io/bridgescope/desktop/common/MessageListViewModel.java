@@ -25,7 +25,7 @@ public abstract class MessageListViewModel<R> implements AutoCloseable {
       DetailSource details,
       TaskRunner tasks,
       UiCoalescer.Factory coalescers) {
-    this.table = new TableViewModel<>(name, source, tasks, coalescers);
+    this.table = new TableViewModel<>(name, source, id, tasks, coalescers);
     this.detail = new MessageDetailViewModel(tasks, details, deposits);
     table
         .selectedProperty()

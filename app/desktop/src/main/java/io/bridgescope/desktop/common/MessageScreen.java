@@ -1,7 +1,9 @@
 package io.bridgescope.desktop.common;
 
+import io.bridgescope.core.lifecycle.Stage;
 import io.bridgescope.desktop.dialogs.FilePicker;
 import io.bridgescope.desktop.widgets.Copyable;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import javafx.scene.control.Label;
@@ -14,29 +16,51 @@ public final class MessageScreen {
 
   private MessageScreen() {}
 
-  public static <R> void bind(
+  /** The nodes of a message screen's FXML that the shared binding fills and binds. */
+  public record Nodes<R>(
       TableView<R> table,
-      TableViewModel<R> vm,
-      MessageDetailViewModel detail,
       StackPane detailHost,
       Label totalLabel,
       HBox filterBox,
       Label filterLabel,
-      HBox filterBar,
-      java.util.List<io.bridgescope.core.lifecycle.Stage> stages,
+      HBox filterBar) {}
+
+  /**
+   * Binds a message screen's {@code nodes} to its ViewModel.
+   *
+   * @param stages the stages its filter bar offers (deposits and exits pass through different ones)
+   */
+  public static <R> void bind(
+      Nodes<R> nodes,
+      MessageListViewModel<R> vm,
+      List<Stage> stages,
       Copyable copyable,
       Consumer<String> openUrl) {
-    Tables.bind(table, vm);
-    filterBar.getChildren().setAll(new MessageFilterBar(vm, stages, detail.watches()));
-    MessageFilterBar.sortableById(table, table.getColumns().get(0), vm);
-    detailHost.getChildren().setAll(new MessageDetailPane(detail, copyable, openUrl));
-    totalLabel.textProperty().bind(vm.totalProperty().asString(Locale.ROOT, "%,d rows"));
-    filterLabel.textProperty().bind(vm.filterProperty().concat("").map(f -> "Showing only " + f));
-    filterBox.visibleProperty().bind(vm.filterProperty().isNotEmpty());
+    TableView<R> table = nodes.table();
+    MessageDetailViewModel detail = vm.detail();
+    Tables.bind(table, vm.table());
+    MessageFilterBar bar = new MessageFilterBar(vm.table(), stages, detail.watches());
+    nodes.filterBar().getChildren().setAll(bar, Tables.liveBar(table, vm.table()));
+    if (nodes.filterBar().getParent() instanceof javafx.scene.layout.Pane screen) {
+      int at = screen.getChildren().indexOf(nodes.filterBar());
+      screen.getChildren().add(at + 1, bar.assetRow());
+    }
+    MessageFilterBar.sortableById(table, table.getColumns().get(0), vm.table());
+    nodes.detailHost().getChildren().setAll(new MessageDetailPane(detail, copyable, openUrl));
+    nodes
+        .totalLabel()
+        .textProperty()
+        .bind(vm.table().totalProperty().asString(Locale.ROOT, "%,d rows"));
+    nodes
+        .filterLabel()
+        .textProperty()
+        .bind(vm.table().filterProperty().concat("").map(f -> "Showing only " + f));
+    HBox filterBox = nodes.filterBox();
+    filterBox.visibleProperty().bind(vm.table().filterProperty().isNotEmpty());
     filterBox.managedProperty().bind(filterBox.visibleProperty());
   }
 
-  /** Asks for a file (FX thread) and exports the table to it on a worker thread. */
+  /** Asks for a file (FX thread) and exports the table's columns to it on a worker thread. */
   public static <R> void exportCsv(
       TableView<R> table,
       TableViewModel<R> vm,
@@ -46,5 +70,20 @@ public final class MessageScreen {
     files
         .saveFile("Export as CSV", name + ".csv", "CSV", "*.csv")
         .ifPresent(f -> vm.exportCsv(f, Tables.headers(table), r -> Tables.cells(table, r), done));
+  }
+
+  /**
+   * Asks for a file (FX thread) and exports the list to it on a worker thread, with the columns
+   * {@code csv} gives (not the table's: times, blocks and raw amounts too).
+   */
+  public static <R> void exportCsv(
+      TableViewModel<R> vm,
+      FilePicker files,
+      String name,
+      MessageCsv.Columns<R> csv,
+      Consumer<String> done) {
+    files
+        .saveFile("Export as CSV", name + ".csv", "CSV", "*.csv")
+        .ifPresent(f -> vm.exportCsv(f, csv.headers(), csv::cells, done));
   }
 }

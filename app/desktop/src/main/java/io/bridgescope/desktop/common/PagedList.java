@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.IntConsumer;
 import javafx.collections.ObservableListBase;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A list of {@code size} rows of which only the pages around what a table shows are in memory.
@@ -39,7 +40,7 @@ public final class PagedList<R> extends ObservableListBase<R> {
   }
 
   @Override
-  public R get(int index) {
+  public @Nullable R get(int index) {
     if (index < 0 || index >= size) {
       throw new IndexOutOfBoundsException(index);
     }
@@ -56,7 +57,7 @@ public final class PagedList<R> extends ObservableListBase<R> {
   }
 
   /** The row if its page is in memory, without asking for it. */
-  public R peek(int index) {
+  public @Nullable R peek(int index) {
     List<R> rows = pages.get(index / PAGE);
     return rows == null || index % PAGE >= rows.size() ? null : rows.get(index % PAGE);
   }
@@ -79,6 +80,56 @@ public final class PagedList<R> extends ObservableListBase<R> {
       }
       endChange();
     }
+  }
+
+  /**
+   * New contents at the same positions: row i is still the same item (the window was kept where it
+   * was), so the table updates rows in place and only adds or removes at the end. Nothing moves
+   * under the user's pointer.
+   */
+  public void refresh(int newSize, List<R> first) {
+    pages.clear();
+    requested.clear();
+    pages.put(0, List.copyOf(first));
+    int old = size;
+    size = newSize;
+    beginChange();
+    for (int i = 0; i < Math.min(old, newSize); i++) {
+      nextUpdate(i);
+    }
+    if (newSize > old) {
+      nextAdd(old, newSize);
+    } else if (newSize < old) {
+      nextRemove(newSize, Collections.nCopies(old - newSize, null));
+    }
+    endChange();
+  }
+
+  /** The index of the first row in memory that {@code p} accepts, or -1. */
+  public int find(java.util.function.Predicate<R> p) {
+    int best = -1;
+    for (Map.Entry<Integer, List<R>> e : pages.entrySet()) {
+      List<R> rows = e.getValue();
+      for (int i = 0; i < rows.size(); i++) {
+        int at = e.getKey() * PAGE + i;
+        if (at < size && p.test(rows.get(i)) && (best < 0 || at < best)) {
+          best = at;
+        }
+      }
+    }
+    return best;
+  }
+
+  /** The rows in memory of the pages next to {@code page} (to check a new page against). */
+  List<R> neighbours(int page) {
+    List<R> out = new java.util.ArrayList<>();
+    for (int p : new int[] {page - 1, page + 1}) {
+      List<R> rows = pages.get(p);
+      if (rows != null) {
+        out.addAll(rows);
+      }
+    }
+    return out;
   }
 
   /** A page could not be loaded; it may be asked for again. */

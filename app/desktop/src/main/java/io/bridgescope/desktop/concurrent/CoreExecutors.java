@@ -1,17 +1,15 @@
 package io.bridgescope.desktop.concurrent;
 
+import io.bridgescope.core.concurrent.Threads;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The desktop's background threads, created in one place: a small worker pool for tasks and one
- * timer for coalescing. All threads are named daemons so a forgotten task never keeps the JVM up.
+ * The desktop's shared background threads: a small worker pool for tasks and one timer for
+ * coalescing, made (like every thread) by core's {@link Threads}.
  */
 public final class CoreExecutors implements AutoCloseable {
 
@@ -21,8 +19,8 @@ public final class CoreExecutors implements AutoCloseable {
   private final ScheduledExecutorService timer;
 
   public CoreExecutors(int workerThreads) {
-    this.workers = Executors.newFixedThreadPool(workerThreads, named("bs-worker"));
-    this.timer = Executors.newSingleThreadScheduledExecutor(named("bs-ui-timer"));
+    this.workers = Threads.pool("bs-worker", workerThreads);
+    this.timer = Threads.scheduled("bs-ui-timer");
   }
 
   public ExecutorService workers() {
@@ -31,17 +29,6 @@ public final class CoreExecutors implements AutoCloseable {
 
   public ScheduledExecutorService timer() {
     return timer;
-  }
-
-  static ThreadFactory named(String prefix) {
-    AtomicInteger counter = new AtomicInteger();
-    return runnable -> {
-      Thread thread = new Thread(runnable, prefix + "-" + counter.incrementAndGet());
-      thread.setDaemon(true);
-      thread.setUncaughtExceptionHandler(
-          (t, e) -> LOG.error("Uncaught exception in {}", t.getName(), e));
-      return thread;
-    };
   }
 
   @Override

@@ -1,6 +1,7 @@
 package io.bridgescope.desktop.deposits;
 
 import io.bridgescope.core.lifecycle.Stage;
+import io.bridgescope.desktop.common.MessageCsv;
 import io.bridgescope.desktop.common.MessageScreen;
 import io.bridgescope.desktop.common.Tables;
 import io.bridgescope.desktop.dialogs.FilePicker;
@@ -43,21 +44,16 @@ public final class DepositsView {
         .getColumns()
         .setAll(
             List.of(
-                Tables.text("State-sync id", DepositRow::stateSyncId),
-                Tables.text("Status", DepositRow::status),
+                Tables.longText("State-sync id", DepositRow::stateSyncId, 112),
+                Tables.longText("Status", DepositRow::status, 90),
+                Tables.longText("Asset", (DepositRow r) -> r.asset().label(), 130),
+                Tables.longText("Amount / ids", DepositRow::amount, 130),
                 Tables.hex("Sender", DepositRow::sender, copyable),
                 Tables.hex("Receiver", DepositRow::receiver, copyable),
-                Tables.text("Amount", DepositRow::amount),
                 Tables.hex("Root tx", DepositRow::txHash, copyable)));
     MessageScreen.bind(
-        table,
-        vm.table(),
-        vm.detail(),
-        detailHost,
-        totalLabel,
-        filterBox,
-        filterLabel,
-        filterBar,
+        new MessageScreen.Nodes<>(table, detailHost, totalLabel, filterBox, filterLabel, filterBar),
+        vm,
         List.of(Stage.SENT, Stage.COMMITTED, Stage.EXECUTED, Stage.FAILED, Stage.STUCK),
         copyable,
         openUrl);
@@ -71,6 +67,7 @@ public final class DepositsView {
 
   @FXML
   private void exportCsv() {
-    MessageScreen.exportCsv(table, vm.table(), files, "deposits", exportMessage::setText);
+    MessageScreen.exportCsv(
+        vm.table(), files, "deposits", MessageCsv.DEPOSITS, exportMessage::setText);
   }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Deposits or exits involving one address. Such lists are short next to the whole table, so the
@@ -21,7 +22,7 @@ final class AddressRows<R> extends SessionRows<R> {
 
   private final Query<R> query;
   private final Function<R, BigInteger> id;
-  private volatile List<R> all;
+  private volatile @Nullable List<R> all;
 
   AddressRows(SessionManager sessions, Query<R> query, Function<R, BigInteger> id) {
     super(sessions);

@@ -1,8 +1,13 @@
 package io.bridgescope.desktop.engine;
 
 import io.bridgescope.core.model.Hash32;
+import io.bridgescope.core.network.ChainRole;
 import io.bridgescope.core.store.CheckpointDao;
+import io.bridgescope.core.store.CursorDao;
+import io.bridgescope.core.store.SubmissionRevertDao;
 import io.bridgescope.core.store.VerdictDao;
+import io.bridgescope.core.store.rows.Cursor;
+import io.bridgescope.core.store.rows.SubmissionRevert;
 import io.bridgescope.core.store.rows.VerdictKind;
 import io.bridgescope.desktop.ports.CheckpointRow;
 import java.util.ArrayList;
@@ -32,12 +37,25 @@ final class CheckpointRows extends SessionRows<CheckpointRow> {
         .read(
             c -> {
               VerdictDao verdicts = new VerdictDao(c);
+              SubmissionRevertDao reverts = new SubmissionRevertDao(c);
+              // Rows within the confirmation depth of the last indexed root block may still be
+              // undone by a reorg: they say so.
+              long head = new CursorDao(c).get(ChainRole.ROOT).map(Cursor::lastBlock).orElse(-1L);
+              int depth = s.profile().confirmations();
               List<CheckpointRow> out = new ArrayList<>(rows.size());
               for (var r : rows) {
                 String v =
                     r.success()
                         ? Words.verdict(verdicts.get(VerdictKind.CHECKPOINT, r.submitTx()))
-                        : "rejected on chain";
+                        : "rejected on chain: "
+                            + reverts
+                                .of(r.submitTx())
+                                .map(SubmissionRevert::reason)
+                                .orElse(SubmissionRevert.UNAVAILABLE);
+                long confirmations = head - r.blockNumber() + 1;
+                if (confirmations < depth) {
+                  v = "unconfirmed (" + Math.max(0, confirmations) + "/" + depth + ") · " + v;
+                }
                 out.add(
                     new CheckpointRow(
                         r.epoch(),

@@ -1,14 +1,20 @@
 package io.bridgescope.desktop.engine;
 
+import io.bridgescope.core.asset.Direction;
 import io.bridgescope.core.lifecycle.DepositStatus;
 import io.bridgescope.core.model.Address;
+import io.bridgescope.core.store.Database;
 import io.bridgescope.core.store.rows.StateSyncRow;
+import io.bridgescope.desktop.ports.AssetCells;
 import io.bridgescope.desktop.ports.DepositRow;
 import io.bridgescope.desktop.ports.RowSource;
+import io.bridgescope.desktop.ports.TokenChoice;
 import java.math.BigInteger;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.jspecify.annotations.Nullable;
 
 /** The Deposits table over the state_syncs table and the lifecycle service. */
 final class DepositRows extends SessionRows<DepositRow> {
@@ -26,7 +32,7 @@ final class DepositRows extends SessionRows<DepositRow> {
     IdShape.Shape sh = shape.get(s.db());
     Optional<BigInteger> top = sh.idAt(offset);
     if (top.isPresent()) {
-      return rows(s.lifecycle().deposits(Optional.of(top.get().add(BigInteger.ONE)), limit));
+      return rows(s, s.lifecycle().deposits(Optional.of(top.get().add(BigInteger.ONE)), limit));
     }
     if (offset >= sh.count()) {
       return List.of();
@@ -35,24 +41,50 @@ final class DepositRows extends SessionRows<DepositRow> {
     return walker.page(
         offset,
         limit,
-        (after, n) -> rows(s.lifecycle().deposits(after.map(DepositRow::stateSyncId), n)));
+        (after, n) -> rows(s, s.lifecycle().deposits(after.map(DepositRow::stateSyncId), n)));
   }
 
-  static List<DepositRow> rows(List<DepositStatus> list) {
-    return list.stream().map(DepositRows::row).toList();
+  static List<DepositRow> rows(Session s, List<DepositStatus> list) {
+    Map<BigInteger, AssetCellsReader.Read> cells =
+        AssetCellsReader.read(
+            s.db(), Direction.TO_CHILD, list.stream().map(d -> d.deposit().id()).toList());
+    return list.stream().map(d -> row(d, cells.get(d.deposit().id()))).toList();
   }
 
-  static DepositRow row(DepositStatus d) {
+  static DepositRow row(DepositStatus d, AssetCellsReader.@Nullable Read asset) {
     StateSyncRow r = d.deposit();
-    String amount =
-        r.deposit().map(t -> Words.amount(t.amount())).orElse(r.kind().key().replace('_', ' '));
+    AssetCellsReader.Read a = asset != null ? asset : legacy(r);
     return new DepositRow(
         r.id(),
         Words.stage(d.stage()),
-        r.deposit().map(t -> t.from()).orElse(r.sender()),
-        r.deposit().map(t -> t.to()).orElse(r.receiver()),
-        amount,
-        r.event().txHash());
+        a.from().orElse(r.sender()),
+        a.to().orElse(r.receiver()),
+        r.event().txHash(),
+        r.event().blockNumber(),
+        r.event().blockTime(),
+        a.cells());
+  }
+
+  /** A message indexed without a payload reading (none since level 6): its own columns. */
+  private static AssetCellsReader.Read legacy(StateSyncRow r) {
+    String kind = r.kind().key().replace('_', ' ');
+    return new AssetCellsReader.Read(
+        new AssetCells(
+            kind,
+            "",
+            r.deposit().map(t -> t.rootToken().toString()).orElse(""),
+            "",
+            r.deposit().map(t -> t.amount() + " (raw units)").orElse(kind),
+            r.deposit().map(t -> t.amount().toString()).orElse(""),
+            r.deposit().map(t -> t.amount().toString()).orElse(""),
+            ""),
+        r.deposit().map(t -> t.from()),
+        r.deposit().map(t -> t.to()));
+  }
+
+  @Override
+  public List<TokenChoice> tokens() {
+    return AssetCellsReader.tokens(session().db());
   }
 
   @Override
@@ -63,7 +95,11 @@ final class DepositRows extends SessionRows<DepositRow> {
   @Override
   public OptionalLong indexOf(String key) {
     BigInteger id = new BigInteger(key);
-    IdShape.Shape sh = shape.get(session().db());
+    Database db = session().db();
+    IdShape.Shape sh = shape.get(db);
+    if (id.compareTo(sh.max()) > 0) {
+      sh = shape.refresh(db); // indexed since the shape was cached
+    }
     if (!sh.contiguous() || id.compareTo(sh.min()) < 0 || id.compareTo(sh.max()) > 0) {
       return OptionalLong.empty();
     }
@@ -76,7 +112,7 @@ final class DepositRows extends SessionRows<DepositRow> {
         new AddressRows<>(
             sessions,
             (s, before, n) ->
-                rows(s.lifecycle().depositsByAddress(a, before.map(DepositRow::stateSyncId), n)),
+                rows(s, s.lifecycle().depositsByAddress(a, before.map(DepositRow::stateSyncId), n)),
             DepositRow::stateSyncId));
   }
 
@@ -96,8 +132,12 @@ final class DepositRows extends SessionRows<DepositRow> {
             f,
             (s, ids) -> {
               var out = new java.util.HashMap<BigInteger, FilteredRows.Staged<DepositRow>>();
-              StatusByIds.deposits(s.lifecycle(), ids)
-                  .forEach((id, st) -> out.put(id, new FilteredRows.Staged<>(row(st), st.stage())));
+              Map<BigInteger, DepositStatus> st = StatusByIds.deposits(s.lifecycle(), ids);
+              Map<BigInteger, AssetCellsReader.Read> cells =
+                  AssetCellsReader.read(s.db(), Direction.TO_CHILD, List.copyOf(st.keySet()));
+              st.forEach(
+                  (id, x) ->
+                      out.put(id, new FilteredRows.Staged<>(row(x, cells.get(id)), x.stage())));
               return out;
             }));
   }

@@ -1,10 +1,15 @@
 package io.bridgescope.desktop.engine;
 
+import io.bridgescope.core.evidence.EvidenceBundle;
+import io.bridgescope.core.evidence.EvidenceJson;
+import io.bridgescope.core.model.Hash32;
 import io.bridgescope.core.network.ChainRole;
+import io.bridgescope.core.verify.EvidenceExport;
 import io.bridgescope.desktop.ports.DetailSource;
 import io.bridgescope.desktop.ports.MessageDetail;
 import io.bridgescope.desktop.ports.TreeDetail;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /** The detail panes and evidence export over the open session. */
@@ -43,10 +48,23 @@ final class EngineDetails implements DetailSource {
   @Override
   public String evidence(boolean commitment, String key) throws Exception {
     Session s = session();
-    TreeDetails.Loaded l =
-        TreeDetails.load(s, commitment, key, Optional.empty())
-            .orElseThrow(() -> new IllegalArgumentException("nothing indexed for " + key));
-    return EvidenceBundle.write(s.profile().name(), commitment, l);
+    // The same bundle `export-evidence` writes, so `verify-evidence` re-checks it (ADR 0015).
+    Optional<EvidenceBundle> b =
+        s.db()
+            .read(
+                c ->
+                    commitment
+                        ? EvidenceExport.commitment(c, s.profile(), new BigInteger(key))
+                        : EvidenceExport.checkpoint(c, s.profile(), Hash32.of(key)));
+    return new String(
+        EvidenceJson.write(
+            b.orElseThrow(() -> new IllegalArgumentException("nothing indexed for " + key))),
+        StandardCharsets.UTF_8);
+  }
+
+  @Override
+  public Optional<String> network() {
+    return sessions.current().map(s -> s.profile().name());
   }
 
   @Override

@@ -13,13 +13,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.function.BooleanSupplier;
+import org.jspecify.annotations.Nullable;
 
 /** The top bar's network switcher over the {@link SessionManager}. */
 public final class EngineNetworks implements NetworkSwitcher {
 
   private final SessionManager sessions;
-  private volatile String chosen;
+  private volatile @Nullable String chosen;
 
   public EngineNetworks(SessionManager sessions) {
     this.sessions = sessions;
@@ -37,7 +39,7 @@ public final class EngineNetworks implements NetworkSwitcher {
     }
     return sessions
         .current()
-        .map(s -> s.devnet().isPresent() ? DesktopSettings.DEVNET : s.profile().name());
+        .map(s -> s.devnet().isPresent() ? DesktopSettings.EMBEDDED : s.profile().name());
   }
 
   @Override
@@ -74,6 +76,24 @@ public final class EngineNetworks implements NetworkSwitcher {
   }
 
   @Override
+  public Optional<String> teamStore() {
+    return sessions.teamStore();
+  }
+
+  @Override
+  public void openTeamIndex(String url, BooleanSupplier cancelled) throws Exception {
+    try {
+      sessions.openTeam(url, cancelled).get();
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof Exception x) {
+        throw x;
+      }
+      throw e;
+    }
+  }
+
+  @Override
   public AutoCloseable onChange(Runnable changed) {
     return sessions.onSessionChange(changed);
   }
@@ -86,7 +106,8 @@ public final class EngineNetworks implements NetworkSwitcher {
   @Override
   public void setExplorer(boolean root, String url) {
     // A small properties file, but still disk I/O: not on the FX thread.
-    CompletableFuture.runAsync(
+    sessions.background(
+        "Saving the explorer URL",
         () -> sessions.settings().setExplorer(root ? ChainRole.ROOT : ChainRole.CHILD, url));
   }
 }

@@ -1,7 +1,9 @@
 package io.bridgescope.desktop.engine;
 
+import io.bridgescope.core.lifecycle.BridgeHealth;
 import io.bridgescope.core.lifecycle.Cadence;
-import io.bridgescope.core.lifecycle.Stage;
+import io.bridgescope.core.lifecycle.PendingByStage;
+import io.bridgescope.core.lifecycle.Stall;
 import io.bridgescope.core.stats.BridgeStats;
 import io.bridgescope.core.store.CheckpointDao;
 import io.bridgescope.core.store.CommitmentDao;
@@ -40,8 +42,9 @@ final class EngineOverview implements OverviewSource {
   public OverviewFacts load() {
     Session s = sessions.current().orElseThrow(() -> new IllegalStateException("no network open"));
     Cadence cad = s.lifecycle().cadence();
-    Map<Stage, Long> deposits = s.lifecycle().depositCounts();
-    Map<Stage, Long> exits = s.lifecycle().exitCounts();
+    // one read gives the counts and the stalls, so the tiles never disagree with each other
+    BridgeHealth health = s.lifecycle().health();
+    PendingByStage p = health.pending();
     Instant now = Instant.now();
     return s.db()
         .read(
@@ -95,18 +98,25 @@ final class EngineOverview implements OverviewSource {
                   lastCheckpoint,
                   cad.lastCheckpointAt().map(t -> Duration.between(t, now)),
                   cad.checkpointInterval(),
-                  deposits.get(Stage.SENT)
-                      + deposits.get(Stage.COMMITTED)
-                      + deposits.get(Stage.STUCK),
-                  exits.get(Stage.SENT) + exits.get(Stage.CHECKPOINTED) + exits.get(Stage.STUCK),
-                  deposits.get(Stage.STUCK)
-                      + exits.get(Stage.STUCK)
-                      + deposits.get(Stage.FAILED)
-                      + exits.get(Stage.FAILED),
+                  p.deposits(),
+                  p.exits(),
+                  p.stuck() + p.depositsFailed() + p.exitsFailed(),
                   failing,
                   participation,
-                  trouble(s, verdicts));
+                  trouble(s, verdicts),
+                  health.stalls().stream().map(Stall::summary).toList(),
+                  pending(p));
             });
+  }
+
+  private static OverviewFacts.Pending pending(PendingByStage p) {
+    return new OverviewFacts.Pending(
+        p.depositsAwaitingCommitment(),
+        p.depositsAwaitingExecution(),
+        p.depositsStuckUncommitted() + p.depositsStuckUnexecuted(),
+        p.exitsAwaitingCheckpoint(),
+        p.exitsReady(),
+        p.exitsStuckUncheckpointed());
   }
 
   /** A few examples of what is stuck, failed or failing verification, in words. */

@@ -18,6 +18,8 @@ public final class EnginePorts {
         new CheckpointRows(sessions),
         new ValidatorRows(sessions),
         new EngineDetails(sessions),
-        new EngineWatches(sessions));
+        new EngineWatches(sessions),
+        new EngineAccountability(sessions),
+        new EngineSolvency(sessions));
   }
 }

@@ -6,6 +6,7 @@ import io.bridgescope.core.network.ChainRole;
 import io.bridgescope.desktop.status.ChainStatus;
 import io.bridgescope.desktop.status.StatusSnapshot;
 import io.bridgescope.desktop.status.StatusSource;
+import io.bridgescope.desktop.status.TeamIndexState;
 import java.util.List;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
@@ -40,6 +41,13 @@ final class EngineStatus implements StatusSource {
           ChainStatus.unknown("Child"),
           progress.isBlank() ? OptionalDouble.empty() : OptionalDouble.of(-1),
           progress.isBlank() ? "No network open" : progress);
+    }
+    var team = session.get().team();
+    if (team.isPresent()) {
+      // a reader: the index's own indexer runs elsewhere; the line says who and how far behind
+      TeamIndexState t = team.get();
+      return new StatusSnapshot(
+          t.root(), t.child(), OptionalDouble.empty(), progress.isBlank() ? t.line() : progress);
     }
     IndexStatus r = session.get().indexer().status(ChainRole.ROOT);
     IndexStatus c = session.get().indexer().status(ChainRole.CHILD);

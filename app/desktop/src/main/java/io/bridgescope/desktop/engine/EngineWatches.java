@@ -1,5 +1,7 @@
 package io.bridgescope.desktop.engine;
 
+import io.bridgescope.core.concurrent.Threads;
+import io.bridgescope.core.lifecycle.Stage;
 import io.bridgescope.core.model.Address;
 import io.bridgescope.core.store.Batch;
 import io.bridgescope.core.store.Uint256Column;
@@ -10,15 +12,21 @@ import io.bridgescope.core.store.rows.WatchKind;
 import io.bridgescope.desktop.ports.Notice;
 import io.bridgescope.desktop.ports.WatchSource;
 import java.math.BigInteger;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,19 +41,80 @@ final class EngineWatches implements WatchSource, AutoCloseable {
 
   private final SessionManager sessions;
   private final List<Consumer<List<Notice>>> listeners = new CopyOnWriteArrayList<>();
-  private final ExecutorService thread =
-      Executors.newSingleThreadExecutor(
-          r -> {
-            Thread t = new Thread(r, "bs-watcher");
-            t.setDaemon(true);
-            return t;
-          });
+  private final ExecutorService thread = Threads.single("bs-watcher");
   private final AtomicBoolean queued = new AtomicBoolean();
   private final WatchTracker tracker = new WatchTracker();
-  private AutoCloseable follower;
+  private Set<Long> storedSeen = Set.of();
+  private @Nullable AutoCloseable follower;
 
   EngineWatches(SessionManager sessions) {
     this.sessions = sessions;
+    tracker.onNewSession(this::restore);
+  }
+
+  private static final String STAGE = "watch.stage.";
+  private static final String SEEN = "watch.seen";
+
+  /**
+   * The baselines an earlier run stored in this network's database (in the data directory): the
+   * last stage seen of each followed item, and which watches had their first look.
+   */
+  private void restore(WatchTracker t) {
+    Optional<Session> open = sessions.current();
+    if (open.isEmpty()) {
+      return;
+    }
+    Map<String, Stage> stages = new HashMap<>();
+    Set<Long> seen = new HashSet<>();
+    open.get()
+        .localDb()
+        .read(
+            c -> {
+              try (PreparedStatement ps =
+                      c.prepareStatement(
+                          "SELECT key, value FROM settings WHERE key LIKE 'watch.%'");
+                  ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                  String k = rs.getString(1);
+                  String v = rs.getString(2);
+                  try {
+                    if (k.startsWith(STAGE)) {
+                      stages.put(k.substring(STAGE.length()), Stage.valueOf(v));
+                    } else if (k.equals(SEEN) && !v.isBlank()) {
+                      for (String id : v.split(",")) {
+                        seen.add(Long.parseLong(id.strip()));
+                      }
+                    }
+                  } catch (IllegalArgumentException e) {
+                    LOG.warn("Ignoring a stored watch baseline {}={}: {}", k, v, e.toString());
+                  }
+                }
+              }
+              return seen; // read wants a value; the maps above are the result
+            });
+    t.restore(stages, seen);
+    storedSeen = Set.copyOf(seen);
+  }
+
+  /** Stores what the last check saw, so the next start compares against it. */
+  private void persist(Session s) {
+    Map<String, Stage> changed = tracker.drainChanged();
+    Set<Long> seen = tracker.baselinedWatches();
+    if (changed.isEmpty() && seen.equals(storedSeen)) {
+      return;
+    }
+    storedSeen = seen;
+    String seenText = String.join(",", seen.stream().sorted().map(String::valueOf).toList());
+    s.writer()
+        .submit(
+            Batch.of(
+                c -> {
+                  WatchDao dao = new WatchDao(c);
+                  for (Map.Entry<String, Stage> e : changed.entrySet()) {
+                    dao.putSetting(STAGE + e.getKey(), e.getValue().name());
+                  }
+                  dao.putSetting(SEEN, seenText);
+                }));
   }
 
   @Override
@@ -57,7 +126,7 @@ final class EngineWatches implements WatchSource, AutoCloseable {
   public boolean isWatched(WatchKind kind, String key) {
     Session s = session();
     Bytes value = value(kind, key);
-    return s.db().read(c -> new WatchDao(c).all()).stream()
+    return s.localDb().read(c -> new WatchDao(c).all()).stream()
         .anyMatch(w -> w.kind() == kind && w.value().equals(value));
   }
 
@@ -111,8 +180,9 @@ final class EngineWatches implements WatchSource, AutoCloseable {
     }
     try {
       Session s = open.get();
-      List<Watch> watches = s.db().read(c -> new WatchDao(c).all());
+      List<Watch> watches = s.localDb().read(c -> new WatchDao(c).all());
       List<Notice> notices = tracker.update(s, watches, Instant.now());
+      persist(s);
       if (!notices.isEmpty()) {
         for (Consumer<List<Notice>> l : listeners) {
           l.accept(notices);

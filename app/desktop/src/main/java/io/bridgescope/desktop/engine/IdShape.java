@@ -5,6 +5,7 @@ import java.math.BigInteger;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Count and id range of a message table (state_syncs or exits). Their ids are {@code ++counter} on
@@ -28,9 +29,9 @@ final class IdShape {
   }
 
   private final String table;
-  private volatile Shape cached;
+  private volatile @Nullable Shape cached;
   private volatile long cachedAt;
-  private volatile Database cachedFor;
+  private volatile @Nullable Database cachedFor;
 
   IdShape(String table) {
     this.table = table;
@@ -42,6 +43,15 @@ final class IdShape {
     if (s != null && cachedFor == db && now - cachedAt < 500_000_000L) {
       return s;
     }
+    return refresh(db);
+  }
+
+  /**
+   * Reads the shape now and caches it: for an id above the cached newest (just indexed), so that
+   * the pages read next map offsets with the same shape.
+   */
+  Shape refresh(Database db) {
+    long now = System.nanoTime();
     // Ids are 32-byte big-endian blobs, so min/max by blob order is min/max by value.
     Shape fresh =
         db.read(

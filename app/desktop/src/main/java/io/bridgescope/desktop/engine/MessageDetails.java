@@ -1,5 +1,6 @@
 package io.bridgescope.desktop.engine;
 
+import io.bridgescope.core.asset.Direction;
 import io.bridgescope.core.lifecycle.DepositStatus;
 import io.bridgescope.core.lifecycle.ExitStatus;
 import io.bridgescope.core.lifecycle.MessageStatus;
@@ -12,6 +13,7 @@ import io.bridgescope.core.store.rows.EventRef;
 import io.bridgescope.core.store.rows.ExecutionResultRow;
 import io.bridgescope.core.store.rows.ExitRow;
 import io.bridgescope.core.store.rows.StateSyncRow;
+import io.bridgescope.desktop.common.GuiWords;
 import io.bridgescope.desktop.ports.MessageDetail;
 import io.bridgescope.desktop.ports.MessageDetail.Field;
 import io.bridgescope.desktop.ports.MessageDetail.Step;
@@ -44,8 +46,11 @@ final class MessageDetails {
             .orElse(pending("Committed", "child")));
     executionSteps(steps, st.results(), "Executed (StateSyncResult)", "child");
     List<Field> payload = new ArrayList<>();
-    payload.add(new Field("Kind", r.kind().key().replace('_', ' '), false));
-    r.deposit().ifPresent(t -> transfer(payload, t, "Depositor"));
+    AssetFields.add(s.db(), Direction.TO_CHILD, id, r.data().value(), payload);
+    if (payload.isEmpty()) { // no payload reading (indexed before level 6): the ERC-20 columns
+      payload.add(new Field("Kind", r.kind().key().replace('_', ' '), false));
+      r.deposit().ifPresent(t -> transfer(payload, t, "Depositor"));
+    }
     payload.add(new Field("Sender contract", r.sender().toString(), true));
     payload.add(new Field("Receiver contract", r.receiver().toString(), true));
     payload.add(new Field("Data", r.data().length() + " bytes", false));
@@ -63,8 +68,8 @@ final class MessageDetails {
             steps,
             payload,
             Words.stage(st.stage()),
-            st.reason(),
-            st.nextStep(),
+            GuiWords.of(st.reason()),
+            GuiWords.of(st.nextStep()),
             eta(st),
             action,
             tree));
@@ -97,12 +102,16 @@ final class MessageDetails {
                         "root",
                         Optional.of(k.blockNumber()),
                         Optional.of(k.submitTx()),
-                        Optional.of(Words.time(k.blockTime()))))
+                        Optional.of(Words.time(k.blockTime())),
+                        Optional.of(Instant.ofEpochSecond(k.blockTime()))))
             .orElse(pending("Checkpointed (epoch " + r.epoch() + ")", "root")));
     executionSteps(steps, st.results(), "Exited (ExitProcessed)", "root");
     List<Field> payload = new ArrayList<>();
-    payload.add(new Field("Kind", r.kind().key().replace('_', ' '), false));
-    r.withdrawal().ifPresent(t -> transfer(payload, t, "Withdrawer"));
+    AssetFields.add(s.db(), Direction.TO_ROOT, id, r.data().value(), payload);
+    if (payload.isEmpty()) { // no payload reading (indexed before level 6): the ERC-20 columns
+      payload.add(new Field("Kind", r.kind().key().replace('_', ' '), false));
+      r.withdrawal().ifPresent(t -> transfer(payload, t, "Withdrawer"));
+    }
     payload.add(new Field("Sender contract", r.sender().toString(), true));
     payload.add(new Field("Receiver contract", r.receiver().toString(), true));
     payload.add(new Field("Epoch", Long.toString(r.epoch()), false));
@@ -121,8 +130,8 @@ final class MessageDetails {
             steps,
             payload,
             Words.stage(st.stage()),
-            st.reason(),
-            st.nextStep(),
+            GuiWords.of(st.reason()),
+            GuiWords.of(st.nextStep()),
             eta(st),
             action,
             tree));
@@ -135,7 +144,6 @@ final class MessageDetails {
 
   private static void transfer(List<Field> payload, Erc20Transfer t, String fromLabel) {
     payload.add(new Field("Token (root)", t.rootToken().toString(), true));
-    payload.add(new Field("Amount", Words.amount(t.amount()) + " (18 decimals)", false));
     payload.add(new Field(fromLabel, t.from().toString(), true));
     payload.add(new Field("Receiver", t.to().toString(), true));
   }
@@ -160,11 +168,13 @@ final class MessageDetails {
         chain,
         Optional.of(e.blockNumber()),
         Optional.of(e.txHash()),
-        Optional.of(Words.time(e.blockTime())));
+        Optional.of(Words.time(e.blockTime())),
+        Optional.of(Instant.ofEpochSecond(e.blockTime())));
   }
 
   private static Step pending(String name, String chain) {
-    return new Step(name, false, chain, Optional.empty(), Optional.empty(), Optional.empty());
+    return new Step(
+        name, false, chain, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
   }
 
   private static Optional<String> eta(MessageStatus st) {

@@ -1,11 +1,16 @@
 package io.bridgescope.desktop.engine;
 
+import io.bridgescope.core.concurrent.Threads;
 import io.bridgescope.core.config.DataDir;
 import io.bridgescope.core.config.DevnetOwner;
+import io.bridgescope.core.identity.TeamIndexIdentity;
 import io.bridgescope.core.network.EdgeGenesisImport;
 import io.bridgescope.core.network.NetworkProfile;
 import io.bridgescope.core.network.NetworkProfileJson;
 import io.bridgescope.core.store.Database;
+import io.bridgescope.core.store.PgTarget;
+import io.bridgescope.core.store.StoreException;
+import io.bridgescope.desktop.status.TeamIndexProblem;
 import io.bridgescope.devnet.Devnet;
 import io.bridgescope.devnet.DevnetConfig;
 import io.bridgescope.devnet.DevnetHome;
@@ -14,14 +19,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,22 +39,20 @@ import org.slf4j.LoggerFactory;
  */
 public final class SessionManager implements AutoCloseable {
 
-  public static final String DEVNET_LABEL = "devnet (embedded)";
+  public static final String DEVNET_LABEL = DesktopSettings.EMBEDDED;
   private static final Logger LOG = LoggerFactory.getLogger(SessionManager.class);
 
   private final DataDir dataDir;
   private final DesktopSettings settings;
-  private final ExecutorService thread =
-      Executors.newSingleThreadExecutor(
-          r -> {
-            Thread t = new Thread(r, "bs-session");
-            t.setDaemon(true);
-            return t;
-          });
+  private final ExecutorService thread = Threads.single("bs-session");
   private final List<Runnable> sessionListeners = new CopyOnWriteArrayList<>();
   private final List<Consumer<String>> progressListeners = new CopyOnWriteArrayList<>();
-  private volatile Session current;
+  private volatile @Nullable Session current;
+  private volatile DevnetConfig devnetConfig = DevnetConfig.defaults();
   private volatile String progress = "No network open";
+
+  /** What to say once the session opened, instead of nothing (a team index that fell back). */
+  private @Nullable String notice;
 
   public SessionManager(DataDir dataDir) {
     this.dataDir = dataDir;
@@ -78,9 +83,13 @@ public final class SessionManager implements AutoCloseable {
     return progress;
   }
 
-  /** Networks the switcher offers: the devnet, then saved profiles by name. */
+  /**
+   * Networks the switcher offers: the embedded devnet, then saved profiles by name. A saved
+   * "devnet" is offered too (a running {@code bridgescope demo}, or a profile the user named so),
+   * unless it is the profile of this app's own embedded devnet or of a demo that has stopped.
+   */
   public List<String> networks() {
-    List<String> out = new ArrayList<>(List.of(DesktopSettings.DEVNET));
+    List<String> out = new ArrayList<>(List.of(DesktopSettings.EMBEDDED));
     Path dir = dataDir.root().resolve("networks");
     if (Files.isDirectory(dir)) {
       try (Stream<Path> files = Files.list(dir)) {
@@ -88,7 +97,7 @@ public final class SessionManager implements AutoCloseable {
             .map(p -> p.getFileName().toString())
             .filter(n -> n.endsWith(".json"))
             .map(n -> n.substring(0, n.length() - 5))
-            .filter(n -> !n.equals(DesktopSettings.DEVNET))
+            .filter(this::offered)
             .sorted()
             .forEach(out::add);
       } catch (IOException e) {
@@ -98,14 +107,63 @@ public final class SessionManager implements AutoCloseable {
     return out;
   }
 
-  /** Opens the network saved as last (first run: the devnet). */
-  public Future<?> openLast() {
-    return thread.submit(() -> switchTo(settings.lastNetwork()));
+  private boolean offered(String name) {
+    Session s = current;
+    if (s != null && s.devnet().isPresent() && s.profile().name().equals(name)) {
+      return false; // the embedded entry already stands for it
+    }
+    return DevnetOwner.read(dataDir, name).map(DevnetOwner::running).orElse(true);
   }
 
-  /** Closes the current session and opens {@code network} ("devnet" or a saved profile name). */
+  /** Opens the network saved as last (first run: the embedded devnet). */
+  public Future<?> openLast() {
+    return thread.submit(() -> switchToNamed(settings.lastNetwork()));
+  }
+
+  /**
+   * Opens the network a link names: a saved profile, where "devnet" is the embedded devnet unless a
+   * saved "devnet" profile that can be opened is there (a running {@code bridgescope demo}).
+   */
+  public Future<?> openNamed(String network) {
+    return thread.submit(() -> switchToNamed(network));
+  }
+
+  private void switchToNamed(String name) {
+    // Older settings said "devnet" for the embedded devnet: keep that meaning unless a saved
+    // "devnet" profile that can be opened is there.
+    boolean embedded =
+        name.equals(DesktopSettings.DEVNET)
+            && (!Files.isRegularFile(dataDir.profileFile(name)) || !offered(name));
+    switchTo(embedded ? DesktopSettings.EMBEDDED : name);
+  }
+
+  /**
+   * Runs a small piece of disk work (a settings write) on the session thread: off the FX thread, in
+   * order with the switches, and logged if it fails.
+   */
+  public Future<?> background(String what, Runnable work) {
+    return thread.submit(
+        () -> {
+          try {
+            work.run();
+          } catch (RuntimeException e) {
+            LOG.warn("{} failed", what, e);
+          }
+        });
+  }
+
+  /**
+   * Closes the current session and opens {@code network}: {@link DesktopSettings#EMBEDDED} or a
+   * saved profile name (including one named "devnet").
+   */
   public Future<?> open(String network) {
     return thread.submit(() -> switchTo(network));
+  }
+
+  /** Starts the embedded devnet as {@code config} says (the {@code demo} flags) and opens it. */
+  public Future<?> openDevnet(DevnetConfig config) {
+    devnetConfig = config;
+    return open(DesktopSettings.EMBEDDED);
   }
 
   /**
@@ -138,10 +196,12 @@ public final class SessionManager implements AutoCloseable {
   private void switchTo(String network) {
     closeCurrent();
     try {
-      Session s = network.equals(DesktopSettings.DEVNET) ? startDevnet() : openSaved(network);
+      Session s = network.equals(DesktopSettings.EMBEDDED) ? startDevnet() : openSaved(network);
       current = s;
       settings.setLastNetwork(network);
-      report("");
+      String n = notice;
+      notice = null;
+      report(n == null ? "" : n);
     } catch (Exception e) {
       LOG.warn("Opening network {} failed", network, e);
       report("Could not open " + network + ": " + e.getMessage());
@@ -152,10 +212,13 @@ public final class SessionManager implements AutoCloseable {
   private Session startDevnet() throws IOException {
     report("Starting root and child chains…");
     Path work = Files.createTempDirectory("bridgescope-devnet-");
-    Devnet devnet =
-        Devnet.start(DevnetConfig.defaults(), DevnetHome.locate(), work, this::devnetProgress);
+    Devnet devnet = Devnet.start(devnetConfig, DevnetHome.locate(), work, this::devnetProgress);
     try {
       NetworkProfile p = devnet.profile();
+      if (DevnetOwner.read(dataDir, p.name()).filter(DevnetOwner::running).isPresent()) {
+        // A running `bridgescope demo` owns "devnet": keep its profile and index intact.
+        p = p.toBuilder().name(p.name() + "-desktop").build();
+      }
       Path db = dataDir.database(p.name());
       Files.createDirectories(db.getParent());
       // Each devnet is a new pair of chains: yesterday's index would describe chains that are gone.
@@ -174,7 +237,7 @@ public final class SessionManager implements AutoCloseable {
   }
 
   private void devnetProgress(String message) {
-    String m = message.toLowerCase();
+    String m = message.toLowerCase(Locale.ROOT);
     if (m.contains("deploy")) {
       report("Deploying bridge contracts…");
     } else if (m.contains("anvil") || m.contains("chain")) {
@@ -186,10 +249,99 @@ public final class SessionManager implements AutoCloseable {
 
   private Session openSaved(String network) throws IOException {
     report("Opening " + network + "…");
+    Optional<DevnetOwner> owner = DevnetOwner.read(dataDir, network);
+    if (owner.isPresent() && !owner.get().running()) {
+      throw new IOException(owner.get().stoppedMessage());
+    }
     NetworkProfile p = dataDir.profile(network);
     Path db = dataDir.database(p.name());
     Files.createDirectories(db.getParent());
-    return Session.open(p, p.name(), Database.open(db), Optional.empty());
+    String store = p.store();
+    if (store != null) {
+      // As the CLI: a profile naming its team index is read from there, read-only.
+      PgTarget t = PgTarget.parse(store, System.getenv());
+      try {
+        report("Connecting to the team index " + TeamIndex.name(t) + "…");
+        Database team = Database.openPostgres(t, System.getenv(), false, false);
+        return Session.team(p, teamLabel(p), team, t, Database.open(db));
+      } catch (StoreException e) {
+        LOG.warn("The team index {} of {} could not be opened: {}", t, p.name(), e.getMessage());
+        notice = "Team index not opened, reading the local index: " + TeamIndexProblem.words(e);
+      }
+    }
+    return Session.open(
+        p, p.name(), Database.open(db), Optional.empty(), settings.explorerApiKey());
+  }
+
+  private static String teamLabel(NetworkProfile p) {
+    return p.name() + " (team index)";
+  }
+
+  /**
+   * Reads the open network from the team index at {@code url} (read-only) instead of its local
+   * file. The index is opened before anything else changes: when it cannot be (the typed {@link
+   * StoreException} the future fails with), or {@code cancelled} says so by then, the open session
+   * goes on as it was. The URL is checked with {@link PgTarget#parse} (a password in it is
+   * refused).
+   */
+  public Future<?> openTeam(String url, BooleanSupplier cancelled) {
+    return thread.submit(
+        () -> {
+          switchToTeam(url, cancelled);
+          return null;
+        });
+  }
+
+  private void switchToTeam(String url, BooleanSupplier cancelled) throws IOException {
+    Session s = current;
+    if (s == null) {
+      throw new IllegalStateException(
+          "Open a saved network first: the team index is read with its profile (chains,"
+              + " contracts).");
+    }
+    if (s.devnet().isPresent()) {
+      throw new IllegalStateException(
+          "The embedded devnet is indexed by this app; a team index belongs to a saved network:"
+              + " choose it first.");
+    }
+    PgTarget t = PgTarget.parse(url, System.getenv());
+    NetworkProfile p = s.profile();
+    String was = progress;
+    report("Connecting to the team index " + TeamIndex.name(t) + "…");
+    Database team;
+    try {
+      team = Database.openPostgres(t, System.getenv(), false, false);
+      // Checked before the open session is closed: another network's index leaves it as it was.
+      TeamIndexIdentity.requireSameNetwork(p, team, s.localDb());
+    } catch (RuntimeException e) {
+      report(was);
+      throw e;
+    }
+    if (cancelled.getAsBoolean()) {
+      report(was);
+      return;
+    }
+    closeCurrent();
+    try {
+      Path db = dataDir.database(p.name());
+      Files.createDirectories(db.getParent());
+      current = Session.team(p, teamLabel(p), team, t, Database.open(db));
+      report("");
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("Opening the team index {} failed", t, e);
+      report("Could not open the team index: " + e.getMessage());
+    }
+    sessionListeners.forEach(Runnable::run);
+  }
+
+  /** The open profile's team index URL ({@code store}), or the one the open session reads. */
+  public Optional<String> teamStore() {
+    Session s = current;
+    if (s == null) {
+      return Optional.empty();
+    }
+    return Optional.ofNullable(s.profile().store())
+        .or(() -> s.teamTarget().map(PgTarget::toString));
   }
 
   private void closeCurrent() {
@@ -207,6 +359,11 @@ public final class SessionManager implements AutoCloseable {
         LOG.warn("Closing {} failed", s.label(), e);
       }
     }
+  }
+
+  /** Shows {@code message} where the progress of opening a network is shown. */
+  public void reportProblem(String message) {
+    thread.submit(() -> report(message));
   }
 
   private void report(String message) {

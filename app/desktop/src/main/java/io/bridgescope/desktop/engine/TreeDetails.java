@@ -5,6 +5,7 @@ import io.bridgescope.core.proof.LeafQueries;
 import io.bridgescope.core.proof.LeafSet;
 import io.bridgescope.core.store.CheckpointDao;
 import io.bridgescope.core.store.CommitmentDao;
+import io.bridgescope.core.store.SubmissionRevertDao;
 import io.bridgescope.core.store.VerdictDao;
 import io.bridgescope.core.store.rows.Bytes;
 import io.bridgescope.core.store.rows.CheckpointRow;
@@ -15,6 +16,7 @@ import io.bridgescope.core.store.rows.VerdictKind;
 import io.bridgescope.core.store.rows.VerdictRow;
 import io.bridgescope.core.verify.SchemeSupport;
 import io.bridgescope.crypto.quorum.ValidatorBitmap;
+import io.bridgescope.desktop.ports.AuditFacts;
 import io.bridgescope.desktop.ports.TreeDetail;
 import io.bridgescope.desktop.quorum.BlsVerdict;
 import java.math.BigInteger;
@@ -42,7 +44,22 @@ final class TreeDetails {
       List<Bytes> signerKeys,
       List<ValidatorEntry> set,
       Optional<VerdictRow> verdict,
-      Hash32 tx) {}
+      Hash32 tx,
+      List<SubmissionRevertDao.Rejected> rejected) {
+
+    /** Without failed submissions beside it (a commitment). */
+    Loaded(
+        TreeDetail detail,
+        LeafSet leaves,
+        Hash32 onChainRoot,
+        Bytes signature,
+        List<Bytes> signerKeys,
+        List<ValidatorEntry> set,
+        Optional<VerdictRow> verdict,
+        Hash32 tx) {
+      this(detail, leaves, onChainRoot, signature, signerKeys, set, verdict, tx, List.of());
+    }
+  }
 
   private TreeDetails() {}
 
@@ -107,16 +124,21 @@ final class TreeDetails {
     }
     Optional<VerdictRow> v = new VerdictDao(c).get(VerdictKind.COMMITMENT, r.event().txHash());
     String title = "Commitment of state syncs " + r.startId() + "–" + r.endId();
+    BlsVerdict shown = verdict(v, scheme);
+    AuditFacts facts =
+        facts(shown, "commit transaction", r.event().txHash(), r.root(), leaves, expected)
+            .apply(bitmap, validators, sig);
     return Optional.of(
         new Loaded(
-            detail(title, leaves, leaf, set, validators, bitmap, verdict(v, scheme), notes),
+            detail(title, leaves, leaf, set, validators, bitmap, shown, notes, facts),
             leaves,
             r.root(),
             sig,
             keys,
             validators,
             v,
-            r.event().txHash()));
+            r.event().txHash(),
+            List.of()));
   }
 
   private static Optional<Loaded> checkpoint(
@@ -142,8 +164,28 @@ final class TreeDetails {
     notes.add(setChange(validators, r.newValidatorSet(), set.isPresent()));
     Optional<VerdictRow> v = new VerdictDao(c).get(VerdictKind.CHECKPOINT, tx);
     BlsVerdict verdict = verdict(v, scheme);
+    // Every failed submission for this epoch, beside it: what an auditor looks for.
+    List<SubmissionRevertDao.Rejected> rejected = new SubmissionRevertDao(c).ofEpoch(r.epoch());
+    for (SubmissionRevertDao.Rejected x : rejected) {
+      if (!x.submitTx().equals(tx)) {
+        notes.add(
+            "rejected submission for this epoch: "
+                + x.submitTx()
+                + " in root block "
+                + x.blockNumber()
+                + " ("
+                + x.reason()
+                + ")");
+      }
+    }
     if (!r.success()) {
-      notes.add("this submission was rejected on chain and changed nothing");
+      String reason =
+          rejected.stream()
+              .filter(x -> x.submitTx().equals(tx))
+              .map(SubmissionRevertDao.Rejected::reason)
+              .findFirst()
+              .orElse(io.bridgescope.core.store.rows.SubmissionRevert.UNAVAILABLE);
+      notes.add("this submission was rejected on chain (" + reason + ") and changed nothing");
       verdict =
           new BlsVerdict(BlsVerdict.Status.NOT_VERIFIED, "rejected on chain: not verified", "");
     }
@@ -153,16 +195,20 @@ final class TreeDetails {
             + " at child block "
             + r.checkpointBlock()
             + (r.success() ? "" : " (rejected)");
+    AuditFacts facts =
+        facts(verdict, "submit transaction", tx, r.eventRoot(), leaves, -1)
+            .apply(r.bitmap().value(), validators, r.signature());
     return Optional.of(
         new Loaded(
-            detail(title, leaves, leaf, set, validators, r.bitmap().value(), verdict, notes),
+            detail(title, leaves, leaf, set, validators, r.bitmap().value(), verdict, notes, facts),
             leaves,
             r.eventRoot(),
             r.signature(),
             List.of(),
             validators,
             v,
-            tx));
+            tx,
+            rejected));
   }
 
   private static TreeDetail detail(
@@ -173,7 +219,8 @@ final class TreeDetails {
       List<ValidatorEntry> validators,
       byte[] bitmap,
       BlsVerdict verdict,
-      List<String> notes) {
+      List<String> notes,
+      AuditFacts facts) {
     List<BigInteger> ids = new ArrayList<>(leaves.size());
     for (int i = 0; i < leaves.size(); i++) {
       ids.add(leaves.id(i));
@@ -194,7 +241,52 @@ final class TreeDetails {
             .toList(),
         bitmap,
         verdict,
-        String.join("; ", notes));
+        String.join("; ", notes),
+        Optional.of(facts));
+  }
+
+  /** The second half of {@link AuditFacts}: who signed and with what, once those are known. */
+  @FunctionalInterface
+  interface FactsOfSigning {
+    AuditFacts apply(byte[] bitmap, List<ValidatorEntry> set, Bytes signature);
+  }
+
+  static FactsOfSigning facts(
+      BlsVerdict verdict,
+      String txLabel,
+      Hash32 tx,
+      Hash32 committedRoot,
+      LeafSet leaves,
+      long expected) {
+    Optional<Hash32> rebuilt = leaves.tree().map(t -> new Hash32(t.root()));
+    String held =
+        leaves.isEmpty()
+            ? "none"
+            : leaves.size() == 1
+                ? "id " + leaves.id(0)
+                : "ids " + leaves.id(0) + "–" + leaves.id(leaves.size() - 1);
+    return (bitmap, set, signature) -> {
+      List<io.bridgescope.core.model.Address> signers = new ArrayList<>();
+      for (ValidatorEntry e : set) {
+        if (ValidatorBitmap.isSigned(bitmap, e.index())) {
+          signers.add(e.address());
+        }
+      }
+      String text =
+          verdict.text() + (verdict.scheme().isEmpty() ? "" : " (" + verdict.scheme() + ")");
+      return new AuditFacts(
+          text,
+          txLabel,
+          tx,
+          committedRoot,
+          rebuilt,
+          leaves.size(),
+          expected,
+          held,
+          "0x" + java.util.HexFormat.of().formatHex(bitmap),
+          signers,
+          signature.toString());
+    };
   }
 
   /** The verifier's verdict as the quorum panel shows it; nothing else may say "verified". */

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Which validator set signs what, from the sets the root chain recorded: the genesis set, then each
@@ -24,7 +25,7 @@ final class ValidatorHistory {
   record SetRef(String label, List<ValidatorEntry> validators) {}
 
   private final Connection c;
-  private List<CheckpointRow> oldestFirst;
+  private @Nullable List<CheckpointRow> oldestFirst;
 
   ValidatorHistory(Connection c) {
     this.c = c;

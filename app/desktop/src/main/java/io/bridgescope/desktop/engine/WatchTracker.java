@@ -6,6 +6,7 @@ import io.bridgescope.core.lifecycle.Stage;
 import io.bridgescope.core.model.Address;
 import io.bridgescope.core.store.rows.Watch;
 import io.bridgescope.desktop.ports.Notice;
+import io.bridgescope.desktop.ports.Notice.Target;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The last stage seen of every watched item, per session. The first look at a new watch is its
@@ -28,13 +30,22 @@ final class WatchTracker {
 
   private final Map<String, Stage> known = new HashMap<>();
   private final Set<Long> baselined = new HashSet<>();
-  private Session session;
+  private final Map<String, Stage> changed = new HashMap<>();
+  private @Nullable Session session;
+  private java.util.function.Consumer<WatchTracker> restoring = t -> {};
+
+  /** Called with this tracker when a new session starts, to restore its stored baselines. */
+  void onNewSession(java.util.function.Consumer<WatchTracker> restore) {
+    this.restoring = restore;
+  }
 
   List<Notice> update(Session s, List<Watch> watches, Instant now) {
     if (s != session) {
       session = s;
       known.clear();
       baselined.clear();
+      changed.clear();
+      restoring.accept(this);
     }
     List<Notice> out = new ArrayList<>();
     for (Watch w : watches) {
@@ -68,22 +79,32 @@ final class WatchTracker {
 
   private void see(
       List<Notice> out, DepositStatus d, boolean first, Instant now, Optional<Address> of) {
-    see(out, "Deposit " + d.deposit().id(), d.stage(), first, now, of);
+    see(
+        out,
+        new Target(Target.Kind.DEPOSIT, d.deposit().id().toString()),
+        d.stage(),
+        first,
+        now,
+        of);
   }
 
   private void see(
       List<Notice> out, ExitStatus x, boolean first, Instant now, Optional<Address> of) {
-    see(out, "Exit " + x.exit().id(), x.stage(), first, now, of);
+    see(out, new Target(Target.Kind.EXIT, x.exit().id().toString()), x.stage(), first, now, of);
   }
 
   private void see(
       List<Notice> out,
-      String item,
+      Target target,
       Stage stage,
       boolean first,
       Instant now,
       Optional<Address> of) {
+    String item = (target.kind() == Target.Kind.DEPOSIT ? "Deposit " : "Exit ") + target.key();
     Stage before = known.put(item, stage);
+    if (before != stage) {
+      changed.put(item, stage);
+    }
     if (first || before == stage) {
       return;
     }
@@ -92,6 +113,29 @@ final class WatchTracker {
         before == null
             ? "new" + of.map(a -> " for watched address " + a).orElse("")
             : "was " + Words.stage(before) + of.map(a -> " (watched address " + a + ")").orElse("");
-    out.add(new Notice(now, title, text));
+    out.add(
+        new Notice(
+            now, title, text, Optional.of(target), of.map(Address::toString), Words.stage(stage)));
+  }
+
+  /**
+   * The stages seen since the last call, to store as baselines (the data directory keeps them, so a
+   * change made while the app was closed is reported at the next start); cleared by the call.
+   */
+  Map<String, Stage> drainChanged() {
+    Map<String, Stage> out = new HashMap<>(changed);
+    changed.clear();
+    return out;
+  }
+
+  /** Baselines stored by an earlier run: item ("Deposit 42") to its last stage seen. */
+  void restore(Map<String, Stage> stages, Set<Long> seenWatches) {
+    known.putAll(stages);
+    baselined.addAll(seenWatches);
+  }
+
+  /** The watches whose baseline was taken (stored beside the stages). */
+  Set<Long> baselinedWatches() {
+    return Set.copyOf(baselined);
   }
 }

@@ -3,8 +3,6 @@ package io.bridgescope.desktop.engine;
 import io.bridgescope.core.lifecycle.Stage;
 import io.bridgescope.core.store.rows.VerdictRow;
 import io.bridgescope.core.store.rows.VerdictStatus;
-import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -23,12 +21,6 @@ public final class Words {
   public static String stage(Stage s) {
     String n = s.name().toLowerCase(Locale.ROOT);
     return Character.toUpperCase(n.charAt(0)) + n.substring(1);
-  }
-
-  /** A token amount in 18-decimal units: 12500000000000000000 reads "12.5". */
-  public static String amount(BigInteger wei) {
-    BigDecimal v = new BigDecimal(wei, 18).stripTrailingZeros();
-    return v.scale() < 0 ? v.setScale(0).toPlainString() : v.toPlainString();
   }
 
   public static String time(long unixSeconds) {

@@ -1,6 +1,7 @@
 package io.bridgescope.desktop.exits;
 
 import io.bridgescope.core.lifecycle.Stage;
+import io.bridgescope.desktop.common.MessageCsv;
 import io.bridgescope.desktop.common.MessageScreen;
 import io.bridgescope.desktop.common.Tables;
 import io.bridgescope.desktop.dialogs.FilePicker;
@@ -43,22 +44,16 @@ public final class ExitsView {
         .getColumns()
         .setAll(
             List.of(
-                Tables.text("Exit id", ExitRow::exitId),
-                Tables.text("Status", ExitRow::status),
+                Tables.longText("Exit id", ExitRow::exitId, 64),
+                Tables.longText("Status", ExitRow::status, 105),
+                Tables.longText("Asset", (ExitRow r) -> r.asset().label(), 140),
+                Tables.longText("Amount / ids", ExitRow::amount, 150),
                 Tables.hex("Sender", ExitRow::sender, copyable),
                 Tables.hex("Receiver", ExitRow::receiver, copyable),
-                Tables.text("Amount", ExitRow::amount),
-                Tables.text("Child block", ExitRow::childBlock),
                 Tables.hex("Child tx", ExitRow::txHash, copyable)));
     MessageScreen.bind(
-        table,
-        vm.table(),
-        vm.detail(),
-        detailHost,
-        totalLabel,
-        filterBox,
-        filterLabel,
-        filterBar,
+        new MessageScreen.Nodes<>(table, detailHost, totalLabel, filterBox, filterLabel, filterBar),
+        vm,
         List.of(Stage.SENT, Stage.CHECKPOINTED, Stage.EXITED, Stage.FAILED, Stage.STUCK),
         copyable,
         openUrl);
@@ -72,6 +67,6 @@ public final class ExitsView {
 
   @FXML
   private void exportCsv() {
-    MessageScreen.exportCsv(table, vm.table(), files, "exits", exportMessage::setText);
+    MessageScreen.exportCsv(vm.table(), files, "exits", MessageCsv.EXITS, exportMessage::setText);
   }
 }

@@ -6,6 +6,7 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Mouse and keyboard for {@link MerkleTreeView}: wheel (with or without Ctrl) zooms at the pointer,
@@ -93,7 +94,8 @@ final class MerkleTreeInput {
   }
 
   /** The drawn node whose box contains the point, or null. */
-  static MerkleNodeRef hitTest(TreeLayout layout, Viewport vp, double x, double y) {
+  static @Nullable MerkleNodeRef hitTest(
+      @Nullable TreeLayout layout, Viewport vp, double x, double y) {
     if (layout == null) {
       return null;
     }
@@ -105,7 +107,7 @@ final class MerkleTreeInput {
       return null;
     }
     IndexRange near = layout.range(level, vp.worldX(x - halfW), vp.worldX(x + halfW));
-    MerkleNodeRef best = null;
+    @Nullable MerkleNodeRef best = null;
     double bestDistance = Double.MAX_VALUE;
     for (int i = near.from(); i <= near.to(); i++) {
       double distance = Math.abs(vp.screenX(layout.x(level, i)) - x);

@@ -21,6 +21,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@link MerkleTreeView} with its toolbar (zoom, fit, collapse, go to leaf), legend and details.
@@ -139,7 +140,7 @@ public final class MerkleTreePane extends VBox {
     return tree == null ? 0 : tree.leafCount();
   }
 
-  private void onTree(MerkleTree tree) {
+  private void onTree(@Nullable MerkleTree tree) {
     if (tree == null) {
       summary.setText("No tree");
       detail.setText("No tree loaded.");

@@ -22,6 +22,7 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.layout.Region;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A Merkle tree drawn on a canvas: every level (leaves at the bottom), short hash labels when
@@ -42,7 +43,7 @@ public final class MerkleTreeView extends Region {
       new ReadOnlyObjectWrapper<>(this, "inspectedNode");
   private final ListChangeListener<String> themeListener = c -> requestPaint();
 
-  private TreeLayout layout;
+  private @Nullable TreeLayout layout;
   private ProofHighlight highlight = ProofHighlight.NONE;
   private RenderStats lastStats = RenderStats.NONE;
   private boolean fitPending = true;
@@ -51,7 +52,7 @@ public final class MerkleTreeView extends Region {
   private boolean autoFit = true;
 
   private boolean paintPending;
-  private Parent themedRoot;
+  private @Nullable Parent themedRoot;
 
   public MerkleTreeView() {
     getStyleClass().add("merkle-tree-view");
@@ -153,7 +154,7 @@ public final class MerkleTreeView extends Region {
   }
 
   /** Screen position of a node's centre in this control, or null if the layout does not draw it. */
-  public Point2D nodeCenter(int level, int index) {
+  public @Nullable Point2D nodeCenter(int level, int index) {
     if (layout == null || !layout.contains(level, index)) {
       return null;
     }
@@ -186,7 +187,38 @@ public final class MerkleTreeView extends Region {
             (level, index) -> ShortHex.of(t.node(level, index)),
             t::levelSize);
     lastStats = renderer.paint(g, frame);
+    if (rootMismatch.get()) {
+      markRootMismatch(g, t);
+    }
     return lastStats;
+  }
+
+  private final javafx.beans.property.BooleanProperty rootMismatch =
+      new javafx.beans.property.SimpleBooleanProperty(this, "rootMismatch", false);
+
+  {
+    rootMismatch.addListener((obs, old, now) -> requestPaint());
+  }
+
+  /**
+   * Whether the root drawn (rebuilt from the leaves shown) differs from the root committed on
+   * chain: the root node is then ringed in red and labelled.
+   */
+  public javafx.beans.property.BooleanProperty rootMismatchProperty() {
+    return rootMismatch;
+  }
+
+  private void markRootMismatch(GraphicsContext g, MerkleTree t) {
+    Point2D c = nodeCenter(t.levelCount() - 1, 0);
+    if (c == null) {
+      return;
+    }
+    g.setStroke(javafx.scene.paint.Color.web("#d32f2f"));
+    g.setLineWidth(3);
+    g.strokeOval(c.getX() - 18, c.getY() - 18, 36, 36);
+    g.setLineWidth(1);
+    g.setFill(javafx.scene.paint.Color.web("#d32f2f"));
+    g.fillText("rebuilt root ≠ committed root", c.getX() + 22, c.getY() + 4);
   }
 
   // ---- package API for the input handler ----
@@ -195,7 +227,7 @@ public final class MerkleTreeView extends Region {
     return viewport;
   }
 
-  TreeLayout treeLayout() {
+  @Nullable TreeLayout treeLayout() {
     return layout;
   }
 

@@ -4,6 +4,7 @@ import io.bridgescope.crypto.merkle.MerkleNodeRef;
 import io.bridgescope.crypto.merkle.MerkleProofPath;
 import java.util.Arrays;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The roles of nodes for one selected leaf, looked up in O(1) per node while painting. A
@@ -14,17 +15,17 @@ public final class ProofHighlight {
 
   public static final ProofHighlight NONE = new ProofHighlight(null);
 
-  private final MerkleProofPath proof;
+  private final @Nullable MerkleProofPath proof;
   private final int[] path;
   private final int[] sibling;
 
-  private ProofHighlight(MerkleProofPath proof) {
+  private ProofHighlight(@Nullable MerkleProofPath proof) {
     this.proof = proof;
     int levels = proof == null ? 0 : proof.path().size();
     this.path = new int[levels];
     this.sibling = new int[levels];
     Arrays.fill(sibling, -1);
-    for (int level = 0; level < levels; level++) {
+    for (int level = 0; proof != null && level < levels; level++) {
       path[level] = proof.path().get(level).index();
       if (level < proof.siblings().size()) {
         sibling[level] = proof.siblings().get(level).index();

@@ -3,6 +3,7 @@ package io.bridgescope.desktop.notify;
 import io.bridgescope.core.store.rows.WatchKind;
 import io.bridgescope.desktop.concurrent.TaskRunner;
 import io.bridgescope.desktop.concurrent.UiCoalescer;
+import io.bridgescope.desktop.concurrent.UiSubscription;
 import io.bridgescope.desktop.ports.Notice;
 import io.bridgescope.desktop.ports.WatchSource;
 import java.util.ArrayList;
@@ -21,7 +22,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The in-app notifications (newest first, the bell's list and unread count) and the watch commands.
  * Notices arrive on the watcher's thread, queue up, and are drained on the FX thread at most ~10
- * times a second; each drain pops up one desktop notification for the whole batch.
+ * times a second. Many items of one watched address reaching one stage are folded into one entry,
+ * and at most one desktop popup shows per quiet period (the rest are summed into the next one).
  */
 public final class NotificationsViewModel implements AutoCloseable {
 
@@ -33,31 +35,51 @@ public final class NotificationsViewModel implements AutoCloseable {
   private final Queue<Notice> arrived = new ConcurrentLinkedQueue<>();
   private final WatchSource watches;
   private final TaskRunner tasks;
-  private final UiCoalescer.Factory coalescers;
+  private final UiSubscription subscription;
   private final NotificationSink sink;
-  private AutoCloseable subscription;
+
+  /** Nanoseconds between popups at most; the bell has every notice at once. */
+  static final long TOAST_GAP_NANOS = 5_000_000_000L;
+
+  private final java.util.function.LongSupplier clock;
+  private final List<Notice> toastable = new ArrayList<>();
+  private long lastToast = Long.MIN_VALUE;
+  private Consumer<Notice.Target> opener = t -> {};
 
   public NotificationsViewModel(
       WatchSource watches,
       TaskRunner tasks,
       UiCoalescer.Factory coalescers,
       NotificationSink sink) {
+    this(watches, tasks, coalescers, sink, System::nanoTime);
+  }
+
+  /**
+   * @param clock nanoseconds, monotonic (tests pass their own)
+   */
+  public NotificationsViewModel(
+      WatchSource watches,
+      TaskRunner tasks,
+      UiCoalescer.Factory coalescers,
+      NotificationSink sink,
+      java.util.function.LongSupplier clock) {
+    this.clock = clock;
     this.watches = watches;
     this.tasks = tasks;
-    this.coalescers = coalescers;
+    this.subscription = new UiSubscription("watch", coalescers);
     this.sink = sink;
   }
 
   public void start() {
-    if (subscription == null) {
-      Consumer<Boolean> drain = coalescers.create(ignored -> drain());
-      subscription =
-          watches.subscribe(
-              batch -> {
-                arrived.addAll(batch);
-                drain.accept(Boolean.TRUE);
-              });
-    }
+    // notices queue up as they arrive; the coalesced drain shows them in one go
+    subscription.onChanges(
+        changed ->
+            watches.subscribe(
+                batch -> {
+                  arrived.addAll(batch);
+                  changed.run();
+                }),
+        this::drain);
   }
 
   private void drain() {
@@ -68,21 +90,42 @@ public final class NotificationsViewModel implements AutoCloseable {
     if (batch.isEmpty()) {
       return;
     }
-    for (Notice n : batch) {
+    List<Notice> entries = Coalesce.byAddressAndStage(batch);
+    for (Notice n : entries) {
       notices.add(0, n);
     }
     if (notices.size() > KEPT) {
       notices.remove(KEPT, notices.size());
     }
-    unread.set(unread.get() + batch.size());
-    if (batch.size() == 1) {
-      sink.show(batch.get(0).title(), batch.get(0).text());
+    unread.set(unread.get() + entries.size());
+    toastable.addAll(entries);
+    long now = clock.getAsLong();
+    // at most one popup per quiet period: a watched busy address must not flood the screen;
+    // what arrives meanwhile is summed into the next popup (and is in the bell at once)
+    if (lastToast != Long.MIN_VALUE && now - lastToast < TOAST_GAP_NANOS) {
+      return;
+    }
+    lastToast = now;
+    List<Notice> show = new ArrayList<>(toastable);
+    toastable.clear();
+    if (show.size() == 1) {
+      sink.show(show.get(0).title(), show.get(0).text());
     } else {
       sink.show(
-          batch.size() + " watched items changed",
-          String.join("\n", batch.stream().limit(4).map(Notice::title).toList())
-              + (batch.size() > 4 ? "\n…" : ""));
+          show.size() + " watched updates",
+          String.join("\n", show.stream().limit(4).map(Notice::title).toList())
+              + (show.size() > 4 ? "\n…" : ""));
     }
+  }
+
+  /** What opens a bell entry's item (set by the wiring: navigate and select it). */
+  public void setOpener(Consumer<Notice.Target> opener) {
+    this.opener = opener;
+  }
+
+  /** Opens what {@code n} is about: its deposit or exit, or the address of a coalesced entry. */
+  public void open(Notice n) {
+    n.target().ifPresent(opener);
   }
 
   /** Asks (worker thread) whether an item is watched; {@code result} runs on the FX thread. */
@@ -127,13 +170,6 @@ public final class NotificationsViewModel implements AutoCloseable {
 
   @Override
   public void close() {
-    if (subscription != null) {
-      try {
-        subscription.close();
-      } catch (Exception e) {
-        LOG.warn("Closing the watch subscription failed", e);
-      }
-      subscription = null;
-    }
+    subscription.close();
   }
 }

@@ -17,6 +17,7 @@ public final class OverviewCards {
   public static List<OverviewCard> notConnected() {
     String why = TableViewModel.NOT_CONNECTED;
     return List.of(
+        new OverviewCard("Bridge", NONE, why, false),
         new OverviewCard("Last commitment", NONE, why, false),
         new OverviewCard("Last checkpoint", NONE, why, false),
         new OverviewCard("Pending deposits", NONE, why, false),
@@ -26,7 +27,15 @@ public final class OverviewCards {
   }
 
   public static List<OverviewCard> from(OverviewFacts f) {
+    OverviewFacts.Pending p = f.pending();
     return List.of(
+        new OverviewCard(
+            "Bridge",
+            f.stalls().isEmpty() ? "Moving" : "STALLED",
+            f.stalls().isEmpty()
+                ? "commitments, relayer and checkpoints keep their usual pace"
+                : String.join("\n", f.stalls()),
+            !f.stalls().isEmpty()),
         new OverviewCard(
             "Last commitment",
             f.lastCommitment().map(c -> "#" + c.number()).orElse("none yet"),
@@ -38,8 +47,25 @@ public final class OverviewCards {
             age(f.lastCheckpointAge(), f.usualCheckpointCadence()),
             late(f.lastCheckpointAge(), f.usualCheckpointCadence())),
         new OverviewCard(
-            "Pending deposits", count(f.pendingDeposits()), "sent, not executed yet", false),
-        new OverviewCard("Pending exits", count(f.pendingExits()), "sent, not exited yet", false),
+            "Pending deposits",
+            count(f.pendingDeposits()),
+            count(p.awaitingCommitment())
+                + " awaiting commitment · "
+                + count(p.awaitingExecution())
+                + " awaiting execution · "
+                + count(p.stuckDeposits())
+                + " stuck",
+            p.stuckDeposits() > 0),
+        new OverviewCard(
+            "Pending exits",
+            count(f.pendingExits()),
+            count(p.awaitingCheckpoint())
+                + " awaiting checkpoint · "
+                + count(p.readyToExit())
+                + " ready to withdraw · "
+                + count(p.stuckExits())
+                + " stuck",
+            p.stuckExits() > 0),
         new OverviewCard(
             "Stuck or failing verification",
             count(f.stuckItems() + f.failingVerification()),

@@ -2,20 +2,16 @@ package io.bridgescope.desktop.overview;
 
 import io.bridgescope.desktop.concurrent.TaskRunner;
 import io.bridgescope.desktop.concurrent.UiCoalescer;
+import io.bridgescope.desktop.concurrent.UiSubscription;
 import io.bridgescope.desktop.ports.OverviewSource;
-import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** Bridge health at a glance: the Overview tiles, reloaded when the engine says so. */
 public final class OverviewViewModel implements AutoCloseable {
-
-  private static final Logger LOG = LoggerFactory.getLogger(OverviewViewModel.class);
 
   private final ObservableList<OverviewCard> cards =
       FXCollections.observableArrayList(OverviewCards.notConnected());
@@ -24,8 +20,7 @@ public final class OverviewViewModel implements AutoCloseable {
       charts = new javafx.beans.property.SimpleObjectProperty<>();
   private final OverviewSource source;
   private final TaskRunner tasks;
-  private final UiCoalescer.Factory coalescers;
-  private AutoCloseable subscription;
+  private final UiSubscription changes;
   private boolean loading;
   private boolean loadAgain;
 
@@ -33,15 +28,12 @@ public final class OverviewViewModel implements AutoCloseable {
       OverviewSource source, TaskRunner tasks, UiCoalescer.Factory coalescers) {
     this.source = source;
     this.tasks = tasks;
-    this.coalescers = coalescers;
+    this.changes = new UiSubscription("overview", coalescers);
   }
 
   public void start() {
     // Subscribe even before a network is open: opening one counts as a change and reloads.
-    if (subscription == null) {
-      Consumer<Boolean> changes = coalescers.create(ignored -> reload());
-      subscription = source.subscribe(() -> changes.accept(Boolean.TRUE));
-    }
+    changes.onChanges(source::subscribe, this::reload);
     reload();
   }
 
@@ -99,13 +91,6 @@ public final class OverviewViewModel implements AutoCloseable {
 
   @Override
   public void close() {
-    if (subscription != null) {
-      try {
-        subscription.close();
-      } catch (Exception e) {
-        LOG.warn("Closing the overview subscription failed", e);
-      }
-      subscription = null;
-    }
+    changes.close();
   }
 }

@@ -22,6 +22,11 @@ public interface DetailSource {
   /** The evidence bundle (JSON) an auditor can re-check the item with. */
   String evidence(boolean commitment, String key) throws Exception;
 
+  /** The name of the network open now (a link names it), if one is. */
+  default Optional<String> network() {
+    return Optional.empty();
+  }
+
   /** The block-explorer page of a transaction, if an explorer is set for its chain. */
   Optional<String> explorerUrl(boolean rootChain, String txHash);
 

@@ -47,6 +47,14 @@ public interface RowSource<R> {
     return filter.addressOnly() ? forAddress(filter.address().get()) : java.util.Optional.empty();
   }
 
+  /**
+   * The tokens this list's token filter offers (the mapped tokens, with symbols); empty if it has
+   * no token filter. Runs on a worker thread.
+   */
+  default List<TokenChoice> tokens() throws Exception {
+    return List.of();
+  }
+
   static <R> RowSource<R> notConnected() {
     return new RowSource<>() {
       @Override

@@ -25,7 +25,32 @@ public record TreeDetail(
     List<ValidatorEntry> validators,
     byte[] bitmap,
     BlsVerdict verdict,
-    String note) {
+    String note,
+    Optional<AuditFacts> facts) {
+
+  /** Without the auditor's facts (the Merkle inspector's own trees). */
+  public TreeDetail(
+      String title,
+      Optional<MerkleTree> tree,
+      List<BigInteger> leafIds,
+      int selectedLeaf,
+      String setLabel,
+      List<ValidatorEntry> validators,
+      byte[] bitmap,
+      BlsVerdict verdict,
+      String note) {
+    this(
+        title,
+        tree,
+        leafIds,
+        selectedLeaf,
+        setLabel,
+        validators,
+        bitmap,
+        verdict,
+        note,
+        Optional.empty());
+  }
 
   public TreeDetail {
     leafIds = List.copyOf(leafIds);

@@ -17,7 +17,36 @@ public record UiPorts(
     RowSource<CheckpointRow> checkpoints,
     RowSource<ValidatorSetRow> validators,
     DetailSource details,
-    WatchSource watches) {
+    WatchSource watches,
+    AccountabilitySource accountability,
+    SolvencySource solvency) {
+
+  /** The ports without the auditor's screens' sources (they then say they are not connected). */
+  public UiPorts(
+      StatusSource status,
+      SearchResolver search,
+      OverviewSource overview,
+      RowSource<DepositRow> deposits,
+      RowSource<ExitRow> exits,
+      RowSource<CommitmentRow> commitments,
+      RowSource<CheckpointRow> checkpoints,
+      RowSource<ValidatorSetRow> validators,
+      DetailSource details,
+      WatchSource watches) {
+    this(
+        status,
+        search,
+        overview,
+        deposits,
+        exits,
+        commitments,
+        checkpoints,
+        validators,
+        details,
+        watches,
+        AccountabilitySource.NOT_CONNECTED,
+        SolvencySource.NOT_CONNECTED);
+  }
 
   /** The ports without a watch list (notices then never arrive). */
   public UiPorts(

@@ -10,7 +10,9 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Signatures and quorum of one commitment or checkpoint: the validator table (index, address,
@@ -26,7 +28,7 @@ public final class QuorumPanel extends VBox {
   private final Label margin = new Label(NO_DATA);
   private final Label verdict = new Label();
   private final Label scheme = new Label();
-  private QuorumSummary summary;
+  private @Nullable QuorumSummary summary;
   private BlsVerdict blsVerdict = BlsVerdict.notVerifiedYet();
 
   public QuorumPanel(Copyable copyable) {
@@ -36,8 +38,17 @@ public final class QuorumPanel extends VBox {
     title.getStyleClass().add("section-title");
     verdict.getStyleClass().add("verdict");
     scheme.getStyleClass().add("muted");
-    HBox verdictRow = new HBox(8, new Label("BLS aggregate:"), verdict, scheme);
-    verdictRow.setAlignment(Pos.CENTER_LEFT);
+    Label aggregate = new Label("BLS aggregate:");
+    aggregate.setMinWidth(Region.USE_PREF_SIZE);
+    scheme.setMinWidth(Region.USE_PREF_SIZE);
+    // the verifier's words are never cut: they wrap, and the tooltip holds them too
+    verdict.setWrapText(true);
+    verdict.setMinWidth(0);
+    verdict.setMinHeight(Region.USE_PREF_SIZE);
+    verdict.setMaxWidth(Double.MAX_VALUE);
+    HBox.setHgrow(verdict, Priority.ALWAYS);
+    HBox verdictRow = new HBox(8, aggregate, verdict, scheme);
+    verdictRow.setAlignment(Pos.TOP_LEFT);
     margin.setWrapText(true);
     margin.getStyleClass().add("quorum-margin");
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -79,7 +90,7 @@ public final class QuorumPanel extends VBox {
   }
 
   /** Shows a computed summary; null shows the empty state. */
-  public void setSummary(QuorumSummary value) {
+  public void setSummary(@Nullable QuorumSummary value) {
     summary = value;
     if (value == null) {
       table.getItems().clear();
@@ -97,6 +108,7 @@ public final class QuorumPanel extends VBox {
   public void setVerdict(BlsVerdict value) {
     blsVerdict = value == null ? BlsVerdict.notVerifiedYet() : value;
     verdict.setText(blsVerdict.text());
+    verdict.setTooltip(new javafx.scene.control.Tooltip(blsVerdict.text()));
     scheme.setText(blsVerdict.scheme().isBlank() ? "" : "(" + blsVerdict.scheme() + ")");
     verdict.getStyleClass().removeAll("verdict-pending", "verdict-ok", "verdict-failed");
     verdict
@@ -109,7 +121,7 @@ public final class QuorumPanel extends VBox {
             });
   }
 
-  public QuorumSummary summary() {
+  public @Nullable QuorumSummary summary() {
     return summary;
   }
 

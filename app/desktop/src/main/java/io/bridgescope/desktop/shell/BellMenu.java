@@ -47,11 +47,14 @@ final class BellMenu {
       bell.getItems().setAll(none);
       return;
     }
-    bell.getItems()
-        .setAll(
-            vm.notices().stream()
-                .limit(30)
-                .map(n -> new MenuItem(TIME.format(n.at()) + "  " + n.title() + " — " + n.text()))
-                .toList());
+    bell.getItems().setAll(vm.notices().stream().limit(30).map(this::item).toList());
+  }
+
+  /** One entry; choosing it opens its item (or, for a folded entry, its address's items). */
+  private MenuItem item(Notice n) {
+    MenuItem m = new MenuItem(TIME.format(n.at()) + "  " + n.title() + " — " + n.text());
+    m.setDisable(n.target().isEmpty());
+    m.setOnAction(e -> vm.open(n));
+    return m;
   }
 }

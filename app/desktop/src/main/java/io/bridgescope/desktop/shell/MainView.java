@@ -49,7 +49,7 @@ public final class MainView {
   @FXML private ProgressBar progress;
 
   static final String OPEN_PROFILE = "Open profile…";
-  static final String DEVNET_LABEL = "devnet (embedded)";
+  static final String OPEN_TEAM_INDEX = "Open team index…";
   private final FilePicker files;
   @FXML private ComboBox<String> networkBox;
   @FXML private javafx.scene.control.MenuButton bellButton;
@@ -105,11 +105,13 @@ public final class MainView {
 
   private void bindNetworks() {
     vm.genesisImportProperty().addListener((obs, old, now) -> showGenesisImport(now));
+    vm.teamIndexProperty().addListener((obs, old, now) -> showTeamIndex(now));
     networkBox.setConverter(
         new javafx.util.StringConverter<>() {
           @Override
           public String toString(String name) {
-            return name == null ? "" : name.equals("devnet") ? DEVNET_LABEL : name;
+            // the embedded devnet's key is its label; a saved profile named "devnet" shows as such
+            return name == null ? "" : name;
           }
 
           @Override
@@ -128,6 +130,12 @@ public final class MainView {
               }
               if (now.equals(OPEN_PROFILE)) {
                 javafx.application.Platform.runLater(this::importProfile);
+              } else if (now.equals(OPEN_TEAM_INDEX)) {
+                javafx.application.Platform.runLater(
+                    () -> {
+                      fillNetworks();
+                      vm.openTeamIndexDialog();
+                    });
               } else {
                 vm.openNetwork(now);
               }
@@ -143,6 +151,7 @@ public final class MainView {
     try {
       java.util.List<String> items = new java.util.ArrayList<>(vm.networks());
       items.add(OPEN_PROFILE);
+      items.add(OPEN_TEAM_INDEX);
       if (!networkBox.getItems().equals(items)) {
         networkBox.getItems().setAll(items);
       }
@@ -172,6 +181,21 @@ public final class MainView {
               if (g.importedProperty().get() == null) {
                 vm.cancelGenesisImport();
               }
+            });
+    d.show();
+  }
+
+  /** "Open team index…": the dialog connects through its view model, off the FX thread. */
+  private void showTeamIndex(TeamIndexViewModel t) {
+    if (t == null) {
+      return;
+    }
+    TeamIndexDialog d = new TeamIndexDialog(t, contentPane.getScene().getWindow());
+    d.dialog()
+        .setOnHidden(
+            e -> {
+              t.cancel();
+              vm.closeTeamIndexDialog();
             });
     d.show();
   }

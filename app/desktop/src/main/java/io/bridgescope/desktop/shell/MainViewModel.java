@@ -29,6 +29,8 @@ public final class MainViewModel {
   private final TaskRunner tasks;
 
   private java.util.function.Consumer<SearchHit> revealer = hit -> {};
+  private @org.jspecify.annotations.Nullable String pendingLink;
+  private boolean linkSearching;
 
   /** Where a found item is shown: its screen's list scrolls to it and selects it. */
   public void setRevealer(java.util.function.Consumer<SearchHit> revealer) {
@@ -38,15 +40,21 @@ public final class MainViewModel {
   private final javafx.collections.ObservableList<String> networks =
       javafx.collections.FXCollections.observableArrayList();
   private final StringProperty network = new SimpleStringProperty("");
-  private NetworkSwitcher switcher = NetworkSwitcher.NONE;
+  private final NetworkSwitcher switcher;
   private final ObjectProperty<GenesisImportViewModel> genesisImport = new SimpleObjectProperty<>();
+  private final ObjectProperty<TeamIndexViewModel> teamIndex = new SimpleObjectProperty<>();
 
+  /** A shell with no networks to switch between (tests, and before the engine exists). */
   public MainViewModel(SearchResolver resolver, TaskRunner tasks) {
-    this.resolver = resolver;
-    this.tasks = tasks;
+    this(resolver, tasks, NetworkSwitcher.NONE);
   }
 
-  public void setSwitcher(NetworkSwitcher switcher) {
+  /**
+   * @param switcher the top bar's network switcher (the engine's sessions)
+   */
+  public MainViewModel(SearchResolver resolver, TaskRunner tasks, NetworkSwitcher switcher) {
+    this.resolver = resolver;
+    this.tasks = tasks;
     this.switcher = switcher;
   }
 
@@ -101,6 +109,26 @@ public final class MainViewModel {
     return genesisImport;
   }
 
+  /**
+   * "Open team index…": the dialog's model, prefilled with the open profile's {@code store}. The
+   * shell shows it ({@link #teamIndexProperty()}).
+   */
+  public void openTeamIndexDialog() {
+    teamIndex.set(
+        new TeamIndexViewModel(switcher, tasks, switcher.teamStore().orElse(""), System.getenv()));
+  }
+
+  /** The "Open team index…" dialog being shown, or null. */
+  public ReadOnlyObjectProperty<TeamIndexViewModel> teamIndexProperty() {
+    return teamIndex;
+  }
+
+  /** The team index dialog was closed (opened or not). */
+  public void closeTeamIndexDialog() {
+    teamIndex.set(null);
+    refreshNetworks();
+  }
+
   /** The import dialog was closed without importing. */
   public void cancelGenesisImport() {
     genesisImport.set(null);
@@ -128,9 +156,11 @@ public final class MainViewModel {
 
   /** Ctrl+digit: 1-based position in {@link Screen}; other digits are ignored. */
   public void navigateToShortcut(int digit) {
-    Screen[] all = Screen.values();
-    if (digit >= 1 && digit <= all.length) {
-      navigate(all[digit - 1]);
+    for (Screen s : Screen.values()) {
+      if (s.shortcutDigit() == digit) {
+        navigate(s);
+        return;
+      }
     }
   }
 
@@ -143,6 +173,10 @@ public final class MainViewModel {
    * the background when an index exists.
    */
   public void search(String input) {
+    if (!input.equals(pendingLink)) {
+      pendingLink = null; // the user looks for something else
+      linkSearching = false;
+    }
     SearchQuery query = parser.parse(input);
     lastQuery.set(query);
     if (query instanceof SearchQuery.Invalid invalid) {
@@ -151,6 +185,7 @@ public final class MainViewModel {
     }
     navigate(query.candidates().get(0).screen());
     if (!resolver.isConnected()) {
+      linkSearching = false;
       searchMessage.set(
           "'"
               + query.input()
@@ -164,12 +199,50 @@ public final class MainViewModel {
         "search " + query.input(),
         () -> resolver.resolve(query),
         hits -> showHits(query, hits),
-        error -> searchMessage.set("Search failed: " + error.getMessage()));
+        error -> {
+          linkSearching = false;
+          searchMessage.set("Search failed: " + error.getMessage());
+        });
+  }
+
+  /**
+   * Opens the item a link names ({@code bridgescope open}): searched now, and again as the index
+   * grows ({@link #retryLink()}) until it is found or the user searches for something else.
+   */
+  public void openLink(String searchText) {
+    pendingLink = searchText;
+    linkSearching = true;
+    search(searchText);
+  }
+
+  /** The index moved on: a link not found yet is looked up again (one lookup at a time). */
+  public void retryLink() {
+    String link = pendingLink;
+    SearchQuery last = lastQuery.get();
+    if (link != null && !linkSearching && last != null && last.input().equals(link)) {
+      linkSearching = true;
+      search(link);
+    }
+  }
+
+  /** The link being waited for, if any. */
+  public @org.jspecify.annotations.Nullable String pendingLink() {
+    return pendingLink;
   }
 
   private void showHits(SearchQuery query, List<SearchHit> hits) {
     if (query != lastQuery.get()) {
       return; // a newer search replaced this one
+    }
+    boolean link = query.input().equals(pendingLink);
+    linkSearching = false;
+    if (link && hits.isEmpty()) {
+      searchMessage.set(
+          "Waiting for " + query.input() + ": it is not in the index yet; it opens when indexed.");
+      return;
+    }
+    if (link) {
+      pendingLink = null;
     }
     if (hits.isEmpty()) {
       searchMessage.set(

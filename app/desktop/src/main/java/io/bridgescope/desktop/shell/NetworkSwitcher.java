@@ -6,12 +6,13 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /**
  * The network choice in the top bar and the per-chain explorer settings. Every method may be called
  * on the FX thread (opening and importing only start the work, the session manager runs it on its
- * own thread, and the lists are small files) except {@link #inspect} and {@link #importGenesis},
- * which read files and may ask a node: run them through a task runner.
+ * own thread, and the lists are small files) except {@link #inspect}, {@link #importGenesis} and
+ * {@link #openTeamIndex}, which read files, ask a node or connect: run them through a task runner.
  */
 public interface NetworkSwitcher {
 
@@ -40,6 +41,20 @@ public interface NetworkSwitcher {
   AutoCloseable onChange(Runnable changed);
 
   Optional<String> explorer(boolean root);
+
+  /** The open profile's team index URL ({@code store}), if it names one. */
+  default Optional<String> teamStore() {
+    return Optional.empty();
+  }
+
+  /**
+   * Reads the open network from the team index at {@code url}, read-only; returns once it is open,
+   * or throws the typed failure (the open network then stays as it was, as it does when {@code
+   * cancelled} is true by the time the connection is made). Connects: not on the FX thread.
+   */
+  default void openTeamIndex(String url, BooleanSupplier cancelled) throws Exception {
+    throw new IllegalStateException("no engine: a team index cannot be opened here");
+  }
 
   void setExplorer(boolean root, String url);
 

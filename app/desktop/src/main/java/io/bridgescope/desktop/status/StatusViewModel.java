@@ -1,6 +1,7 @@
 package io.bridgescope.desktop.status;
 
 import io.bridgescope.desktop.concurrent.UiCoalescer;
+import io.bridgescope.desktop.concurrent.UiSubscription;
 import java.util.Locale;
 import java.util.OptionalLong;
 import javafx.beans.property.BooleanProperty;
@@ -15,13 +16,9 @@ import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** The status bar's state: heads, index lag, RPC health and catch-up progress, as text. */
 public final class StatusViewModel implements AutoCloseable {
-
-  private static final Logger LOG = LoggerFactory.getLogger(StatusViewModel.class);
 
   private final StringProperty rootHead = new SimpleStringProperty("Root: –");
   private final StringProperty childHead = new SimpleStringProperty("Child: –");
@@ -34,19 +31,16 @@ public final class StatusViewModel implements AutoCloseable {
   private final StringProperty message = new SimpleStringProperty("");
 
   private final StatusSource source;
-  private final UiCoalescer.Factory coalescers;
-  private AutoCloseable subscription;
+  private final UiSubscription snapshots;
 
   public StatusViewModel(StatusSource source, UiCoalescer.Factory coalescers) {
     this.source = source;
-    this.coalescers = coalescers;
+    this.snapshots = new UiSubscription("status", coalescers);
   }
 
   /** Subscribes to the source; updates arrive at most ~10 times a second on the UI thread. */
   public void start() {
-    if (subscription == null) {
-      subscription = source.subscribe(coalescers.create(this::apply));
-    }
+    snapshots.onValues(source::subscribe, this::apply);
   }
 
   void apply(StatusSnapshot s) {
@@ -129,13 +123,6 @@ public final class StatusViewModel implements AutoCloseable {
 
   @Override
   public void close() {
-    if (subscription != null) {
-      try {
-        subscription.close();
-      } catch (Exception e) {
-        LOG.warn("Closing the status subscription failed", e);
-      }
-      subscription = null;
-    }
+    snapshots.close();
   }
 }

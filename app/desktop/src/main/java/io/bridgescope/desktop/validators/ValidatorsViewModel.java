@@ -13,7 +13,9 @@ public final class ValidatorsViewModel implements AutoCloseable {
 
   public ValidatorsViewModel(
       RowSource<ValidatorSetRow> source, TaskRunner tasks, UiCoalescer.Factory coalescers) {
-    this.table = new TableViewModel<>("validators", source, tasks, coalescers);
+    this.table =
+        new TableViewModel<>(
+            "validators", source, r -> r.epoch() + ":" + r.index(), tasks, coalescers);
   }
 
   public TableViewModel<ValidatorSetRow> table() {

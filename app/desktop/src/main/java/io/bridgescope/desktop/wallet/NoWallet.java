@@ -3,6 +3,7 @@ package io.bridgescope.desktop.wallet;
 import io.bridgescope.core.model.Address;
 import io.bridgescope.core.wallet.KeyInfo;
 import io.bridgescope.core.wallet.KeystoreException;
+import io.bridgescope.core.wallet.NftPlanner;
 import io.bridgescope.core.wallet.Outcome;
 import io.bridgescope.core.wallet.Review;
 import io.bridgescope.core.wallet.WalletException;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** The port of a window without an engine (screens under test): no keys, no network, no sends. */
 public final class NoWallet implements WalletPort {
@@ -59,7 +61,8 @@ public final class NoWallet implements WalletPort {
   }
 
   @Override
-  public KeyInfo importMnemonic(String name, char[] mnemonic, String path, char[] password) {
+  public KeyInfo importMnemonic(
+      String name, char[] mnemonic, @Nullable String path, char[] password) {
     throw noStore(mnemonic, password);
   }
 
@@ -131,8 +134,45 @@ public final class NoWallet implements WalletPort {
   }
 
   @Override
+  public Review prepareNftDeposit(
+      Address from, Address rootToken, Address receiver, NftPlanner.Items items) {
+    throw noWallet();
+  }
+
+  @Override
+  public Review prepareNftWithdraw(
+      Address from, Address childToken, Address receiver, NftPlanner.Items items) {
+    throw noWallet();
+  }
+
+  @Override
   public Outcome execute(Review review, String key, char[] password) {
     Arrays.fill(password, '\0');
+    throw noWallet();
+  }
+
+  @Override
+  public Exported exportUnsigned(Review review, Path file) {
+    throw noWallet();
+  }
+
+  @Override
+  public UnsignedFile readUnsigned(Path file) {
+    throw noWallet();
+  }
+
+  @Override
+  public SignedOut signFile(UnsignedFile file, String key, char[] password) {
+    throw noStore(password);
+  }
+
+  @Override
+  public SignedFile readSigned(Path file) {
+    throw noWallet();
+  }
+
+  @Override
+  public Outcome sendSigned(SignedFile file) {
     throw noWallet();
   }
 

@@ -10,6 +10,7 @@ import io.bridgescope.core.wallet.Review;
 import io.bridgescope.core.wallet.Step;
 import io.bridgescope.core.wallet.UnsignedTx;
 import io.bridgescope.core.wallet.WalletException;
+import io.bridgescope.desktop.common.GuiWords;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -43,7 +44,7 @@ final class ReviewLines {
       out.add(line(ReviewLine.Kind.FEE, fee(s)));
     }
     r.checks().forEach(c -> out.add(line(ReviewLine.Kind.CHECK_PASSED, c)));
-    r.notes().forEach(n -> out.add(line(ReviewLine.Kind.NOTE, n)));
+    r.notes().forEach(n -> out.add(line(ReviewLine.Kind.NOTE, GuiWords.of(n))));
     return out;
   }
 
@@ -128,7 +129,8 @@ final class ReviewLines {
           case REFUSED -> "A known bridge call to the network's contracts";
           case BURN -> "Receiver is not the zero address";
         };
-    return line(ReviewLine.Kind.CHECK_FAILED, check + ": " + e.getMessage());
+    return line(
+        ReviewLine.Kind.CHECK_FAILED, check + ": " + GuiWords.of(String.valueOf(e.getMessage())));
   }
 
   private static ReviewLine line(ReviewLine.Kind k, String text) {

@@ -7,20 +7,32 @@ import io.bridgescope.core.chain.WrongChainException;
 import io.bridgescope.core.identity.ChainGuard;
 import io.bridgescope.core.lifecycle.DepositStatus;
 import io.bridgescope.core.lifecycle.MessageStatus;
-import io.bridgescope.core.lifecycle.Stage;
 import io.bridgescope.core.model.Address;
 import io.bridgescope.core.network.NetworkProfile;
 import io.bridgescope.core.store.rows.Erc20Transfer;
 import io.bridgescope.core.store.rows.JournalEntry;
+import io.bridgescope.core.wallet.AirGap;
 import io.bridgescope.core.wallet.Amounts;
 import io.bridgescope.core.wallet.ExitPlanner;
+import io.bridgescope.core.wallet.Inspection;
 import io.bridgescope.core.wallet.KeyInfo;
+import io.bridgescope.core.wallet.KeySession;
 import io.bridgescope.core.wallet.Keystore;
+import io.bridgescope.core.wallet.NftPlanner;
 import io.bridgescope.core.wallet.Outcome;
 import io.bridgescope.core.wallet.Review;
+import io.bridgescope.core.wallet.ReviewedExports;
+import io.bridgescope.core.wallet.SignedTx;
+import io.bridgescope.core.wallet.SigningLimits;
+import io.bridgescope.core.wallet.SigningPolicy;
+import io.bridgescope.core.wallet.TxFiles;
 import io.bridgescope.core.wallet.TxSender;
 import io.bridgescope.core.wallet.Wallet;
 import io.bridgescope.core.wallet.WalletException;
+import io.bridgescope.desktop.activity.ActivityItem;
+import io.bridgescope.desktop.activity.ActivityPort;
+import io.bridgescope.desktop.activity.TrackedAddresses;
+import io.bridgescope.desktop.common.GuiWords;
 import io.bridgescope.desktop.engine.Session;
 import io.bridgescope.desktop.engine.SessionManager;
 import java.math.BigInteger;
@@ -31,15 +43,17 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The wallet port over the open session: one {@link Wallet} per session (it holds the double-submit
  * guard), built on first use with its own RPC clients over the session's writer, and closed when
  * the session changes.
  */
-public final class SessionWallet implements WalletPort, AutoCloseable {
+public final class SessionWallet implements WalletPort, ActivityPort, AutoCloseable {
 
   private static final int RECENT_TX = 20;
 
@@ -47,7 +61,8 @@ public final class SessionWallet implements WalletPort, AutoCloseable {
   private final Keystore keys;
   private final Duration timeout;
   private final Clock clock;
-  private Open open;
+  private final TrackedAddresses tracked;
+  private @Nullable Open open;
 
   /** The open network's wallet plus the RPC clients it owns (the writer is the session's). */
   private record Open(Session session, Wallet wallet, ChainClient root, ChainClient child) {
@@ -62,6 +77,7 @@ public final class SessionWallet implements WalletPort, AutoCloseable {
     this.keys = keys;
     this.timeout = timeout;
     this.clock = clock;
+    this.tracked = new TrackedAddresses(sessions.dataDir().root());
   }
 
   /** The app's wallet: the key store of the data directory, two minutes per transaction. */
@@ -92,15 +108,20 @@ public final class SessionWallet implements WalletPort, AutoCloseable {
     ChainClient root = new ChainClient("root", p.root().primaryRpcUrl());
     ChainClient child = new ChainClient("child", p.child().primaryRpcUrl());
     try {
-      ChainGuard.refuseOtherChain(p, s.db(), root, child);
+      ChainGuard.refuseOtherChain(p, s.localDb(), root, child);
     } catch (WrongChainException e) {
       root.close();
       child.close();
-      throw new WalletException(WalletException.Kind.CHAIN_ERROR, e.getMessage(), e);
+      throw new WalletException(
+          WalletException.Kind.CHAIN_ERROR,
+          Objects.requireNonNullElse(e.getMessage(), e.toString()),
+          e);
     }
     // The journal goes through the session's one writer thread: a second SQLite writer would
     // meet SQLITE_BUSY_SNAPSHOT when the indexer commits between its read and its write.
-    Wallet w = new Wallet(p, s.db(), s.writer(), keys, root, child, clock);
+    // Messages and proofs come from the index the screens read (the team index in a team
+    // session); the journal stays in the user's own file (ADR 0021).
+    Wallet w = new Wallet(p, s.db(), s.localDb(), s.writer(), keys, root, child, clock);
     open = new Open(s, w, root, child);
     return open;
   }
@@ -125,6 +146,31 @@ public final class SessionWallet implements WalletPort, AutoCloseable {
   }
 
   @Override
+  public AutoCloseable onDataChange(Runnable listener) {
+    java.util.concurrent.atomic.AtomicReference<AutoCloseable> inner =
+        new java.util.concurrent.atomic.AtomicReference<>(follow(listener));
+    AutoCloseable outer =
+        sessions.onSessionChange(() -> closeQuietly(inner.getAndSet(follow(listener))));
+    return () -> {
+      outer.close();
+      closeQuietly(inner.getAndSet(() -> {}));
+    };
+  }
+
+  private AutoCloseable follow(Runnable listener) {
+    return sessions.current().<AutoCloseable>map(s -> s.onChange(listener)).orElse(() -> {});
+  }
+
+  private static void closeQuietly(AutoCloseable c) {
+    try {
+      c.close();
+    } catch (Exception e) {
+      org.slf4j.LoggerFactory.getLogger(SessionWallet.class)
+          .warn("Closing the wallet's index subscription failed", e);
+    }
+  }
+
+  @Override
   public List<KeyInfo> keys() {
     return keys.list();
   }
@@ -140,7 +186,8 @@ public final class SessionWallet implements WalletPort, AutoCloseable {
   }
 
   @Override
-  public KeyInfo importMnemonic(String name, char[] mnemonic, String path, char[] password) {
+  public KeyInfo importMnemonic(
+      String name, char[] mnemonic, @Nullable String path, char[] password) {
     return keys.importMnemonic(name, mnemonic, path, password);
   }
 
@@ -190,7 +237,7 @@ public final class SessionWallet implements WalletPort, AutoCloseable {
           new AccountExit(
               item.id(),
               st.stage().name(),
-              st.reason(),
+              GuiWords.of(st.reason()),
               eta(st),
               amount(item.status().exit().withdrawal()),
               item.ready(),
@@ -206,27 +253,43 @@ public final class SessionWallet implements WalletPort, AutoCloseable {
     List<AccountDeposit> out = new ArrayList<>();
     for (DepositStatus d :
         open().session().lifecycle().depositsByAddress(account, Optional.empty(), 200)) {
-      Stage stage = d.status().stage();
-      boolean waiting =
-          d.commitment().isPresent()
-              && (stage == Stage.COMMITTED || stage == Stage.STUCK || stage == Stage.FAILED);
       out.add(
           new AccountDeposit(
               d.deposit().id(),
-              stage.name(),
-              d.status().reason(),
+              d.status().stage().name(),
+              GuiWords.of(d.status().reason()),
               amount(d.deposit().deposit()),
-              waiting));
+              ActivityItems.selfExecutable(d)));
     }
     return out;
+  }
+
+  @Override
+  public List<Address> trackedAddresses() {
+    return tracked.list();
+  }
+
+  @Override
+  public List<Address> track(Address a) {
+    return tracked.add(a);
+  }
+
+  @Override
+  public List<Address> untrack(Address a) {
+    return tracked.remove(a);
+  }
+
+  @Override
+  public List<ActivityItem> activity(Address account) {
+    Session s = open().session();
+    return ActivityItems.of(wallet().exits(), s.lifecycle(), s.profile().contracts(), account);
   }
 
   private String eta(MessageStatus st) {
     if (st.eta().isEmpty()) {
       return "";
     }
-    long s = Duration.between(clock.instant(), st.eta().get()).toSeconds();
-    return s <= 0 ? "due now" : "in ~" + (s < 120 ? s + " s" : (s / 60) + " min");
+    return io.bridgescope.desktop.common.Countdown.text(st.eta().get(), clock.instant());
   }
 
   private static String amount(Optional<Erc20Transfer> t) {
@@ -263,6 +326,20 @@ public final class SessionWallet implements WalletPort, AutoCloseable {
     return wallet().bridge().prepareDeposit(from, rootToken, receiver, amount);
   }
 
+  // A receiver with no code is required (allowBurn false), as for the ERC-20 forms: the GUI offers
+  // no way to send NFTs where nobody could move them again.
+  @Override
+  public Review prepareNftDeposit(
+      Address from, Address rootToken, Address receiver, NftPlanner.Items items) {
+    return wallet().nfts().prepareDeposit(from, rootToken, receiver, items, false);
+  }
+
+  @Override
+  public Review prepareNftWithdraw(
+      Address from, Address childToken, Address receiver, NftPlanner.Items items) {
+    return wallet().nfts().prepareWithdraw(from, childToken, receiver, items, false);
+  }
+
   @Override
   public Review prepareSelfExecute(BigInteger id, Address from) {
     return wallet().bridge().prepareSelfExecute(id, from);
@@ -271,6 +348,84 @@ public final class SessionWallet implements WalletPort, AutoCloseable {
   @Override
   public Outcome execute(Review review, String key, char[] password) {
     return wallet().execute(review, key, password, timeout);
+  }
+
+  /** The copies of exported transactions of the open network, beside its database. */
+  private ReviewedExports kept(NetworkProfile p) {
+    return AirGap.reviewedExports(sessions.dataDir(), p.name());
+  }
+
+  private NetworkProfile profile() {
+    return sessions
+        .current()
+        .map(Session::profile)
+        .orElseThrow(
+            () ->
+                new WalletException(
+                    WalletException.Kind.CHAIN_ERROR,
+                    "no network is open: open the network the file was made for first (its"
+                        + " profile is enough; no node is asked)"));
+  }
+
+  @Override
+  public Exported exportUnsigned(Review review, Path file) {
+    Wallet w = wallet();
+    ReviewedExports kept = kept(w.profile());
+    w.exportUnsigned(review, SigningLimits.DEFAULT, file, kept);
+    return new Exported(file, kept.dir());
+  }
+
+  @Override
+  public UnsignedFile readUnsigned(Path file) {
+    TxFiles.Unsigned u = TxFiles.readUnsigned(file);
+    // the profile is the signer's own: the file's contracts and chain ids are checked against it
+    Inspection i = new SigningPolicy(profile(), SigningLimits.DEFAULT).inspectFile(u);
+    String refusal = null;
+    try {
+      i.requireSignable();
+    } catch (WalletException e) {
+      refusal = e.getMessage();
+    }
+    List<KeyInfo> mine =
+        keys.list().stream().filter(k -> k.address().equals(i.tx().from())).toList();
+    return new UnsignedFile(file, u, i, mine, refusal);
+  }
+
+  @Override
+  public SignedOut signFile(UnsignedFile file, String key, char[] password) {
+    SignedTx signed;
+    try (KeySession session = keys.unlock(key, password)) {
+      signed = TxFiles.signOffline(file.inspection(), session);
+    } finally {
+      java.util.Arrays.fill(password, '\0');
+    }
+    Path target = AirGap.signedPath(file.file());
+    TxFiles.writeSigned(file.content().network(), signed, target);
+    return new SignedOut(target, signed.hash().toString());
+  }
+
+  @Override
+  public SignedFile readSigned(Path file) {
+    TxFiles.Signed signed = TxFiles.readSigned(file);
+    Wallet w = wallet();
+    ReviewedExports kept = kept(w.profile());
+    AirGap.ToSend t = AirGap.checkSigned(w, signed, SigningLimits.DEFAULT, kept, null);
+    String refusal = null;
+    try {
+      t.inspection().requireSendable();
+      t.requireReviewed(kept);
+    } catch (WalletException e) {
+      refusal = e.getMessage();
+    }
+    return new SignedFile(file, t, refusal);
+  }
+
+  @Override
+  public Outcome sendSigned(SignedFile file) {
+    Wallet w = wallet();
+    AirGap.ToSend t = file.check();
+    return w.submitSigned(
+        t.signed().tx(), t.requireReviewed(kept(w.profile())), SigningLimits.DEFAULT, timeout);
   }
 
   @Override

@@ -3,6 +3,8 @@ package io.bridgescope.desktop.wallet;
 import io.bridgescope.core.chain.ChainException;
 import io.bridgescope.core.wallet.KeystoreException;
 import io.bridgescope.core.wallet.WalletException;
+import io.bridgescope.desktop.common.GuiWords;
+import java.util.Objects;
 
 /**
  * Errors in plain words: what happened and what to do; never a secret (core messages hold none).
@@ -12,6 +14,10 @@ final class WalletErrors {
   private WalletErrors() {}
 
   static String describe(Throwable t) {
+    return GuiWords.of(plain(t));
+  }
+
+  private static String plain(Throwable t) {
     Throwable e = unwrap(t);
     if (e instanceof KeystoreException k) {
       return switch (k.kind()) {
@@ -39,7 +45,9 @@ final class WalletErrors {
         case BURN ->
             "The receiver is the zero address: the tokens would be burnt and nobody could ever"
                 + " claim them. Enter the real receiver.";
-        default -> w.getMessage();
+        case BAD_FILE -> "The file cannot be used. " + w.getMessage();
+        case REFUSED -> "Refused. " + w.getMessage();
+        default -> Objects.requireNonNullElse(w.getMessage(), w.toString());
       };
     }
     if (e instanceof ChainException) {

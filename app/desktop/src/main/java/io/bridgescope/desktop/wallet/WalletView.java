@@ -2,10 +2,10 @@ package io.bridgescope.desktop.wallet;
 
 import io.bridgescope.core.wallet.KeyInfo;
 import io.bridgescope.desktop.dialogs.FilePicker;
+import io.bridgescope.desktop.wallet.KeyStoreViewModel.KeySource;
 import io.bridgescope.desktop.wallet.WalletPort.AccountDeposit;
 import io.bridgescope.desktop.wallet.WalletPort.AccountExit;
 import io.bridgescope.desktop.wallet.WalletPort.TxLine;
-import io.bridgescope.desktop.wallet.WalletViewModel.KeySource;
 import io.bridgescope.desktop.widgets.Copyable;
 import io.bridgescope.desktop.widgets.ShortHex;
 import java.nio.file.Path;
@@ -24,6 +24,7 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Binds the Wallet screen. Secrets leave their {@link PasswordField}s as {@code char[]} and the
@@ -32,9 +33,10 @@ import javafx.scene.layout.HBox;
 public final class WalletView {
 
   private final WalletViewModel vm;
+  private final KeyStoreViewModel keys;
   private final Copyable copyable;
   private final FilePicker files;
-  private Path chosenFile;
+  private @Nullable Path chosenFile;
   @FXML private Label statusLabel;
   @FXML private ListView<KeyInfo> keyList;
   @FXML private TextField renameField;
@@ -55,6 +57,8 @@ public final class WalletView {
   @FXML private Label balancesLabel;
   @FXML private Button withdrawButton;
   @FXML private Button depositButton;
+  @FXML private Button nftWithdrawButton;
+  @FXML private Button nftDepositButton;
   @FXML private Button claimAllButton;
   @FXML private Button refreshButton;
   @FXML private TabPane tabs;
@@ -64,6 +68,7 @@ public final class WalletView {
 
   public WalletView(WalletViewModel vm, Copyable copyable, FilePicker files) {
     this.vm = vm;
+    this.keys = vm.keyStore();
     this.copyable = copyable;
     this.files = files;
   }
@@ -73,16 +78,16 @@ public final class WalletView {
     statusLabel.textProperty().bind(vm.statusProperty());
     bindKeys();
     bindAddKey();
-    BooleanBinding noKey = vm.selectedProperty().isNull();
+    BooleanBinding noKey = keys.selectedProperty().isNull();
     accountLabel
         .textProperty()
         .bind(
             Bindings.createStringBinding(
                 () -> {
-                  KeyInfo k = vm.selectedProperty().get();
+                  KeyInfo k = keys.selectedProperty().get();
                   return k == null ? "No key chosen" : k.name() + " · " + k.address();
                 },
-                vm.selectedProperty()));
+                keys.selectedProperty()));
     balancesLabel.textProperty().bind(vm.balancesProperty());
     BooleanBinding wizardBusy =
         Bindings.createBooleanBinding(
@@ -94,11 +99,15 @@ public final class WalletView {
     withdrawButton.setOnAction(e -> vm.withdraw());
     depositButton.disableProperty().bind(noKey.or(wizardBusy));
     depositButton.setOnAction(e -> vm.deposit());
+    nftWithdrawButton.disableProperty().bind(noKey.or(wizardBusy));
+    nftWithdrawButton.setOnAction(e -> vm.nftWithdraw());
+    nftDepositButton.disableProperty().bind(noKey.or(wizardBusy));
+    nftDepositButton.setOnAction(e -> vm.nftDeposit());
     claimAllButton.disableProperty().bind(vm.hasReadyProperty().not().or(wizardBusy));
     claimAllButton.setOnAction(e -> vm.claimAll());
     refreshButton.setOnAction(
         e -> {
-          vm.refreshKeys();
+          keys.refreshKeys();
           vm.refreshAccount();
         });
     // While the wizard is open it has the user's attention; the lists come back when it closes.
@@ -112,7 +121,7 @@ public final class WalletView {
   }
 
   private void bindKeys() {
-    keyList.setItems(vm.keys());
+    keyList.setItems(keys.keys());
     keyList.setCellFactory(
         l ->
             new ListCell<>() {
@@ -129,7 +138,7 @@ public final class WalletView {
               }
             });
     keyList.setPlaceholder(new Label("No keys yet: add one below."));
-    vm.selectedProperty()
+    keys.selectedProperty()
         .addListener(
             (obs, old, now) -> {
               if (keyList.getSelectionModel().getSelectedItem() != now) {
@@ -142,26 +151,26 @@ public final class WalletView {
         .addListener(
             (obs, old, now) -> {
               if (now != null) {
-                vm.selectedProperty().set(now);
+                keys.selectedProperty().set(now);
               }
             });
-    BooleanBinding noKey = vm.selectedProperty().isNull();
+    BooleanBinding noKey = keys.selectedProperty().isNull();
     renameButton.disableProperty().bind(noKey.or(renameField.textProperty().isEmpty()));
     renameButton.setOnAction(
         e -> {
-          vm.rename(renameField.getText());
+          keys.rename(renameField.getText());
           renameField.clear();
         });
     exportButton.disableProperty().bind(noKey);
     exportButton.setOnAction(
         e -> {
-          KeyInfo k = vm.selectedProperty().get();
+          KeyInfo k = keys.selectedProperty().get();
           files
               .saveFile("Export key " + k.name(), k.name() + ".json", "V3 keystore", "*.json")
-              .ifPresent(vm::export);
+              .ifPresent(keys::export);
         });
     deleteButton.disableProperty().bind(noKey);
-    deleteButton.setOnAction(e -> vm.delete());
+    deleteButton.setOnAction(e -> keys.delete());
   }
 
   private void bindAddKey() {
@@ -187,10 +196,10 @@ public final class WalletView {
                       chosenFile = p;
                       fileLabel.setText(p.getFileName().toString());
                     }));
-    addKeyButton.disableProperty().bind(vm.keyBusyProperty());
+    addKeyButton.disableProperty().bind(keys.keyBusyProperty());
     addKeyButton.setOnAction(e -> addKey());
-    keyErrorLabel.textProperty().bind(vm.keyErrorProperty());
-    show(keyErrorLabel, vm.keyErrorProperty().isNotEmpty());
+    keyErrorLabel.textProperty().bind(keys.keyErrorProperty());
+    show(keyErrorLabel, keys.keyErrorProperty().isNotEmpty());
   }
 
   private void addKey() {
@@ -198,7 +207,7 @@ public final class WalletView {
     char[] password = keyPasswordField.getText().toCharArray();
     secretField.clear();
     keyPasswordField.clear();
-    vm.addKey(
+    keys.addKey(
         sourceChoice.getValue(),
         keyNameField.getText(),
         secret,

@@ -3,7 +3,6 @@ package io.bridgescope.desktop.wallet;
 import io.bridgescope.core.model.Address;
 import io.bridgescope.core.wallet.Amounts;
 import io.bridgescope.core.wallet.KeyInfo;
-import io.bridgescope.core.wallet.Keystore;
 import io.bridgescope.desktop.concurrent.TaskRunner;
 import io.bridgescope.desktop.dialogs.Dialogs;
 import io.bridgescope.desktop.wallet.WalletPort.AccountDeposit;
@@ -11,16 +10,11 @@ import io.bridgescope.desktop.wallet.WalletPort.AccountExit;
 import io.bridgescope.desktop.wallet.WalletPort.Balances;
 import io.bridgescope.desktop.wallet.WalletPort.TxLine;
 import java.math.BigInteger;
-import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -28,66 +22,64 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Wallet screen: the key store (create, import, rename, export, delete), the chosen account's
- * balances, exits and deposits, the transaction journal, and the send wizard. Every key store and
- * chain call runs through the {@link TaskRunner}; secrets arrive as {@code char[]} and are zeroed
- * when the call ends.
+ * The Wallet screen: the chosen account's balances, exits and deposits, the transaction journal,
+ * and the send wizard; the key store is its own {@link KeyStoreViewModel}. Every chain call runs
+ * through the {@link TaskRunner}.
  */
 public final class WalletViewModel implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(WalletViewModel.class);
 
-  /** How a key enters the store. */
-  public enum KeySource {
-    NEW("Create a new key"),
-    PRIVATE_KEY("Import a raw private key"),
-    MNEMONIC("Import a mnemonic + path"),
-    V3_FILE("Import a V3 keystore file");
-
-    private final String label;
-
-    KeySource(String label) {
-      this.label = label;
-    }
-
-    @Override
-    public String toString() {
-      return label;
-    }
-  }
-
   private final WalletPort port;
   private final TaskRunner tasks;
-  private final Dialogs dialogs;
   private final WizardViewModel wizard;
-  private final ObservableList<KeyInfo> keys = FXCollections.observableArrayList();
-  private final ObjectProperty<KeyInfo> selected = new SimpleObjectProperty<>();
+  private final AirGapViewModel airGap;
+  private final KeyStoreViewModel keyStore;
   private final ObservableList<AccountExit> exits = FXCollections.observableArrayList();
   private final ObservableList<AccountDeposit> deposits = FXCollections.observableArrayList();
   private final ObservableList<TxLine> transactions = FXCollections.observableArrayList();
   private final SimpleStringProperty balances = new SimpleStringProperty("");
   private final SimpleStringProperty status = new SimpleStringProperty("");
-  private final SimpleStringProperty keyError = new SimpleStringProperty("");
-  private final SimpleBooleanProperty keyBusy = new SimpleBooleanProperty();
   private final SimpleBooleanProperty hasReady = new SimpleBooleanProperty();
   private final AutoCloseable sessionSubscription;
+  private final AutoCloseable dataSubscription;
+  private final java.util.concurrent.atomic.AtomicBoolean refreshQueued =
+      new java.util.concurrent.atomic.AtomicBoolean();
+  private volatile long lastFollow = Long.MIN_VALUE;
+
+  /** Index moves closer together than this do not reload the account (its balances ask RPC). */
+  static final long FOLLOW_GAP_NANOS = 2_000_000_000L;
+
   private Optional<WalletPort.TokenPair> token = Optional.empty();
   private long accountGeneration;
 
   public WalletViewModel(WalletPort port, TaskRunner tasks, Dialogs dialogs) {
     this.port = port;
     this.tasks = tasks;
-    this.dialogs = dialogs;
     this.wizard = new WizardViewModel(port, tasks);
+    this.keyStore = new KeyStoreViewModel(port, tasks, dialogs, status::set);
     wizard.setOnFinished(this::refreshAccount);
-    selected.addListener((obs, old, now) -> refreshAccount());
+    this.airGap = new AirGapViewModel(port, tasks);
+    airGap.setOnFinished(this::refreshAccount);
+    keyStore.selectedProperty().addListener((obs, old, now) -> refreshAccount());
     sessionSubscription = port.onSessionChange(this::sessionChanged);
-    refreshKeys();
+    dataSubscription = port.onDataChange(this::indexMoved);
+    keyStore.refreshKeys();
     sessionChanged();
   }
 
   public WizardViewModel wizard() {
     return wizard;
+  }
+
+  /** Sign a transaction file, send a signed file: the air-gapped flow. */
+  public AirGapViewModel airGap() {
+    return airGap;
+  }
+
+  /** The key store half of the screen; its chosen key is the account shown here. */
+  public KeyStoreViewModel keyStore() {
+    return keyStore;
   }
 
   /** After a network opened: resume the journal off the FX thread, then reload the account. */
@@ -119,26 +111,34 @@ public final class WalletViewModel implements AutoCloseable {
         e -> refreshAccount());
   }
 
-  public void refreshKeys() {
-    tasks.run(
-        "wallet keys",
-        port::keys,
-        (List<KeyInfo> list) -> {
-          KeyInfo was = selected.get();
-          keys.setAll(list);
-          Optional<KeyInfo> same =
-              was == null
-                  ? Optional.empty()
-                  : list.stream().filter(k -> k.address().equals(was.address())).findFirst();
-          selected.set(same.orElse(list.isEmpty() ? null : list.get(0)));
-        },
-        e -> keyError.set(WalletErrors.describe(e)));
+  /**
+   * The index moved (any thread): reload the account so its exits and deposits, and their "in ~9 s"
+   * countdowns, follow the chain instead of freezing at the last user action. One reload at a time,
+   * at most one per {@link #FOLLOW_GAP_NANOS}.
+   */
+  private void indexMoved() {
+    long now = System.nanoTime();
+    if (lastFollow != Long.MIN_VALUE && now - lastFollow < FOLLOW_GAP_NANOS) {
+      return;
+    }
+    if (refreshQueued.compareAndSet(false, true)) {
+      lastFollow = now;
+      // run through the task runner only to land on the UI thread, where the account reloads
+      tasks.run(
+          "wallet follows the index",
+          () -> Boolean.TRUE,
+          ignored -> {
+            refreshQueued.set(false);
+            refreshAccount();
+          },
+          e -> refreshQueued.set(false));
+    }
   }
 
   /** Reloads balances, exits, deposits and the journal of the chosen account. */
   public void refreshAccount() {
     long gen = ++accountGeneration;
-    KeyInfo k = selected.get();
+    KeyInfo k = keyStore.selectedProperty().get();
     if (k == null || !port.isConnected()) {
       if (port.isConnected()) {
         tasks.run(
@@ -202,142 +202,8 @@ public final class WalletViewModel implements AutoCloseable {
     return cut.compareTo(d) == 0 ? text : text + "…";
   }
 
-  /**
-   * Adds a key to the store. {@code secret} is the private key or the mnemonic (ignored for NEW and
-   * V3_FILE); {@code secret} and {@code password} are zeroed when the call ends.
-   */
-  public void addKey(
-      KeySource source, String name, char[] secret, String path, Path file, char[] password) {
-    if (keyBusy.get()) {
-      wipe(secret, password);
-      return;
-    }
-    String n = name == null ? "" : name.strip();
-    Callable<KeyInfo> work =
-        switch (source) {
-          case NEW -> () -> port.createKey(n, password);
-          case PRIVATE_KEY -> () -> port.importPrivateKey(n, secret, password);
-          case MNEMONIC ->
-              () ->
-                  port.importMnemonic(
-                      n, secret, path == null || path.isBlank() ? null : path.strip(), password);
-          case V3_FILE -> () -> port.importFile(n, file, password);
-        };
-    if (source == KeySource.V3_FILE && file == null) {
-      wipe(secret, password);
-      keyError.set("Choose the keystore file first.");
-      return;
-    }
-    // A new key's password has the same minimum everywhere (a V3 file keeps its own password).
-    if (source != KeySource.V3_FILE
-        && (password == null || password.length < Keystore.MIN_PASSWORD_LENGTH)) {
-      wipe(secret, password);
-      keyError.set("Use a password of at least " + Keystore.MIN_PASSWORD_LENGTH + " characters.");
-      return;
-    }
-    keyBusy.set(true);
-    keyError.set("");
-    status.set("Encrypting the key (scrypt)…");
-    tasks.run(
-        "wallet add key",
-        () -> {
-          try {
-            return work.call();
-          } finally {
-            wipe(secret, password);
-          }
-        },
-        (KeyInfo k) -> {
-          keyBusy.set(false);
-          status.set("Added key " + k.describe() + ".");
-          selected.set(null);
-          refreshKeysSelecting(k);
-        },
-        e -> {
-          keyBusy.set(false);
-          status.set("");
-          keyError.set(WalletErrors.describe(e));
-        });
-  }
-
-  private void refreshKeysSelecting(KeyInfo k) {
-    tasks.run(
-        "wallet keys",
-        port::keys,
-        (List<KeyInfo> list) -> {
-          keys.setAll(list);
-          selected.set(
-              list.stream().filter(x -> x.address().equals(k.address())).findFirst().orElse(null));
-        },
-        e -> keyError.set(WalletErrors.describe(e)));
-  }
-
-  private static void wipe(char[]... secrets) {
-    for (char[] s : secrets) {
-      if (s != null) {
-        Arrays.fill(s, '\0');
-      }
-    }
-  }
-
-  public void rename(String newName) {
-    KeyInfo k = selected.get();
-    if (k == null) {
-      return;
-    }
-    keyOp("rename", () -> port.rename(k.address().toString(), newName.strip()), "Renamed.");
-  }
-
-  public void export(Path target) {
-    KeyInfo k = selected.get();
-    if (k == null || target == null) {
-      return;
-    }
-    keyOp(
-        "export",
-        () -> port.export(k.address().toString(), target),
-        "Exported " + k.describe() + " to " + target + " (still encrypted with its password).");
-  }
-
-  /** Deletes the chosen key after a confirmation that says what is lost. */
-  public void delete() {
-    KeyInfo k = selected.get();
-    if (k == null) {
-      return;
-    }
-    dialogs.confirm(
-        "Delete key " + k.name() + "?",
-        "The keystore file of "
-            + k.address()
-            + " is removed from this computer. Without a backup (Export…) or the mnemonic,"
-            + " the funds of this address cannot be spent any more.",
-        yes -> {
-          if (yes) {
-            keyOp(
-                "delete",
-                () -> {
-                  port.delete(k.address().toString());
-                  return null;
-                },
-                "Deleted " + k.describe() + ".");
-          }
-        });
-  }
-
-  private void keyOp(String what, Callable<?> work, String done) {
-    keyError.set("");
-    tasks.run(
-        "wallet " + what,
-        work,
-        r -> {
-          status.set(done);
-          refreshKeys();
-        },
-        e -> keyError.set(WalletErrors.describe(e)));
-  }
-
   private Optional<WizardViewModel.Signer> signer() {
-    KeyInfo k = selected.get();
+    KeyInfo k = keyStore.selectedProperty().get();
     if (k == null) {
       status.set("Choose or import a key first: it signs and pays the fees.");
       return Optional.empty();
@@ -357,6 +223,32 @@ public final class WalletViewModel implements AutoCloseable {
     signer().ifPresent(s -> wizard.startSelfExecute(s, id));
   }
 
+  /**
+   * Claims exit {@code id} paid by the key named {@code key} (the chosen key when empty): My
+   * activity's action, in this screen's wizard.
+   */
+  public void claimExitAs(Optional<String> key, BigInteger id) {
+    as(key, () -> claimExit(id));
+  }
+
+  /** Executes deposit {@code id} paid by the key named {@code key} (the chosen key when empty). */
+  public void selfExecuteAs(Optional<String> key, BigInteger id) {
+    as(key, () -> selfExecute(id));
+  }
+
+  /** Claims every ready exit of the key named {@code key} in one batchExit, paid by that key. */
+  public void claimAllAs(String key) {
+    as(Optional.of(key), this::claimAll);
+  }
+
+  private void as(Optional<String> key, Runnable action) {
+    if (key.isPresent()) {
+      keyStore.chooseByName(key.get(), action);
+    } else {
+      action.run();
+    }
+  }
+
   public void withdraw() {
     signer()
         .ifPresent(s -> wizard.startWithdraw(s, token.map(t -> t.child().toString()).orElse("")));
@@ -366,12 +258,14 @@ public final class WalletViewModel implements AutoCloseable {
     signer().ifPresent(s -> wizard.startDeposit(s, token.map(t -> t.root().toString()).orElse("")));
   }
 
-  public ObservableList<KeyInfo> keys() {
-    return keys;
+  /** Opens the NFT withdraw form (the token is the child token of the ids). */
+  public void nftWithdraw() {
+    signer().ifPresent(s -> wizard.startNftWithdraw(s, ""));
   }
 
-  public ObjectProperty<KeyInfo> selectedProperty() {
-    return selected;
+  /** Opens the NFT deposit form (the token is the root token of the ids). */
+  public void nftDeposit() {
+    signer().ifPresent(s -> wizard.startNftDeposit(s, ""));
   }
 
   public ObservableList<AccountExit> exits() {
@@ -394,14 +288,6 @@ public final class WalletViewModel implements AutoCloseable {
     return status;
   }
 
-  public ReadOnlyStringProperty keyErrorProperty() {
-    return keyError;
-  }
-
-  public ReadOnlyBooleanProperty keyBusyProperty() {
-    return keyBusy;
-  }
-
   public ReadOnlyBooleanProperty hasReadyProperty() {
     return hasReady;
   }
@@ -410,6 +296,7 @@ public final class WalletViewModel implements AutoCloseable {
   public void close() {
     try {
       sessionSubscription.close();
+      dataSubscription.close();
     } catch (Exception e) {
       LOG.warn("Closing the wallet's session subscription failed", e);
     }

@@ -1,8 +1,11 @@
 package io.bridgescope.desktop.wallet;
 
+import io.bridgescope.core.asset.AssetKind;
+import io.bridgescope.desktop.dialogs.FilePicker;
 import io.bridgescope.desktop.wallet.WizardViewModel.Step;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.collections.ListChangeListener;
@@ -11,8 +14,10 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.RadioButton;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
@@ -26,6 +31,8 @@ public final class WizardView {
       List.of("1 Details", "2 Preflight", "3 Review", "4 Password", "5 Send", "6 Result");
 
   private final WizardViewModel vm;
+  private final FilePicker files;
+  @FXML private Button exportUnsignedButton;
   @FXML private VBox wizardBox;
   @FXML private Label titleLabel;
   @FXML private HBox stepsBar;
@@ -34,6 +41,13 @@ public final class WizardView {
   @FXML private GridPane formGrid;
   @FXML private TextField tokenField;
   @FXML private TextField amountField;
+  @FXML private Label amountLabel;
+  @FXML private Label nftKindLabel;
+  @FXML private HBox nftKindBox;
+  @FXML private RadioButton erc721Radio;
+  @FXML private RadioButton erc1155Radio;
+  @FXML private Label idsLabel;
+  @FXML private TextField idsField;
   @FXML private TextField receiverField;
   @FXML private ScrollPane linesScroll;
   @FXML private VBox linesBox;
@@ -47,8 +61,9 @@ public final class WizardView {
   @FXML private Button retryButton;
   @FXML private Button closeButton;
 
-  public WizardView(WizardViewModel vm) {
+  public WizardView(WizardViewModel vm, FilePicker files) {
     this.vm = vm;
+    this.files = files;
   }
 
   @FXML
@@ -58,11 +73,18 @@ public final class WizardView {
     messageLabel.textProperty().bind(vm.messageProperty());
     errorLabel.textProperty().bind(vm.errorProperty());
     show(errorLabel, vm.errorProperty().isNotEmpty());
-    show(busyIndicator, in(Step.PREPARING, Step.SENDING));
+    show(busyIndicator, in(Step.PREPARING, Step.SENDING).or(vm.exportingProperty()));
     show(formGrid, in(Step.FORM));
+    // Space rows by margins, not the grid's vgap: a grid keeps its vgap around a row whose nodes
+    // are hidden (the amount for ERC-721, the NFT rows for ERC-20), which left a gap in the form.
+    formGrid.setVgap(0);
+    formGrid
+        .getChildren()
+        .forEach(n -> GridPane.setMargin(n, new javafx.geometry.Insets(3, 0, 3, 0)));
     tokenField.textProperty().bindBidirectional(vm.tokenProperty());
     amountField.textProperty().bindBidirectional(vm.amountProperty());
     receiverField.textProperty().bindBidirectional(vm.receiverProperty());
+    bindNftFields();
     show(passwordBox, in(Step.PASSWORD, Step.SENDING));
     passwordField.disableProperty().bind(in(Step.PASSWORD).not());
     sendButton.disableProperty().bind(in(Step.PASSWORD).not());
@@ -72,17 +94,27 @@ public final class WizardView {
     prepareButton.setOnAction(e -> vm.prepare());
     show(confirmButton, in(Step.REVIEW));
     confirmButton.setOnAction(e -> vm.confirmReview());
+    confirmButton.disableProperty().bind(vm.exportingProperty());
+    show(exportUnsignedButton, in(Step.REVIEW));
+    exportUnsignedButton.disableProperty().bind(vm.exportingProperty());
+    exportUnsignedButton.setOnAction(
+        e ->
+            files
+                .saveFile(
+                    "Export the unsigned transaction",
+                    vm.exportName(),
+                    "Unsigned transaction",
+                    "*.json")
+                .ifPresent(vm::exportUnsigned));
     show(retryButton, in(Step.FAILED).and(vm.canRetryProperty()));
     retryButton.setOnAction(e -> vm.retry());
     BooleanBinding formAction =
         Bindings.createBooleanBinding(
-            () ->
-                vm.actionProperty().get() == WizardViewModel.Action.WITHDRAW
-                    || vm.actionProperty().get() == WizardViewModel.Action.DEPOSIT,
+            () -> vm.actionProperty().get() != null && vm.actionProperty().get().hasForm(),
             vm.actionProperty());
     show(backButton, in(Step.REVIEW, Step.PASSWORD, Step.FAILED).and(formAction));
     backButton.setOnAction(e -> vm.back());
-    closeButton.disableProperty().bind(in(Step.PREPARING, Step.SENDING));
+    closeButton.disableProperty().bind(in(Step.PREPARING, Step.SENDING).or(vm.exportingProperty()));
     closeButton.setOnAction(e -> vm.close());
     show(linesScroll, Bindings.isNotEmpty(vm.lines()));
     // as tall as the lines, up to 300 px; longer reviews scroll inside
@@ -93,7 +125,62 @@ public final class WizardView {
                 () -> Math.min(300, linesBox.getHeight()), linesBox.heightProperty()));
     vm.lines().addListener((ListChangeListener<ReviewLine>) c -> renderLines());
     vm.stepProperty().addListener((obs, old, now) -> renderSteps(now));
+    // at the password step the field has the focus, so typing and Enter sign (not Close)
+    vm.stepProperty()
+        .addListener(
+            (obs, old, now) -> {
+              if (now == Step.PASSWORD) {
+                javafx.application.Platform.runLater(passwordField::requestFocus);
+              }
+            });
     renderSteps(vm.stepProperty().get());
+  }
+
+  /**
+   * The NFT rows (standard, ids) show for the NFT forms only; the amount row shows for ERC-20 and
+   * ERC-1155 (one amount per id), and its label and hint say which.
+   */
+  private void bindNftFields() {
+    ToggleGroup kinds = new ToggleGroup();
+    erc721Radio.setToggleGroup(kinds);
+    erc1155Radio.setToggleGroup(kinds);
+    erc721Radio.setUserData(AssetKind.ERC721);
+    erc1155Radio.setUserData(AssetKind.ERC1155);
+    Runnable showKind =
+        () ->
+            kinds.selectToggle(
+                vm.nftKindProperty().get() == AssetKind.ERC1155 ? erc1155Radio : erc721Radio);
+    showKind.run();
+    vm.nftKindProperty().addListener((obs, old, now) -> showKind.run());
+    kinds
+        .selectedToggleProperty()
+        .addListener(
+            (obs, old, now) -> {
+              if (now != null) {
+                vm.nftKindProperty().set((AssetKind) now.getUserData());
+              }
+            });
+    idsField.textProperty().bindBidirectional(vm.idsProperty());
+    BooleanBinding nft =
+        Bindings.createBooleanBinding(
+            () -> vm.actionProperty().get() != null && vm.actionProperty().get().isNft(),
+            vm.actionProperty());
+    for (javafx.scene.Node n : List.of(nftKindLabel, nftKindBox, idsLabel, idsField)) {
+      show(n, nft);
+    }
+    BooleanBinding erc1155 =
+        Bindings.createBooleanBinding(
+            () -> vm.nftKindProperty().get() == AssetKind.ERC1155, vm.nftKindProperty());
+    BooleanBinding amounts = nft.not().or(erc1155);
+    show(amountLabel, amounts);
+    show(amountField, amounts);
+    amountLabel.textProperty().bind(Bindings.when(nft).then("Amounts").otherwise("Amount"));
+    amountField
+        .promptTextProperty()
+        .bind(
+            Bindings.when(nft)
+                .then("one per id, in token units, e.g. 10, 5")
+                .otherwise("e.g. 1.5 (18 decimals)"));
   }
 
   /** Takes the password out of the field as a {@code char[]}; the field is cleared at once. */
@@ -122,7 +209,8 @@ public final class WizardView {
     for (ReviewLine l : vm.lines()) {
       Label text = new Label((l.mark().isEmpty() ? "" : l.mark() + "  ") + l.text());
       text.setWrapText(true);
-      text.getStyleClass().add("review-" + l.kind().name().toLowerCase().replace('_', '-'));
+      text.getStyleClass()
+          .add("review-" + l.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'));
       linesBox.getChildren().add(text);
     }
   }

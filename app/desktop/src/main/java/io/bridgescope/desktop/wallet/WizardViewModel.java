@@ -1,14 +1,17 @@
 package io.bridgescope.desktop.wallet;
 
+import io.bridgescope.core.asset.AssetKind;
 import io.bridgescope.core.model.Address;
 import io.bridgescope.core.wallet.Amounts;
 import io.bridgescope.core.wallet.KeystoreException;
+import io.bridgescope.core.wallet.NftPlanner;
 import io.bridgescope.core.wallet.Outcome;
 import io.bridgescope.core.wallet.Review;
 import io.bridgescope.core.wallet.WalletException;
 import io.bridgescope.desktop.concurrent.TaskRunner;
 import java.math.BigInteger;
 import java.util.Arrays;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -20,6 +23,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The guided send: form (withdraw, deposit) → preflight → review → password → sending → done or
@@ -47,7 +51,9 @@ public final class WizardViewModel {
     EXIT("Claim an exit on the root"),
     CLAIM_ALL("Claim all ready exits"),
     DEPOSIT("Deposit to the child"),
-    SELF_EXECUTE("Execute a deposit yourself");
+    SELF_EXECUTE("Execute a deposit yourself"),
+    NFT_WITHDRAW("Start an NFT withdrawal on the child"),
+    NFT_DEPOSIT("Deposit NFTs to the child");
 
     private final String title;
 
@@ -57,6 +63,16 @@ public final class WizardViewModel {
 
     public String title() {
       return title;
+    }
+
+    /** Whether the user fills a form (token, amount or ids, receiver) before the preflight. */
+    public boolean hasForm() {
+      return this == WITHDRAW || this == DEPOSIT || isNft();
+    }
+
+    /** An ERC-721 or ERC-1155 deposit or withdrawal. */
+    public boolean isNft() {
+      return this == NFT_WITHDRAW || this == NFT_DEPOSIT;
     }
   }
 
@@ -71,13 +87,16 @@ public final class WizardViewModel {
   private final SimpleStringProperty message = new SimpleStringProperty("");
   private final SimpleStringProperty error = new SimpleStringProperty("");
   private final SimpleBooleanProperty canRetry = new SimpleBooleanProperty();
+  private final SimpleBooleanProperty exporting = new SimpleBooleanProperty();
   private final ObservableList<ReviewLine> lines = FXCollections.observableArrayList();
   private final StringProperty token = new SimpleStringProperty("");
   private final StringProperty amount = new SimpleStringProperty("");
   private final StringProperty receiver = new SimpleStringProperty("");
-  private Signer signer;
-  private BigInteger target;
-  private Review review;
+  private final ObjectProperty<AssetKind> nftKind = new SimpleObjectProperty<>(AssetKind.ERC721);
+  private final StringProperty ids = new SimpleStringProperty("");
+  private @Nullable Signer signer;
+  private @Nullable BigInteger target;
+  private @Nullable Review review;
   private Runnable onFinished = () -> {};
 
   public WizardViewModel(WalletPort port, TaskRunner tasks) {
@@ -120,7 +139,24 @@ public final class WizardViewModel {
     openForm(rootToken);
   }
 
-  private void begin(Signer s, Action a, BigInteger id) {
+  /** Opens the NFT withdraw form (ERC-721 or ERC-1155 ids of a child token). */
+  public void startNftWithdraw(Signer s, String childToken) {
+    begin(s, Action.NFT_WITHDRAW, null);
+    openForm(childToken);
+  }
+
+  /** Opens the NFT deposit form (ERC-721 or ERC-1155 ids of a root token). */
+  public void startNftDeposit(Signer s, String rootToken) {
+    begin(s, Action.NFT_DEPOSIT, null);
+    openForm(rootToken);
+  }
+
+  /** Who pays and signs: set by {@link #begin} before any step runs. */
+  private Signer signer() {
+    return Objects.requireNonNull(signer, "no wizard is open");
+  }
+
+  private void begin(Signer s, Action a, @Nullable BigInteger id) {
     if (busy()) {
       return;
     }
@@ -137,11 +173,20 @@ public final class WizardViewModel {
   private void openForm(String defaultToken) {
     token.set(defaultToken == null ? "" : defaultToken);
     amount.set("");
-    receiver.set(signer.address().toString());
+    ids.set("");
+    receiver.set(signer().address().toString());
     message.set(
-        action.get() == Action.WITHDRAW
-            ? "Burns the child token; the exit can be claimed on the root once checkpointed."
-            : "Approves the root predicate if needed, then deposits.");
+        switch (action.get()) {
+          case WITHDRAW ->
+              "Burns the child token; the exit can be claimed on the root once checkpointed.";
+          case NFT_WITHDRAW ->
+              "Burns the ids on the child; the exit can be claimed on the root once checkpointed."
+                  + " Several ids make one batch.";
+          case NFT_DEPOSIT ->
+              "Makes the root predicate an operator of the token if needed, then deposits the"
+                  + " ids. Several ids make one batch.";
+          default -> "Approves the root predicate if needed, then deposits.";
+        });
     step.set(Step.FORM);
   }
 
@@ -166,12 +211,13 @@ public final class WizardViewModel {
   }
 
   private Callable<Review> preflight() {
-    Address from = signer.address();
+    Address from = signer().address();
     BigInteger id = target;
     return switch (action.get()) {
-      case EXIT -> () -> port.prepareExit(id, from);
+      case EXIT -> () -> port.prepareExit(Objects.requireNonNull(id, "exit id"), from);
       case CLAIM_ALL -> () -> port.prepareClaimAll(from);
-      case SELF_EXECUTE -> () -> port.prepareSelfExecute(id, from);
+      case SELF_EXECUTE ->
+          () -> port.prepareSelfExecute(Objects.requireNonNull(id, "deposit id"), from);
       case WITHDRAW, DEPOSIT -> {
         Address t = address(token.get(), "token");
         Address to = address(receiver.get(), "receiver");
@@ -179,6 +225,14 @@ public final class WizardViewModel {
         yield action.get() == Action.WITHDRAW
             ? () -> port.prepareWithdraw(from, t, to, wei)
             : () -> port.prepareDeposit(from, t, to, wei);
+      }
+      case NFT_WITHDRAW, NFT_DEPOSIT -> {
+        Address t = address(token.get(), "token");
+        Address to = address(receiver.get(), "receiver");
+        NftPlanner.Items items = NftForm.items(nftKind.get(), ids.get(), amount.get());
+        yield action.get() == Action.NFT_WITHDRAW
+            ? () -> port.prepareNftWithdraw(from, t, to, items)
+            : () -> port.prepareNftDeposit(from, t, to, items);
       }
     };
   }
@@ -214,11 +268,62 @@ public final class WizardViewModel {
 
   /** From the review to the password: the user accepted the calls and fees. */
   public void confirmReview() {
-    if (step.get() == Step.REVIEW && review != null) {
+    if (step.get() == Step.REVIEW && review != null && !exporting.get()) {
       error.set("");
-      message.set("Enter the password of key " + signer.key() + " to sign and send.");
+      message.set("Enter the password of key " + signer().key() + " to sign and send.");
       step.set(Step.PASSWORD);
     }
+  }
+
+  /** A file name to suggest for the unsigned export of the current review. */
+  public String exportName() {
+    Action a = action.get();
+    String what = a == null ? "tx" : a.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    return what + (target == null ? "" : "-" + target) + ".unsigned.json";
+  }
+
+  /**
+   * Writes the reviewed transaction unsigned to {@code file} for an offline signer (on a worker);
+   * nothing is signed. The wizard stays at the review and says what to do next.
+   */
+  public void exportUnsigned(java.nio.file.Path file) {
+    if (step.get() != Step.REVIEW || review == null || exporting.get()) {
+      return;
+    }
+    Review r = review;
+    exporting.set(true);
+    error.set("");
+    message.set("Writing the unsigned transaction to " + file + "…");
+    tasks.run(
+        "wallet export unsigned",
+        () -> port.exportUnsigned(r, file),
+        (WalletPort.Exported x) -> {
+          exporting.set(false);
+          message.set(
+              "Unsigned transaction written to "
+                  + x.file()
+                  + ". Nothing was signed. Next: sign it on the offline machine with Wallet ›"
+                  + " Sign a transaction file…, then bring the signed file back and use Wallet ›"
+                  + " Send a signed file…. A copy is kept in "
+                  + x.keptIn()
+                  + ": only signed bytes equal to it are sent."
+                  + (r.steps().size() > 1
+                      ? " This file is step 1 of "
+                          + r.steps().size()
+                          + " only ("
+                          + r.steps().get(0).summary()
+                          + "); the next step can be simulated only once it is mined: then"
+                          + " start the same action again and export that."
+                      : ""));
+        },
+        t -> {
+          exporting.set(false);
+          error.set("Not exported: " + WalletErrors.describe(t));
+        });
+  }
+
+  public ReadOnlyBooleanProperty exportingProperty() {
+    return exporting;
   }
 
   /**
@@ -231,7 +336,7 @@ public final class WizardViewModel {
       return;
     }
     Review r = review;
-    String key = signer.key();
+    String key = signer().key();
     step.set(Step.SENDING);
     error.set("");
     message.set(
@@ -270,7 +375,7 @@ public final class WizardViewModel {
 
   private void sendFailed(Throwable t) {
     if (t instanceof KeystoreException k && k.kind() == KeystoreException.Kind.WRONG_PASSWORD) {
-      error.set("Wrong password for key " + signer.key() + ". Nothing was signed or sent.");
+      error.set("Wrong password for key " + signer().key() + ". Nothing was signed or sent.");
       message.set("Enter the password again.");
       step.set(Step.PASSWORD);
       return;
@@ -284,7 +389,7 @@ public final class WizardViewModel {
     if (step.get() != Step.FAILED || !canRetry.get()) {
       return;
     }
-    if (action.get() == Action.WITHDRAW || action.get() == Action.DEPOSIT) {
+    if (formAction()) {
       if (review == null) {
         step.set(Step.FORM);
         return;
@@ -296,7 +401,7 @@ public final class WizardViewModel {
   /** Back from the review to the form (withdraw, deposit). */
   public void back() {
     if ((step.get() == Step.REVIEW || step.get() == Step.PASSWORD || step.get() == Step.FAILED)
-        && (action.get() == Action.WITHDRAW || action.get() == Action.DEPOSIT)) {
+        && formAction()) {
       review = null;
       lines.clear();
       error.set("");
@@ -315,8 +420,13 @@ public final class WizardViewModel {
     }
   }
 
+  private boolean formAction() {
+    Action a = action.get();
+    return a != null && a.hasForm();
+  }
+
   private boolean busy() {
-    return step.get() == Step.SENDING || step.get() == Step.PREPARING;
+    return step.get() == Step.SENDING || step.get() == Step.PREPARING || exporting.get();
   }
 
   public ReadOnlyObjectProperty<Step> stepProperty() {
@@ -359,8 +469,18 @@ public final class WizardViewModel {
     return receiver;
   }
 
+  /** ERC-721 or ERC-1155, for the NFT forms. */
+  public ObjectProperty<AssetKind> nftKindProperty() {
+    return nftKind;
+  }
+
+  /** The NFT forms' token ids, separated by commas or spaces. */
+  public StringProperty idsProperty() {
+    return ids;
+  }
+
   /** The review the password step signs (null before the preflight passed). */
-  Review review() {
+  @Nullable Review review() {
     return review;
   }
 }

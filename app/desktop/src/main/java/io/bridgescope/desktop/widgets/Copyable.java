@@ -37,6 +37,11 @@ public final class Copyable {
     return box;
   }
 
+  /** Puts {@code text} on the clipboard (a "Copy link" action). */
+  public void copy(String text) {
+    clipboard.copy(text);
+  }
+
   /** Tooltip and "Copy" context menu on any label. */
   public void attach(Label label, String fullText) {
     label.setTooltip(new Tooltip(fullText));

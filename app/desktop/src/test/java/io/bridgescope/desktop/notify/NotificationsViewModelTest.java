@@ -55,6 +55,8 @@ class NotificationsViewModelTest {
 
   Consumer<Object> drain;
 
+  long nanos;
+
   NotificationsViewModel vm() {
     return new NotificationsViewModel(
         watches,
@@ -67,8 +69,22 @@ class NotificationsViewModelTest {
             return pending::add;
           }
         },
-        (title, text) -> popups.add(title));
+        (title, text) -> popups.add(title),
+        () -> nanos);
   }
+
+  static Notice ofAddress(String kind, int id, String stage) {
+    Notice.Target.Kind k = Notice.Target.Kind.valueOf(kind);
+    return new Notice(
+        Instant.now(),
+        (kind.equals("DEPOSIT") ? "Deposit " : "Exit ") + id + ": " + stage,
+        "was Committed (watched address " + ADDRESS + ")",
+        java.util.Optional.of(new Notice.Target(k, Integer.toString(id))),
+        java.util.Optional.of(ADDRESS),
+        stage);
+  }
+
+  static final String ADDRESS = "0xab00000000000000000000000000000000000cd1";
 
   static Notice notice(String title) {
     return new Notice(Instant.now(), title, "was Sent");
@@ -86,9 +102,50 @@ class NotificationsViewModelTest {
         .extracting(Notice::title)
         .containsExactly("Exit 3: Exited", "Deposit 2: Committed", "Deposit 1: Committed");
     assertThat(vm.unreadProperty().get()).isEqualTo(3);
-    assertThat(popups).containsExactly("3 watched items changed");
+    assertThat(popups).containsExactly("3 watched updates");
     vm.markRead();
     assertThat(vm.unreadProperty().get()).isZero();
+  }
+
+  @Test
+  void manyItemsOfAWatchedAddressReachingOneStageAreOneEntryThatOpensTheAddress() {
+    NotificationsViewModel vm = vm();
+    List<Notice.Target> opened = new ArrayList<>();
+    vm.setOpener(opened::add);
+    vm.start();
+    List<Notice> burst = new ArrayList<>();
+    for (int id = 1; id <= 12; id++) {
+      burst.add(ofAddress("DEPOSIT", id, "Executed"));
+    }
+    burst.add(ofAddress("EXIT", 40, "Checkpointed"));
+    watches.listener.accept(burst);
+    drain.accept(Boolean.TRUE);
+    assertThat(vm.notices())
+        .extracting(Notice::title)
+        .containsExactly("Exit 40: Checkpointed", "12 deposits of 0xab00…0cd1: Executed");
+    assertThat(vm.notices().get(1).text()).startsWith("ids 1, 2, 3, 4, 5, 6, 7, 8, …");
+    assertThat(vm.unreadProperty().get()).isEqualTo(2);
+    vm.open(vm.notices().get(1));
+    vm.open(vm.notices().get(0));
+    assertThat(opened)
+        .containsExactly(
+            new Notice.Target(Notice.Target.Kind.ADDRESS, ADDRESS),
+            new Notice.Target(Notice.Target.Kind.EXIT, "40"));
+  }
+
+  @Test
+  void aStreamOfChangesPopsUpAtMostOncePerQuietPeriodAndSumsTheRest() {
+    NotificationsViewModel vm = vm();
+    vm.start();
+    for (int i = 0; i < 31; i++) {
+      nanos = i * 1_000_000_000L; // one change a second for 31 s
+      watches.listener.accept(List.of(notice("Deposit " + i + ": Executed")));
+      drain.accept(Boolean.TRUE);
+    }
+    assertThat(popups).hasSizeLessThanOrEqualTo(7);
+    assertThat(popups.get(0)).isEqualTo("Deposit 0: Executed");
+    assertThat(popups.get(1)).isEqualTo("5 watched updates");
+    assertThat(vm.notices()).hasSize(31);
   }
 
   @Test

@@ -181,8 +181,8 @@ class GenesisImportViewModelTest {
           public void setExplorer(boolean root, String url) {}
         };
     MainViewModel main =
-        new MainViewModel(io.bridgescope.desktop.search.SearchResolver.NOT_CONNECTED, tasks);
-    main.setSwitcher(recording);
+        new MainViewModel(
+            io.bridgescope.desktop.search.SearchResolver.NOT_CONNECTED, tasks, recording);
 
     main.openProfileFile(genesis("chain-games-69421.json"));
     GenesisImportViewModel dialog = main.genesisImportProperty().get();

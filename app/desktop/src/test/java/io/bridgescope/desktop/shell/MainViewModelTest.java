@@ -23,8 +23,12 @@ class MainViewModelTest {
     assertThat(vm.screenProperty().get()).isEqualTo(Screen.COMMITMENTS);
     vm.navigateToShortcut(7);
     assertThat(vm.screenProperty().get()).isEqualTo(Screen.WALLET);
-    vm.navigateToShortcut(8);
-    assertThat(vm.screenProperty().get()).isEqualTo(Screen.WALLET);
+    vm.navigateToShortcut(9);
+    assertThat(vm.screenProperty().get()).isEqualTo(Screen.SOLVENCY);
+    vm.navigateToShortcut(0);
+    assertThat(vm.screenProperty().get()).isEqualTo(Screen.ACTIVITY);
+    vm.navigateToShortcut(11);
+    assertThat(vm.screenProperty().get()).isEqualTo(Screen.ACTIVITY);
   }
 
   @Test
@@ -70,6 +74,69 @@ class MainViewModelTest {
     assertThat(tasks.started).containsExactly("search 5");
     assertThat(vm.screenProperty().get()).isEqualTo(Screen.CHECKPOINTS);
     assertThat(vm.searchMessageProperty().get()).isEqualTo("Found checkpoint of epoch 5");
+  }
+
+  @Test
+  void aLinkWaitsForItsItemAndOpensItOnceTheIndexHoldsIt() {
+    java.util.concurrent.atomic.AtomicBoolean indexed =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    java.util.concurrent.atomic.AtomicBoolean connected =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    SearchResolver resolver =
+        new SearchResolver() {
+          @Override
+          public boolean isConnected() {
+            return connected.get();
+          }
+
+          @Override
+          public List<SearchHit> resolve(SearchQuery query) {
+            return indexed.get()
+                ? List.of(new SearchHit(SearchKind.STATE_SYNC_ID, "123", "deposit 123"))
+                : List.of();
+          }
+        };
+    MainViewModel vm = new MainViewModel(resolver, tasks);
+    List<SearchResolver.SearchHit> revealed = new java.util.ArrayList<>();
+    vm.setRevealer(revealed::add);
+    vm.openLink("deposit 123");
+    assertThat(vm.screenProperty().get()).isEqualTo(Screen.DEPOSITS);
+    assertThat(vm.searchMessageProperty().get()).contains("not connected");
+    connected.set(true);
+    vm.retryLink(); // the index opened
+    assertThat(vm.searchMessageProperty().get()).contains("Waiting for deposit 123");
+    assertThat(vm.pendingLink()).isEqualTo("deposit 123");
+    indexed.set(true);
+    vm.retryLink(); // the index moved on
+    assertThat(revealed).extracting(SearchResolver.SearchHit::key).containsExactly("123");
+    assertThat(vm.searchMessageProperty().get()).isEqualTo("Found deposit 123");
+    assertThat(vm.pendingLink()).isNull();
+    vm.retryLink();
+    assertThat(revealed).hasSize(1);
+  }
+
+  @Test
+  void aSearchOfTheUsersOwnDropsTheLinkBeingWaitedFor() {
+    SearchResolver resolver =
+        new SearchResolver() {
+          @Override
+          public boolean isConnected() {
+            return true;
+          }
+
+          @Override
+          public List<SearchHit> resolve(SearchQuery query) {
+            return List.of();
+          }
+        };
+    MainViewModel vm = new MainViewModel(resolver, tasks);
+    vm.openLink("exit 9");
+    assertThat(vm.pendingLink()).isEqualTo("exit 9");
+    vm.search("epoch 3");
+    assertThat(vm.pendingLink()).isNull();
+    int searches = tasks.started.size();
+    vm.retryLink();
+    assertThat(tasks.started).hasSize(searches);
   }
 
   @Test

@@ -6,6 +6,7 @@ import io.bridgescope.core.model.Address;
 import io.bridgescope.crypto.merkle.MerkleTree;
 import io.bridgescope.crypto.quorum.ValidatorBitmap;
 import io.bridgescope.desktop.AppContext;
+import io.bridgescope.desktop.AppWiring;
 import io.bridgescope.desktop.Screen;
 import io.bridgescope.desktop.merkle.MerkleTreeView;
 import io.bridgescope.desktop.merkle.NodeRole;
@@ -43,7 +44,10 @@ class CommitmentsInspectorFxTest {
 
   @Start
   void start(Stage stage) {
-    context = new AppContext(UiPorts.notConnected(), Platform::runLater, () -> stage, clipboard);
+    context =
+        new AppContext(
+            AppWiring.of(UiPorts.notConnected(), Platform::runLater, () -> stage)
+                .withClipboard(clipboard));
     root = context.viewLoader().load(Screen.MAIN_FXML).root();
     stage.setScene(new Scene(root, 1280, 800));
     stage.show();

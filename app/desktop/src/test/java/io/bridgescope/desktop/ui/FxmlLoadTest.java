@@ -3,6 +3,7 @@ package io.bridgescope.desktop.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bridgescope.desktop.AppContext;
+import io.bridgescope.desktop.AppWiring;
 import io.bridgescope.desktop.Screen;
 import io.bridgescope.desktop.ViewLoader;
 import io.bridgescope.desktop.ports.UiPorts;
@@ -26,7 +27,8 @@ class FxmlLoadTest {
 
   private final AppContext context =
       new AppContext(
-          UiPorts.notConnected(), Platform::runLater, () -> null, new RecordingClipboard());
+          AppWiring.of(UiPorts.notConnected(), Platform::runLater, () -> null)
+              .withClipboard(new RecordingClipboard()));
 
   @Start
   void start(Stage stage) {
@@ -45,6 +47,30 @@ class FxmlLoadTest {
     assertThat(loaded.root()).isNotNull();
     assertThat(loaded.controller().getClass().getSimpleName())
         .isEqualTo(screen.name().charAt(0) + screen.name().substring(1).toLowerCase() + "View");
+    // an fx:id names one node of a screen (its includes too), so that a lookup (a test's, a
+    // style's) finds that one
+    java.util.List<String> ids = new java.util.ArrayList<>();
+    fxIds(screen.fxml(), ids);
+    assertThat(ids).as("node ids of %s", screen).doesNotHaveDuplicates();
+  }
+
+  private static final java.util.regex.Pattern FX_ID =
+      java.util.regex.Pattern.compile("fx:id=\"([^\"]+)\"");
+  private static final java.util.regex.Pattern INCLUDE =
+      java.util.regex.Pattern.compile("<fx:include[^>]*source=\"([^\"]+)\"");
+
+  /** The fx:ids of {@code resource} and of the files it includes (the include's own id too). */
+  private static void fxIds(String resource, java.util.List<String> out) {
+    String text;
+    try (var in = FxmlLoadTest.class.getResourceAsStream(resource)) {
+      assertThat(in).as(resource).isNotNull();
+      text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    FX_ID.matcher(text).results().forEach(m -> out.add(m.group(1)));
+    String folder = resource.substring(0, resource.lastIndexOf('/') + 1);
+    INCLUDE.matcher(text).results().forEach(m -> fxIds(folder + m.group(1), out));
   }
 
   @Test

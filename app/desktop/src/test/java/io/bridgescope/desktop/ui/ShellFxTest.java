@@ -3,17 +3,21 @@ package io.bridgescope.desktop.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bridgescope.desktop.AppContext;
+import io.bridgescope.desktop.AppWiring;
 import io.bridgescope.desktop.Screen;
 import io.bridgescope.desktop.ports.UiPorts;
 import io.bridgescope.desktop.testing.Fx;
 import io.bridgescope.desktop.testing.RecordingClipboard;
 import io.bridgescope.desktop.testing.Screenshots;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.StackPane;
@@ -37,7 +41,8 @@ class ShellFxTest {
   void start(Stage stage) {
     context =
         new AppContext(
-            UiPorts.notConnected(), Platform::runLater, () -> stage, new RecordingClipboard());
+            AppWiring.of(UiPorts.notConnected(), Platform::runLater, () -> stage)
+                .withClipboard(new RecordingClipboard()));
     root = context.viewLoader().load(Screen.MAIN_FXML).root();
     stage.setScene(new Scene(root, 1280, 800));
     stage.show();
@@ -115,5 +120,42 @@ class ShellFxTest {
     Screenshots.save(root, "shell-deposits-dark");
     robot.clickOn(".theme-button");
     assertThat(root.getStyleClass()).contains("theme-light").doesNotContain("theme-dark");
+  }
+
+  /**
+   * At the default 1280x800, in both themes, no label or button of the top bar or of a table
+   * screen's toolbars is cut: a control's text is clipped exactly when its laid-out width is less
+   * than its preferred width (issue 16 item 7).
+   */
+  @Test
+  void theTopBarAndTheTableToolbarsShowWholeWordsAt1280By800(FxRobot robot) {
+    robot.clickOn("#nav-deposits");
+    for (int theme = 0; theme < 2; theme++) {
+      robot.interact(root::layout);
+      List<String> cut = new ArrayList<>();
+      List<Node> bars = new ArrayList<>(root.lookupAll(".topbar"));
+      bars.addAll(root.lookupAll(".filter-bar"));
+      bars.addAll(root.lookupAll("#new-rows"));
+      bars.addAll(root.lookupAll("#pause-live"));
+      for (Node bar : bars) {
+        collectCut(bar, cut);
+      }
+      assertThat(cut).as("cut-off texts in theme %d", theme).isEmpty();
+      robot.clickOn(".theme-button");
+    }
+  }
+
+  private static void collectCut(Node n, List<String> cut) {
+    if (!n.isVisible()) {
+      return;
+    }
+    if (n instanceof Labeled l && l.getText() != null && !l.getText().isEmpty()) {
+      if (l.getWidth() + 0.5 < l.prefWidth(-1)) {
+        cut.add(l.getText() + " (" + l.getWidth() + " < " + l.prefWidth(-1) + ")");
+      }
+    }
+    if (n instanceof Parent p && !(n instanceof Labeled)) {
+      p.getChildrenUnmodifiable().forEach(c -> collectCut(c, cut));
+    }
   }
 }

@@ -3,6 +3,7 @@ package io.bridgescope.desktop.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bridgescope.desktop.AppContext;
+import io.bridgescope.desktop.AppWiring;
 import io.bridgescope.desktop.Screen;
 import io.bridgescope.desktop.ports.DepositRow;
 import io.bridgescope.desktop.ports.DetailSource;
@@ -70,7 +71,10 @@ class SlowSourceFxTest {
             none.checkpoints(),
             none.validators(),
             DetailSource.NOT_CONNECTED);
-    context = new AppContext(ports, Platform::runLater, () -> stage, new RecordingClipboard());
+    context =
+        new AppContext(
+            AppWiring.of(ports, Platform::runLater, () -> stage)
+                .withClipboard(new RecordingClipboard()));
     stage.setScene(new Scene(context.viewLoader().load(Screen.MAIN_FXML).root(), 1000, 700));
     stage.show();
   }

@@ -10,6 +10,7 @@ import io.bridgescope.core.wallet.DecodedCall;
 import io.bridgescope.core.wallet.Fees;
 import io.bridgescope.core.wallet.KeyInfo;
 import io.bridgescope.core.wallet.KeystoreException;
+import io.bridgescope.core.wallet.NftPlanner;
 import io.bridgescope.core.wallet.Outcome;
 import io.bridgescope.core.wallet.Review;
 import io.bridgescope.core.wallet.SignedTx;
@@ -178,6 +179,24 @@ final class FakeWalletPort implements WalletPort {
         "exit:" + id);
   }
 
+  /** A deposit as the core reviews one without allowance: an approval, then a deferred deposit. */
+  static Review approveThenDeposit() {
+    Review one = exitReview(BigInteger.ONE);
+    Step approve = one.steps().get(0);
+    Step deposit =
+        new Step(
+            ChainRole.ROOT,
+            ME,
+            approve.call(),
+            approve.data(),
+            TxPurpose.DEPOSIT,
+            Optional.empty(),
+            "deposit",
+            Optional.empty());
+    return new Review(
+        "Deposit", ME, List.of(approve, deposit), List.of(), List.of(), "deposit:fake");
+  }
+
   private Review prepare(String what, Review r) {
     prepared.add(what);
     if (prepareFailure != null) {
@@ -205,12 +224,59 @@ final class FakeWalletPort implements WalletPort {
   @Override
   public Review prepareDeposit(
       Address from, Address rootToken, Address receiver, BigInteger amount) {
-    return prepare("deposit " + amount, exitReview(BigInteger.ONE));
+    return prepare("deposit " + amount, approveThenDeposit());
+  }
+
+  @Override
+  public Review prepareNftDeposit(
+      Address from, Address rootToken, Address receiver, NftPlanner.Items items) {
+    return prepare("nft deposit " + items.ids(), exitReview(BigInteger.ONE));
+  }
+
+  @Override
+  public Review prepareNftWithdraw(
+      Address from, Address childToken, Address receiver, NftPlanner.Items items) {
+    return prepare("nft withdraw " + items.ids(), exitReview(BigInteger.ONE));
   }
 
   @Override
   public Review prepareSelfExecute(BigInteger id, Address from) {
     return prepare("self-execute " + id, exitReview(id));
+  }
+
+  /** Guards of the reviews exported unsigned, with the file each went to. */
+  final List<String> exported = new ArrayList<>();
+
+  @Override
+  public Exported exportUnsigned(Review review, Path file) {
+    exported.add(review.guard() + " -> " + file);
+    return new Exported(file, Path.of("exported"));
+  }
+
+  /** Every file is damaged here: the port answers as the core does for a file it cannot parse. */
+  @Override
+  public UnsignedFile readUnsigned(Path file) {
+    throw new io.bridgescope.core.wallet.WalletException(
+        io.bridgescope.core.wallet.WalletException.Kind.BAD_FILE,
+        "transaction file " + file + ": not a bridgescope-unsigned-tx/1 file");
+  }
+
+  @Override
+  public SignedOut signFile(UnsignedFile file, String key, char[] password) {
+    Arrays.fill(password, '\0');
+    throw new IllegalStateException("nothing can be signed here");
+  }
+
+  @Override
+  public SignedFile readSigned(Path file) {
+    throw new io.bridgescope.core.wallet.WalletException(
+        io.bridgescope.core.wallet.WalletException.Kind.BAD_FILE,
+        "transaction file " + file + ": not a bridgescope-signed-tx/1 file");
+  }
+
+  @Override
+  public Outcome sendSigned(SignedFile file) {
+    throw new IllegalStateException("nothing can be sent here");
   }
 
   @Override

@@ -2,8 +2,13 @@ package io.bridgescope.desktop.wallet;
 
 import static org.awaitility.Awaitility.await;
 
+import io.bridgescope.core.abi.Abi;
 import io.bridgescope.core.abi.AbiReader;
+import io.bridgescope.core.abi.AbiValue;
+import io.bridgescope.core.asset.AssetCalls;
 import io.bridgescope.core.bridge.BridgeAbi;
+import io.bridgescope.core.chain.ChainClient;
+import io.bridgescope.core.chain.ChainException;
 import io.bridgescope.core.config.DataDir;
 import io.bridgescope.core.lifecycle.DepositStatus;
 import io.bridgescope.core.lifecycle.ExitStatus;
@@ -15,6 +20,7 @@ import io.bridgescope.core.wallet.Keystore;
 import io.bridgescope.core.wallet.ScryptParams;
 import io.bridgescope.desktop.engine.Session;
 import io.bridgescope.desktop.engine.SessionManager;
+import io.bridgescope.desktop.testing.Fx;
 import io.bridgescope.devnet.Devnet;
 import io.bridgescope.devnet.DevnetConfig;
 import io.bridgescope.devnet.DevnetHome;
@@ -45,9 +51,13 @@ final class WalletDevnet implements AutoCloseable {
   final SessionWallet port;
 
   WalletDevnet() throws Exception {
+    this(DevnetConfig.defaults());
+  }
+
+  /** With {@code config}, e.g. no exit bot so every withdrawal stays for the wallet to claim. */
+  WalletDevnet(DevnetConfig config) throws Exception {
     Path work = Files.createTempDirectory("bs-wallet-gui-");
-    devnet =
-        Devnet.start(DevnetConfig.defaults(), DevnetHome.locate(), work.resolve("chains"), m -> {});
+    devnet = Devnet.start(config, DevnetHome.locate(), work.resolve("chains"), m -> {});
     DataDir data = new DataDir(work.resolve("data"));
     Path db = data.database(devnet.profile().name());
     Files.createDirectories(db.getParent());
@@ -63,7 +73,11 @@ final class WalletDevnet implements AutoCloseable {
             Clock.systemUTC());
   }
 
-  /** A checkpointed exit the demo left unclaimed (id divisible by 4). */
+  /**
+   * A checkpointed withdrawal of the demo's 18-decimals token that the demo left unclaimed (id
+   * divisible by 4). The demo's 6-decimals token withdraws through the same predicate, so its exits
+   * decode as ERC-20 withdrawals too; a test that reads the demo token's balance must not get one.
+   */
   ExitStatus awaitUnclaimedCheckpointedExit() {
     return await("a checkpointed exit the demo left unclaimed")
         .atMost(Duration.ofSeconds(300))
@@ -75,7 +89,11 @@ final class WalletDevnet implements AutoCloseable {
                         s ->
                             s.stage() == Stage.CHECKPOINTED
                                 && s.exit().id().mod(BigInteger.valueOf(4)).signum() == 0
-                                && s.exit().withdrawal().isPresent())
+                                && s.exit()
+                                    .withdrawal()
+                                    .filter(
+                                        w -> w.rootToken().equals(devnet.contracts().rootToken()))
+                                    .isPresent())
                     .findFirst(),
             Optional::isPresent)
         .orElseThrow();
@@ -96,6 +114,31 @@ final class WalletDevnet implements AutoCloseable {
       }
     }
     throw new IllegalArgumentException(a + " is not an anvil development account");
+  }
+
+  /**
+   * Imports the anvil key of {@code who} as {@code name} (unless the store has a key of it) and
+   * selects it on {@code wallet}'s key list once listed there, as a user would before a send.
+   */
+  void useKey(WalletViewModel wallet, Address who, String name, String password) {
+    if (port.keys().stream().noneMatch(k -> k.address().equals(who))) {
+      port.importPrivateKey(name, privateKeyOf(who).toCharArray(), password.toCharArray());
+    }
+    Fx.run(() -> wallet.keyStore().refreshKeys());
+    Fx.waitUntil(
+        () ->
+            Fx.call(
+                () -> wallet.keyStore().keys().stream().anyMatch(k -> k.address().equals(who))));
+    Fx.run(
+        () ->
+            wallet
+                .keyStore()
+                .selectedProperty()
+                .set(
+                    wallet.keyStore().keys().stream()
+                        .filter(k -> k.address().equals(who))
+                        .findFirst()
+                        .orElseThrow()));
   }
 
   /** The root token balance of {@code a} after block {@code block} (root mines one tx a block). */
@@ -137,6 +180,59 @@ final class WalletDevnet implements AutoCloseable {
                     .findFirst(),
             Optional::isPresent)
         .orElseThrow();
+  }
+
+  /** anvil development account {@code i} (6 is one the demo traffic never uses). */
+  Address account(int i) {
+    return Address.of(((List<?>) devnet.root().rpc("eth_accounts", List.of())).get(i).toString());
+  }
+
+  /** Mints ERC-721 {@code id} of the devnet's root NFT to {@code to} (account 0 owns the token). */
+  void mintRootNft(Address to, BigInteger id) {
+    byte[] mint = Abi.call("mint(address,uint256)", AbiValue.address(to), AbiValue.uint(id));
+    Hash32 tx = devnet.root().sendUnlocked(account(0), devnet.assets().nft(), mint, null, null);
+    devnet.root().awaitReceipt(tx, Duration.ofSeconds(60));
+  }
+
+  /** The owner of the root NFT {@code id}. */
+  Address rootNftOwner(BigInteger id) {
+    return ownerOf(devnet.root(), devnet.assets().nft(), id);
+  }
+
+  /** The child clone of the root NFT, once its mapping was executed (else the zero address). */
+  Address childNft() {
+    byte[] r =
+        devnet
+            .root()
+            .call(
+                devnet.assets().rootErc721Predicate(),
+                Abi.call(
+                    "rootTokenToChildToken(address)", AbiValue.address(devnet.assets().nft())));
+    return new AbiReader(r).address("rootTokenToChildToken", 0);
+  }
+
+  /** The owner of {@code id} of the child clone; the zero address when none (not minted, burnt). */
+  Address childNftOwner(BigInteger id) {
+    return ownerOf(devnet.child(), childNft(), id);
+  }
+
+  private static Address ownerOf(ChainClient c, Address token, BigInteger id) {
+    try {
+      byte[] r = c.call(token, AssetCalls.ownerOf(id));
+      return r.length == 0 ? Address.ZERO : new AbiReader(r).address("ownerOf", 0);
+    } catch (ChainException e) {
+      return Address.ZERO; // reverts: not minted there, or burnt
+    }
+  }
+
+  /** ExitHelper's {@code processedExits(id)} on the root chain. */
+  boolean exitProcessed(BigInteger id) {
+    byte[] r =
+        devnet
+            .root()
+            .call(
+                devnet.contracts().exitHelper(), BridgeAbi.uintView("processedExits(uint256)", id));
+    return new AbiReader(r).uint("processed", 0).signum() != 0;
   }
 
   boolean stateSyncProcessed(BigInteger id) {

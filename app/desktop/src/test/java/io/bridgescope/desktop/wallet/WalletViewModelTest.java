@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bridgescope.desktop.dialogs.Dialogs;
 import io.bridgescope.desktop.testing.DirectTaskRunner;
-import io.bridgescope.desktop.wallet.WalletViewModel.KeySource;
+import io.bridgescope.desktop.wallet.KeyStoreViewModel.KeySource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -40,11 +40,11 @@ class WalletViewModelTest {
     WalletViewModel vm = new WalletViewModel(port, new DirectTaskRunner(), dialogs);
     char[] key = "ab".repeat(32).toCharArray();
     char[] password = "pw-123456".toCharArray();
-    vm.addKey(KeySource.PRIVATE_KEY, " alice ", key, "", null, password);
+    vm.keyStore().addKey(KeySource.PRIVATE_KEY, " alice ", key, "", null, password);
 
     assertThat(zeroed(key)).isTrue();
     assertThat(zeroed(password)).isTrue();
-    assertThat(vm.selectedProperty().get().name()).isEqualTo("alice");
+    assertThat(vm.keyStore().selectedProperty().get().name()).isEqualTo("alice");
     assertThat(vm.exits()).hasSize(1);
     assertThat(vm.hasReadyProperty().get()).isTrue();
     assertThat(vm.balancesProperty().get()).startsWith("Root: 1 ETH");
@@ -55,39 +55,39 @@ class WalletViewModelTest {
     WalletViewModel vm = new WalletViewModel(port, new DirectTaskRunner(), dialogs);
     char[] key = "ab".repeat(32).toCharArray();
     char[] shortPw = "1234567".toCharArray();
-    vm.addKey(KeySource.PRIVATE_KEY, "alice", key, "", null, shortPw);
+    vm.keyStore().addKey(KeySource.PRIVATE_KEY, "alice", key, "", null, shortPw);
 
-    assertThat(vm.keyErrorProperty().get()).contains("at least 8 characters");
+    assertThat(vm.keyStore().keyErrorProperty().get()).contains("at least 8 characters");
     assertThat(zeroed(key)).isTrue();
     assertThat(zeroed(shortPw)).isTrue();
-    assertThat(vm.keys()).isEmpty();
+    assertThat(vm.keyStore().keys()).isEmpty();
   }
 
   @Test
   void aDuplicateNameIsReportedInPlainWords() {
     WalletViewModel vm = new WalletViewModel(port, new DirectTaskRunner(), dialogs);
-    vm.addKey(KeySource.NEW, "alice", null, "", null, "pw-12345678".toCharArray());
+    vm.keyStore().addKey(KeySource.NEW, "alice", null, "", null, "pw-12345678".toCharArray());
     char[] again = "pw-12345678".toCharArray();
-    vm.addKey(KeySource.NEW, "alice", null, "", null, again);
+    vm.keyStore().addKey(KeySource.NEW, "alice", null, "", null, again);
 
-    assertThat(vm.keyErrorProperty().get()).startsWith("Already in the key store.");
+    assertThat(vm.keyStore().keyErrorProperty().get()).startsWith("Already in the key store.");
     assertThat(zeroed(again)).isTrue();
-    assertThat(vm.keys()).hasSize(1);
+    assertThat(vm.keyStore().keys()).hasSize(1);
   }
 
   @Test
   void deleteAsksFirstAndKeepsTheKeyOnNo() {
     WalletViewModel vm = new WalletViewModel(port, new DirectTaskRunner(), dialogs);
-    vm.addKey(KeySource.NEW, "alice", null, "", null, "pw-12345678".toCharArray());
+    vm.keyStore().addKey(KeySource.NEW, "alice", null, "", null, "pw-12345678".toCharArray());
     answer = false;
-    vm.delete();
+    vm.keyStore().delete();
     assertThat(asked).singleElement().asString().contains("cannot be spent");
     assertThat(port.deleted).isEmpty();
 
     answer = true;
-    vm.delete();
+    vm.keyStore().delete();
     assertThat(port.deleted).containsExactly(FakeWalletPort.ME.toString());
-    assertThat(vm.keys()).isEmpty();
+    assertThat(vm.keyStore().keys()).isEmpty();
   }
 
   @Test

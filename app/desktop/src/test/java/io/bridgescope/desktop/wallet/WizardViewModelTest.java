@@ -51,6 +51,49 @@ class WizardViewModelTest {
   }
 
   @Test
+  void nftFormsReadIdsAndAmountsAndSayWhatIsWrongBeforeAnyPreflight() {
+    WizardViewModel vm = new WizardViewModel(port, new DirectTaskRunner());
+    String token = "0x00000000000000000000000000000000000000a7";
+    vm.startNftDeposit(ME, token);
+    assertThat(vm.stepProperty().get()).isEqualTo(Step.FORM);
+    assertThat(vm.titleProperty().get()).startsWith("Deposit NFTs to the child");
+    assertThat(vm.receiverProperty().get()).isEqualTo(FakeWalletPort.ME.toString());
+
+    vm.idsProperty().set("7, 7");
+    vm.prepare();
+    assertThat(vm.errorProperty().get())
+        .isEqualTo("Token ids: an ERC-721 id is given twice [7, 7]");
+    vm.idsProperty().set("7 x");
+    vm.prepare();
+    assertThat(vm.errorProperty().get()).startsWith("Token ids: 'x' is not a whole number");
+    vm.idsProperty().set("9".repeat(79));
+    vm.prepare();
+    assertThat(vm.errorProperty().get()).startsWith("Token ids: '99999999999999999999…'");
+    vm.idsProperty().set("7");
+    vm.amountProperty().set("3");
+    vm.prepare();
+    assertThat(vm.errorProperty().get()).contains("an ERC-721 id is one token");
+    vm.nftKindProperty().set(io.bridgescope.core.asset.AssetKind.ERC1155);
+    vm.idsProperty().set("7,8");
+    vm.prepare();
+    assertThat(vm.errorProperty().get())
+        .isEqualTo("Amounts: give one amount per ERC-1155 id (2 ids, 1 amount)");
+    vm.amountProperty().set("3 0");
+    vm.prepare();
+    assertThat(vm.errorProperty().get()).startsWith("Amounts: ").contains("0 is not a positive");
+    assertThat(port.prepared).as("nothing reached the wallet").isEmpty();
+    assertThat(vm.stepProperty().get()).isEqualTo(Step.FORM);
+
+    vm.amountProperty().set("3, 4");
+    vm.prepare();
+    assertThat(port.prepared).containsExactly("nft deposit [7, 8]");
+    assertThat(vm.stepProperty().get()).isEqualTo(Step.REVIEW);
+    vm.back();
+    assertThat(vm.stepProperty().get()).as("back to the form, kept").isEqualTo(Step.FORM);
+    assertThat(vm.idsProperty().get()).isEqualTo("7,8");
+  }
+
+  @Test
   void passwordIsZeroedAfterTheSend() {
     WizardViewModel vm = new WizardViewModel(port, new DirectTaskRunner());
     vm.startExit(ME, EIGHT);

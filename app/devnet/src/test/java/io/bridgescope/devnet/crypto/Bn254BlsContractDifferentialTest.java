@@ -78,8 +78,8 @@ class Bn254BlsContractDifferentialTest {
 
   private byte[] randomDomain() {
     return switch (rnd.nextInt(3)) {
-      case 0 -> BridgeMessages.DOMAIN_STATE_RECEIVER;
-      case 1 -> BridgeMessages.DOMAIN_CHECKPOINT_MANAGER;
+      case 0 -> BridgeMessages.domainStateReceiver();
+      case 1 -> BridgeMessages.domainCheckpointManager();
       default -> randomBytes(32);
     };
   }

@@ -147,7 +147,7 @@ class MerkleContractDifferentialTest {
           Bn254Bls.sign(
               validator.secretKey(),
               BridgeMessages.commitmentMessage(c),
-              BridgeMessages.DOMAIN_STATE_RECEIVER);
+              BridgeMessages.domainStateReceiver());
       // sent back to back with fixed gas: anvil mines them in nonce order, each after the last
       commits.add(
           anvil

@@ -27,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Reorgs of depth 1..10 on the child (anvil_reorg) under live traffic: after each, a catch-up
- * leaves the index equal to the new chain and to a fresh index of it.
+ * leaves the index equal to the new chain and to a fresh index of it. Runs against both stores at
+ * once (a SQLite file and a team index on PostgreSQL, each with its own indexer) on one devnet.
  *
  * <p>anvil 1.7's anvil_reorg replaces the last {@code depth} blocks with empty ones and drops their
  * transactions (they are not put back in the pool; the senders' nonces roll back), so events of
@@ -43,6 +44,33 @@ class ChildReorgTest {
 
   @TempDir Path work;
 
+  /** One store under test: its index, writer and indexer, and what the reorgs did to it. */
+  private final class Tracked implements AutoCloseable {
+    final TestStore store;
+    final Database db;
+    final StoreWriter writer;
+    final Indexer ix;
+    long indexedTo;
+    int droppedSeen;
+    int droppedGone;
+
+    Tracked(TestStore store, Devnet d) {
+      this.store = store;
+      this.db = store.fresh(work, "index");
+      this.writer = new StoreWriter(db, Clock.systemUTC());
+      this.ix = new Indexer(d.profile(), db, writer, Duration.ofMillis(100));
+    }
+
+    @Override
+    public void close() {
+      try {
+        ix.close();
+      } finally {
+        writer.close();
+      }
+    }
+  }
+
   @Test
   void indexFollowsTheChildThroughReorgsOfDepthOneToTen() throws Exception {
     try (Devnet d = Devnet.start(DevnetConfig.defaults(), DevnetHome.locate(), work, m -> {})) {
@@ -51,48 +79,66 @@ class ChildReorgTest {
           .pollInterval(Duration.ofMillis(250))
           .until(() -> d.status().commitments() >= 2 && d.status().syncsExecuted() >= 1);
       ChainTruth truth = new ChainTruth(d.root(), d.child(), d.profile().contracts());
-      Database db = Database.open(work.resolve("index.db"));
-      int droppedSeen = 0;
-      int droppedGone = 0;
-      try (StoreWriter w = new StoreWriter(db, Clock.systemUTC());
-          Indexer ix = new Indexer(d.profile(), db, w, Duration.ofMillis(100))) {
+      // both stores follow the same chain through the same reorgs (one devnet for both)
+      try (Tracked sqlite = new Tracked(TestStore.SQLITE, d);
+          Tracked pg = new Tracked(TestStore.POSTGRESQL, d)) {
+        List<Tracked> stores = List.of(sqlite, pg);
         for (int depth = 1; depth <= 10; depth++) {
-          ix.catchUp();
-          long indexedTo = ChainTruth.cursor(db, ChainRole.CHILD).lastBlock();
+          long indexedTo = 0;
+          for (Tracked s : stores) {
+            s.ix.catchUp();
+            s.indexedTo = ChainTruth.cursor(s.db, ChainRole.CHILD).lastBlock();
+            indexedTo = Math.max(indexedTo, s.indexedTo);
+          }
           d.reorgChild(depth);
           // On a loaded machine (stress-ng beside the suite) a read right after the reorg once
           // found the child below the indexed block ("has no block 23"): wait until the chain is
           // back at that height before comparing its blocks with the index.
-          await("child chain back at block " + indexedTo + " after the reorg")
+          long height = indexedTo;
+          await("child chain back at block " + height + " after the reorg")
               .atMost(Duration.ofSeconds(120))
               .pollInterval(Duration.ofMillis(100))
-              .until(() -> d.child().blockNumber() >= indexedTo);
-          Set<String> dropped = rowsOfReplacedBlocks(d, db, indexedTo);
-          ix.catchUp();
-          String when = "after a reorg of depth " + depth;
-          truth.assertIndexEqualsChain(db, when);
-          Set<String> now = new HashSet<>();
-          Set<String> onChain = new HashSet<>();
-          long upTo = ChainTruth.cursor(db, ChainRole.CHILD).lastBlock();
-          for (ChainTruth.Table t : CHILD_TABLES) {
-            now.addAll(ChainTruth.rowKeys(db, t));
-            onChain.addAll(truth.logKeys(t, upTo));
+              .until(() -> d.child().blockNumber() >= height);
+          for (Tracked s : stores) {
+            checkAfterReorg(d, truth, s, depth);
           }
-          for (String k : dropped) {
-            assertThat(now.contains(k))
-                .as("%s: row %s of a replaced block is indexed iff the new chain has it", when, k)
-                .isEqualTo(onChain.contains(k));
-            droppedGone += now.contains(k) ? 0 : 1;
-          }
-          droppedSeen += dropped.size();
-          assertEqualsFreshIndex(d, db, depth);
+        }
+        for (Tracked s : stores) {
+          System.out.printf(
+              "%s, reorgs 1..10: %d indexed rows were in replaced blocks, %d of them are gone%n",
+              s.store, s.droppedSeen, s.droppedGone);
+          assertThat(s.droppedGone)
+              .as("%s: rows that reorgs removed (else nothing was tested)", s.store)
+              .isPositive();
         }
       }
-      System.out.printf(
-          "reorgs 1..10: %d indexed rows were in replaced blocks, %d of them are gone%n",
-          droppedSeen, droppedGone);
-      assertThat(droppedGone).as("rows that reorgs removed (else nothing was tested)").isPositive();
     }
+  }
+
+  /**
+   * After a reorg: rows of replaced blocks are indexed iff the new chain has them, the index equals
+   * the chain, and its child rows equal a fresh index's of the same store kind.
+   */
+  private void checkAfterReorg(Devnet d, ChainTruth truth, Tracked s, int depth) {
+    Set<String> dropped = rowsOfReplacedBlocks(d, s.db, s.indexedTo);
+    s.ix.catchUp();
+    String when = s.store + ", after a reorg of depth " + depth;
+    truth.assertIndexEqualsChain(s.db, when);
+    Set<String> now = new HashSet<>();
+    Set<String> onChain = new HashSet<>();
+    long upTo = ChainTruth.cursor(s.db, ChainRole.CHILD).lastBlock();
+    for (ChainTruth.Table t : CHILD_TABLES) {
+      now.addAll(ChainTruth.rowKeys(s.db, t));
+      onChain.addAll(truth.logKeys(t, upTo));
+    }
+    for (String k : dropped) {
+      assertThat(now.contains(k))
+          .as("%s: row %s of a replaced block is indexed iff the new chain has it", when, k)
+          .isEqualTo(onChain.contains(k));
+      s.droppedGone += now.contains(k) ? 0 : 1;
+    }
+    s.droppedSeen += dropped.size();
+    assertEqualsFreshIndex(d, s, depth);
   }
 
   /**
@@ -119,8 +165,9 @@ class ChildReorgTest {
   }
 
   /** Every column of every child row equals what a fresh index of the same chain holds. */
-  private void assertEqualsFreshIndex(Devnet d, Database db, int depth) {
-    Database fresh = Database.open(work.resolve("fresh-" + depth + ".db"));
+  private void assertEqualsFreshIndex(Devnet d, Tracked s, int depth) {
+    Database db = s.db;
+    Database fresh = s.store.fresh(work, "fresh-" + depth);
     try (StoreWriter w = new StoreWriter(fresh, Clock.systemUTC());
         Indexer ix = new Indexer(d.profile(), fresh, w, Duration.ofMillis(100))) {
       ix.catchUp();
@@ -136,7 +183,9 @@ class ChildReorgTest {
       theirs.addAll(ChainTruth.fullRows(fresh, t.name, upTo));
     }
     assertThat(mine)
-        .as("after a reorg of depth %d: child rows up to block %d vs a fresh index", depth, upTo)
+        .as(
+            "%s, after a reorg of depth %d: child rows up to block %d vs a fresh index",
+            s.store, depth, upTo)
         .containsExactlyElementsOf(theirs);
   }
 }

@@ -123,7 +123,7 @@ class CommitmentFaultsTest {
                     oc.keys(),
                     BridgeMessages.commitmentMessage(oc.c()),
                     oc.signature(),
-                    BridgeMessages.DOMAIN_STATE_RECEIVER))
+                    BridgeMessages.domainStateReceiver()))
             .as(
                 "%s aggregate signature verifies against its keys (why the chain accepted it)",
                 what)

@@ -40,6 +40,23 @@ class IndexerKillTest {
 
   @TempDir Path work;
 
+  /**
+   * Where the indexer writes: a SQLite file here; the PostgreSQL variant gives a team index URL.
+   */
+  String store() {
+    return work.resolve("index.db").toString();
+  }
+
+  /** Opens {@link #store()} as its writer would. */
+  Database open(String store) {
+    return Database.open(Path.of(store));
+  }
+
+  /** Whether anything was written to {@code store} yet. */
+  boolean exists(String store) {
+    return Files.exists(Path.of(store));
+  }
+
   @Test
   void killedAtRandomMomentsTheIndexStillEqualsTheChain() throws Exception {
     long seed = Long.getLong("bs.killSeed", System.nanoTime());
@@ -48,7 +65,7 @@ class IndexerKillTest {
     try (Devnet d = Devnet.start(DevnetConfig.defaults(), DevnetHome.locate(), work, m -> {})) {
       Path profile = work.resolve("profile.json");
       NetworkProfileJson.write(d.profile(), profile);
-      Path dbFile = work.resolve("index.db");
+      String dbFile = store();
       Address spammer = account(d, 6);
       List<String> runs = new ArrayList<>();
       int killedWhileRunning = 0;
@@ -72,7 +89,7 @@ class IndexerKillTest {
       }
       System.out.println("kill after / cursors (root, child): " + runs);
       assertThat(killedWhileRunning).as("indexers killed while running").isEqualTo(KILLS);
-      Database db = Database.open(dbFile); // also runs SQLite's integrity check
+      Database db = open(dbFile); // on SQLite also runs the integrity check
       try (StoreWriter w = new StoreWriter(db, Clock.systemUTC());
           Indexer ix = new Indexer(d.profile(), db, w, Duration.ofMillis(100))) {
         ix.catchUp();
@@ -83,7 +100,7 @@ class IndexerKillTest {
   }
 
   /** Starts {@link IndexerMain} and waits until its indexer threads run. */
-  private static Process startIndexer(Path profile, Path db, Path log) throws Exception {
+  private static Process startIndexer(Path profile, String db, Path log) throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Process p =
         new ProcessBuilder(
@@ -92,7 +109,7 @@ class IndexerKillTest {
                 System.getProperty("java.class.path"),
                 IndexerMain.class.getName(),
                 profile.toString(),
-                db.toString())
+                db)
             .redirectErrorStream(true)
             .redirectOutput(log.toFile())
             .start();
@@ -111,11 +128,11 @@ class IndexerKillTest {
     return p;
   }
 
-  private static String cursors(Path dbFile) throws IOException {
-    if (!Files.exists(dbFile)) {
+  private String cursors(String dbFile) throws IOException {
+    if (!exists(dbFile)) {
       return "no db";
     }
-    Database db = Database.open(dbFile);
+    Database db = open(dbFile);
     return db.read(
         c -> {
           CursorDao dao = new CursorDao(c);

@@ -86,34 +86,6 @@ class VerifyDevnetTest {
     }
   }
 
-  @Test
-  void pausedRelayerLeavesDepositsCommittedWithAWaitingReason() throws Exception {
-    DevnetConfig cfg = DevnetConfig.defaults().withFaults(true, 0, 0, Duration.ZERO);
-    try (Devnet d = Devnet.start(cfg, DevnetHome.locate(), work, m -> {})) {
-      await("2 commitments")
-          .atMost(Duration.ofSeconds(180))
-          .pollInterval(Duration.ofMillis(300))
-          .until(() -> d.status().commitments() >= 2);
-      NetworkProfile p = d.profile();
-      Database db = Database.open(work.resolve("index.db"));
-      try (StoreWriter w = new StoreWriter(db, Clock.systemUTC());
-          Indexer ix = new Indexer(p, db, w, Duration.ofMillis(200))) {
-        ix.catchUp();
-        LifecycleService life = new LifecycleService(db, p.epochSize(), Clock.systemUTC());
-        BigInteger last = db.read(c -> new CommitmentDao(c).lastCommittedId()).orElseThrow();
-        var status = life.deposit(BigInteger.ONE).orElseThrow();
-        assertThat(status.stage()).as(status.status().reason()).isEqualTo(Stage.COMMITTED);
-        assertThat(status.status().reason())
-            .contains("committed in 1..")
-            .contains("waiting for execution");
-        assertThat(status.status().nextStep()).contains("proof deposit 1");
-        assertThat(life.depositCounts().get(Stage.COMMITTED)).isEqualTo(last.longValueExact());
-        assertThat(life.depositCounts().get(Stage.EXECUTED)).isZero();
-        System.out.println("paused relayer: deposit 1 -> " + status.status().reason());
-      }
-    }
-  }
-
   private static void exitProofsPassOnChain(
       Devnet d, Database db, ProofBuilder proofs, LifecycleService life) {
     List<ExitStatus> ready = new ArrayList<>();

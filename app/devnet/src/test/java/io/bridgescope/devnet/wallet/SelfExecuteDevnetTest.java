@@ -57,6 +57,20 @@ class SelfExecuteDevnetTest {
       assertThatThrownBy(() -> f.wallet.bridge().prepareSelfExecute(id, me))
           .hasMessageContaining("already executed")
           .matches(e -> ((WalletException) e).kind() == WalletException.Kind.ALREADY_PROCESSED);
+
+      // The relayer, resumed, meets commitments whose syncs the user already executed: it leaves
+      // those out (a batch with one of them reverts whole) and goes on with the next deposits.
+      f.devnet.setRelayerPaused(false);
+      f.mintRootTokens(me, amount);
+      f.wallet.execute(
+          f.wallet.bridge().prepareDeposit(me, f.devnet.contracts().rootToken(), me, amount),
+          "me",
+          "pw".toCharArray(),
+          Duration.ofSeconds(30));
+      f.await(
+          () -> f.childTokenBalance(me).compareTo(before.add(amount).add(amount)) >= 0,
+          Duration.ofSeconds(120),
+          "the relayer executing the next deposit");
     }
   }
 }

@@ -18,6 +18,7 @@ import io.bridgescope.core.wallet.WalletException;
 import io.bridgescope.devnet.Devnet;
 import io.bridgescope.devnet.DevnetConfig;
 import io.bridgescope.devnet.DevnetHome;
+import io.bridgescope.devnet.reliability.DevnetPg;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -30,7 +31,11 @@ import org.awaitility.core.ConditionTimeoutException;
 import org.web3j.crypto.Bip32ECKeyPair;
 import org.web3j.crypto.MnemonicUtils;
 
-/** One devnet with an index, a key store and a wallet, shared by the tests of a class. */
+/**
+ * One devnet with an index, a key store and a wallet, shared by the tests of a class. The index is
+ * a SQLite file that also holds the wallet's journal, or (team) a team index on PostgreSQL that the
+ * wallet reads read-only while it journals into a SQLite file of its own.
+ */
 final class WalletFixture implements AutoCloseable {
 
   static final String MNEMONIC = "test test test test test test test test test test test junk";
@@ -39,13 +44,25 @@ final class WalletFixture implements AutoCloseable {
 
   final Devnet devnet;
   final NetworkProfile profile;
+
+  /** The index, written by {@link #indexer}. */
   final Database db;
+
   final StoreWriter writer;
   final Indexer indexer;
+
+  /** The wallet's journal: {@link #db} itself, or a SQLite file beside a team index. */
+  final Database journalDb;
+
+  final StoreWriter journalWriter;
   final Keystore keys;
   final Wallet wallet;
 
   WalletFixture(Path work, boolean relayerPaused) {
+    this(work, relayerPaused, false);
+  }
+
+  WalletFixture(Path work, boolean relayerPaused, boolean team) {
     DevnetConfig cfg =
         DevnetConfig.defaults().toBuilder()
             .commitEvery(1)
@@ -57,12 +74,29 @@ final class WalletFixture implements AutoCloseable {
             .build();
     devnet = Devnet.start(cfg, DevnetHome.locate(), work, m -> {});
     profile = devnet.profile().toBuilder().confirmations(0).build();
-    db = Database.open(work.resolve("index.db"));
+    keys = new Keystore(work.resolve("keystore"), ScryptParams.lightForTests());
+    String teamUrl = team ? DevnetPg.freshUrl() : null;
+    db = teamUrl != null ? DevnetPg.open(teamUrl) : Database.open(work.resolve("index.db"));
     writer = new StoreWriter(db, Clock.systemUTC());
     indexer = new Indexer(profile, db, writer, Duration.ofMillis(200));
-    keys = new Keystore(work.resolve("keystore"), ScryptParams.lightForTests());
+    if (teamUrl != null) {
+      journalDb = Database.open(work.resolve("wallet.db"));
+      journalWriter = new StoreWriter(journalDb, Clock.systemUTC());
+    } else {
+      journalDb = db;
+      journalWriter = writer;
+    }
+    Database index = teamUrl != null ? DevnetPg.openReader(teamUrl) : db;
     wallet =
-        new Wallet(profile, db, writer, keys, devnet.root(), devnet.child(), Clock.systemUTC());
+        new Wallet(
+            profile,
+            index,
+            journalDb,
+            journalWriter,
+            keys,
+            devnet.root(),
+            devnet.child(),
+            Clock.systemUTC());
   }
 
   /** anvil development account {@code i} (same on both chains). */
@@ -138,6 +172,9 @@ final class WalletFixture implements AutoCloseable {
   public void close() {
     indexer.close();
     writer.close();
+    if (journalWriter != writer) {
+      journalWriter.close();
+    }
     devnet.close();
   }
 }

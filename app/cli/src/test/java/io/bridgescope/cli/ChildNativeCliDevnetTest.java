@@ -1,0 +1,148 @@
+package io.bridgescope.cli;
+
+import static io.bridgescope.cli.NftCliDevnetTest.args;
+import static io.bridgescope.cli.NftCliDevnetTest.erc20;
+import static io.bridgescope.cli.NftCliDevnetTest.ok;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.bridgescope.core.abi.Abi;
+import io.bridgescope.core.abi.AbiReader;
+import io.bridgescope.core.abi.AbiValue;
+import io.bridgescope.core.bridge.BridgeEvents;
+import io.bridgescope.core.chain.ChainClient;
+import io.bridgescope.core.model.Address;
+import io.bridgescope.core.model.Hash32;
+import io.bridgescope.devnet.Devnet;
+import io.bridgescope.devnet.DevnetAssets;
+import java.math.BigInteger;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.web3j.protocol.core.methods.response.Log;
+import org.web3j.protocol.core.methods.response.TransactionReceipt;
+
+/**
+ * {@code deposit --from-child} on a real devnet: a child-native ERC-20 leaves the child through
+ * Edge's RootMintableERC20Predicate (approve and depositTo on the child, both decoded in the
+ * review), its exit is claimed with {@code exit}, and the root mirror is minted to the receiver.
+ * Before the token is mapped the deposit is refused with nothing signed.
+ */
+@Tag("devnet")
+class ChildNativeCliDevnetTest {
+
+  static final Duration WAIT = Duration.ofMinutes(2);
+  static final BigInteger ETHER = BigInteger.TEN.pow(18);
+  static final Address ESCROW = DevnetAssets.ROOT_MINTABLE_ERC20_PREDICATE;
+
+  @TempDir Path work;
+
+  @Test
+  void aChildNativeTokenIsDepositedFromTheChildAndMintedOnTheRoot() throws Exception {
+    try (CliDevnet net = CliDevnet.start(work)) {
+      Devnet devnet = net.devnet;
+      Path data = net.data;
+      Address me = net.me;
+      ChainClient child = devnet.child();
+      Address token = devnet.assets().childNative();
+      send(
+          child,
+          net.owner,
+          token,
+          Abi.call(
+              "mint(address,uint256)", addr(me), uint(ETHER.multiply(BigInteger.valueOf(100)))));
+      String key = " " + net.key;
+      String deposit = "deposit --from-child --token " + token + " --amount 5" + key;
+
+      // not mapped yet: refused, nothing sent
+      CliRun.Result refused =
+          CliRun.run((String[]) concat(args(deposit), "--json", "--data-dir", data.toString()));
+      assertThat(refused.exit()).isNotZero();
+      assertThat(refused.noStackTrace().error().path("message").asText()).contains("is not mapped");
+      assertThat(erc20(child, token, me)).isEqualTo(ETHER.multiply(BigInteger.valueOf(100)));
+
+      // mapped (the demo traffic does this the same way), and the mapping's exit claimed on the
+      // root
+      List<BigInteger> map =
+          exitIds(send(child, me, ESCROW, Abi.call("mapToken(address)", addr(token))));
+      assertThat(map).hasSize(1);
+      claim(data, map.get(0), key);
+
+      JsonNode dep = ok(data, args(deposit));
+      JsonNode steps = dep.path("review").path("steps");
+      assertThat(steps.size()).isEqualTo(2);
+      assertThat(steps.get(0).path("call").path("function").asText()).isEqualTo("approve");
+      assertThat(steps.get(0).path("call").toString()).contains(ESCROW.toString());
+      assertThat(steps.get(1).path("call").path("contractName").asText())
+          .isEqualTo("RootMintableERC20Predicate");
+      assertThat(dep.path("outcome").path("ok").asBoolean()).isTrue();
+      assertThat(erc20(child, token, ESCROW)).isEqualTo(ETHER.multiply(BigInteger.valueOf(5)));
+      String exitId = dep.path("outcome").path("steps").get(1).path("emittedIds").get(0).asText();
+
+      claim(data, new BigInteger(exitId), key);
+      Address mirror =
+          new AbiReader(
+                  devnet
+                      .root()
+                      .call(
+                          devnet.assets().childMintableErc20Predicate(),
+                          Abi.call("rootTokenToChildToken(address)", addr(token))))
+              .address("rootTokenToChildToken", 0);
+      assertThat(mirror).isNotEqualTo(Address.ZERO);
+      assertThat(erc20(devnet.root(), mirror, me)).isEqualTo(ETHER.multiply(BigInteger.valueOf(5)));
+    }
+  }
+
+  /** {@code exit ID} once a checkpoint covers it (the index is caught up before each try). */
+  private static void claim(Path data, BigInteger id, String key) {
+    await("exit " + id + " claimed on the root")
+        .atMost(WAIT)
+        .pollInterval(Duration.ofSeconds(1))
+        .until(
+            () -> {
+              ok(data, "index");
+              CliRun.Result r =
+                  CliRun.run(
+                      (String[])
+                          concat(
+                              args("exit " + id + key), "--json", "--data-dir", data.toString()));
+              return r.exit() == 0 && r.json().path("outcome").path("ok").asBoolean();
+            });
+  }
+
+  private static Object[] concat(String[] a, String... more) {
+    List<String> all = new ArrayList<>(List.of(a));
+    all.addAll(List.of(more));
+    return all.toArray(String[]::new);
+  }
+
+  private static TransactionReceipt send(ChainClient c, Address from, Address to, byte[] data) {
+    TransactionReceipt r =
+        c.awaitReceipt(c.sendUnlocked(from, to, data, null, null), Duration.ofSeconds(30));
+    assertThat(r.isStatusOK()).as("transaction to %s", to).isTrue();
+    return r;
+  }
+
+  private static List<BigInteger> exitIds(TransactionReceipt r) {
+    List<BigInteger> ids = new ArrayList<>();
+    for (Log l : r.getLogs()) {
+      if (Hash32.of(l.getTopics().get(0)).equals(BridgeEvents.L2_STATE_SYNCED)) {
+        ids.add(BridgeEvents.stateSync(l).id());
+      }
+    }
+    return ids;
+  }
+
+  private static AbiValue addr(Address a) {
+    return AbiValue.address(a);
+  }
+
+  private static AbiValue uint(BigInteger v) {
+    return AbiValue.uint(v);
+  }
+}

@@ -1,0 +1,236 @@
+package io.bridgescope.core.solvency;
+
+import io.bridgescope.core.abi.Abi;
+import io.bridgescope.core.abi.AbiReader;
+import io.bridgescope.core.abi.AbiValue;
+import io.bridgescope.core.asset.AssetPredicate;
+import io.bridgescope.core.asset.AssetPredicates;
+import io.bridgescope.core.asset.TokenHome;
+import io.bridgescope.core.bridge.BridgeAbi;
+import io.bridgescope.core.chain.ChainClient;
+import io.bridgescope.core.chain.ChainException;
+import io.bridgescope.core.chain.RpcErrorKind;
+import io.bridgescope.core.model.Address;
+import io.bridgescope.core.network.ChainRole;
+import io.bridgescope.core.network.NetworkProfile;
+import io.bridgescope.core.store.CursorDao;
+import io.bridgescope.core.store.Database;
+import io.bridgescope.core.store.rows.Cursor;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.web3j.protocol.core.DefaultBlockParameter;
+
+/**
+ * Checks the solvency invariant of every ERC-20 token (and, counted in ids, every root-native
+ * ERC-721 token) the index has seen bridged: {@code escrow == child supply + in flight} (see {@link
+ * TokenSolvency}); for child-native tokens the escrow is on the child and the supply is the root
+ * mirror's. The escrow and the supply are read with {@code eth_call} at the blocks the index has
+ * reached on each chain, so the in-flight amounts from the index describe exactly the same moment;
+ * a node error is a typed {@code ChainException}, never a zero.
+ */
+public final class Solvency {
+
+  private final NetworkProfile profile;
+  private final Database db;
+  private final ChainClient root;
+  private final ChainClient child;
+
+  public Solvency(NetworkProfile profile, Database db, ChainClient root, ChainClient child) {
+    this.profile = profile;
+    this.db = db;
+    this.root = root;
+    this.child = child;
+  }
+
+  /** What the index says is in flight, read in one snapshot. */
+  private record Flights(
+      Map<Address, InFlight.Sums> sums,
+      Map<Address, InFlight.Sums> childNative,
+      Map<Address, InFlight.Nfts> nfts,
+      Optional<String> unsettled) {
+
+    static Flights at(java.sql.Connection c, long rootBlock, long childBlock)
+        throws java.sql.SQLException {
+      return new Flights(
+          InFlight.erc20At(c, rootBlock, childBlock),
+          InFlight.childNativeErc20At(c, rootBlock, childBlock),
+          InFlight.rootNativeErc721At(c, rootBlock, childBlock),
+          InFlight.unsettledAt(c, rootBlock, childBlock));
+    }
+  }
+
+  /** The report at the index's current state; empty when a chain is not indexed at all yet. */
+  public Optional<SolvencyReport> check() {
+    record Snapshot(long rootBlock, long childBlock, Optional<Flights> flights) {}
+    Snapshot s =
+        db.read(
+            c -> {
+              CursorDao cursors = new CursorDao(c);
+              long rootBlock = cursors.get(ChainRole.ROOT).map(Cursor::lastBlock).orElse(-1L);
+              long childBlock = cursors.get(ChainRole.CHILD).map(Cursor::lastBlock).orElse(-1L);
+              return new Snapshot(
+                  rootBlock,
+                  childBlock,
+                  rootBlock < 0 || childBlock < 0
+                      ? Optional.empty()
+                      : Optional.of(Flights.at(c, rootBlock, childBlock)));
+            });
+    return s.flights().map(f -> read(s.rootBlock(), s.childBlock(), f));
+  }
+
+  /**
+   * The report as of root block {@code rootBlock} and child block {@code childBlock}, both at or
+   * below what the index has reached: the in-flight amounts count only what was sent and settled by
+   * those blocks, and escrow and supply are read at them (which needs a node that still has the
+   * state of those blocks; a pruned node answers with an error, never a zero).
+   */
+  public SolvencyReport checkAt(long rootBlock, long childBlock) {
+    return read(rootBlock, childBlock, db.read(c -> Flights.at(c, rootBlock, childBlock)));
+  }
+
+  private SolvencyReport read(long rootBlock, long childBlock, Flights f) {
+    Map<Address, InFlight.Sums> sums = f.sums();
+    Map<Address, InFlight.Sums> childNative = f.childNative();
+    Optional<String> unsettled = f.unsettled();
+    DefaultBlockParameter atRoot = DefaultBlockParameter.valueOf(BigInteger.valueOf(rootBlock));
+    DefaultBlockParameter atChild = DefaultBlockParameter.valueOf(BigInteger.valueOf(childBlock));
+    Address escrowHolder = profile.contracts().rootErc20Predicate();
+    Address childPredicate = profile.contracts().childErc20Predicate();
+    List<TokenSolvency> tokens = new ArrayList<>();
+    for (var e : sums.entrySet()) {
+      Address rootToken = e.getKey();
+      BigInteger escrow =
+          uint(root.call(null, rootToken, BridgeAbi.balanceOf(escrowHolder), atRoot), "balanceOf");
+      Address mapped = mappedOnChild(childPredicate, rootToken, atChild);
+      Optional<Address> childToken =
+          mapped.equals(Address.ZERO) ? Optional.empty() : Optional.of(mapped);
+      BigInteger supply =
+          childToken.isEmpty()
+              ? BigInteger.ZERO
+              : uint(child.call(null, mapped, Abi.call("totalSupply()"), atChild), "totalSupply");
+      BigInteger[] v = e.getValue().v();
+      tokens.add(
+          new TokenSolvency(
+              AssetKind.ERC20,
+              rootToken,
+              childToken,
+              escrow,
+              supply,
+              v[InFlight.DEPOSITS],
+              v[InFlight.DEPOSITS_FAILED],
+              v[InFlight.EXITS],
+              v[InFlight.EXITS_FAILED]));
+    }
+    for (var e : childNative.entrySet()) {
+      tokens.add(childNative(e.getKey(), e.getValue(), rootBlock, atRoot, atChild));
+    }
+    Optional<Address> nftEscrow = profile.contracts().rootErc721PredicateIfAny();
+    if (nftEscrow.isPresent()) {
+      for (var e : f.nfts().entrySet()) {
+        tokens.add(erc721(e.getKey(), e.getValue(), nftEscrow.get(), atRoot, atChild));
+      }
+    }
+    return new SolvencyReport(rootBlock, childBlock, tokens, unsettled);
+  }
+
+  /**
+   * A root-native ERC-721 token, counted in ids: the escrow is the number of ids the root predicate
+   * owns ({@code balanceOf}), the child supply the number of the ids the index has seen bridged
+   * that exist on the child ({@code ownerOf} answers; a revert means the id is not minted there).
+   * Edge's ChildERC721 has no totalSupply, so an id minted on the child that no indexed transfer
+   * names is not counted: the check covers every id the bridge's own messages moved.
+   */
+  private TokenSolvency erc721(
+      Address rootToken,
+      InFlight.Nfts nfts,
+      Address escrowHolder,
+      DefaultBlockParameter atRoot,
+      DefaultBlockParameter atChild) {
+    BigInteger escrow =
+        uint(root.call(null, rootToken, BridgeAbi.balanceOf(escrowHolder), atRoot), "balanceOf");
+    Address predicate =
+        Objects.requireNonNull(
+            AssetPredicates.of(profile.contracts()).address(AssetPredicate.CHILD_ERC721),
+            "every predicate has an address");
+    Address mapped = mappedOnChild(predicate, rootToken, atChild);
+    long minted = 0;
+    if (!mapped.equals(Address.ZERO)) {
+      for (BigInteger id : nfts.ids()) {
+        try {
+          child.call(null, mapped, Abi.call("ownerOf(uint256)", AbiValue.uint(id)), atChild);
+          minted++;
+        } catch (ChainException e) {
+          if (e.kind() != RpcErrorKind.REVERT) {
+            throw e; // a node error is never read as "not minted"
+          }
+        }
+      }
+    }
+    BigInteger[] v = nfts.sums().v();
+    return new TokenSolvency(
+        AssetKind.ERC721,
+        rootToken,
+        mapped.equals(Address.ZERO) ? Optional.empty() : Optional.of(mapped),
+        escrow,
+        BigInteger.valueOf(minted),
+        v[InFlight.DEPOSITS],
+        v[InFlight.DEPOSITS_FAILED],
+        v[InFlight.EXITS],
+        v[InFlight.EXITS_FAILED]);
+  }
+
+  /**
+   * A child-native token: escrowed by the child predicate ({@code 0x…1009}), whose mapping also
+   * names the mirror on the root (a CREATE2 address known before the root has created it); the
+   * supply is the mirror's once it has code at the root block, else zero.
+   */
+  private TokenSolvency childNative(
+      Address token,
+      InFlight.Sums sums,
+      long rootBlock,
+      DefaultBlockParameter atRoot,
+      DefaultBlockParameter atChild) {
+    Address escrowHolder =
+        Objects.requireNonNull(
+            AssetPredicates.of(profile.contracts()).address(AssetPredicate.ROOT_MINTABLE_ERC20),
+            "every predicate has an address");
+    BigInteger escrow =
+        uint(child.call(null, token, BridgeAbi.balanceOf(escrowHolder), atChild), "balanceOf");
+    Address mirror = mappedOnChild(escrowHolder, token, atChild);
+    BigInteger supply =
+        mirror.equals(Address.ZERO) || root.code(mirror, rootBlock).length == 0
+            ? BigInteger.ZERO
+            : uint(root.call(null, mirror, Abi.call("totalSupply()"), atRoot), "totalSupply");
+    BigInteger[] v = sums.v();
+    return new TokenSolvency(
+        AssetKind.ERC20,
+        mirror,
+        Optional.of(token),
+        escrow,
+        supply,
+        v[InFlight.DEPOSITS],
+        v[InFlight.DEPOSITS_FAILED],
+        v[InFlight.EXITS],
+        v[InFlight.EXITS_FAILED],
+        TokenHome.CHILD);
+  }
+
+  /** What {@code predicate} on the child maps {@code token} to at the block (zero: not mapped). */
+  private Address mappedOnChild(Address predicate, Address token, DefaultBlockParameter atChild) {
+    return new AbiReader(
+            child.call(
+                null,
+                predicate,
+                Abi.call("rootTokenToChildToken(address)", AbiValue.address(token)),
+                atChild))
+        .address("rootTokenToChildToken", 0);
+  }
+
+  private static BigInteger uint(byte[] answer, String what) {
+    return new AbiReader(answer).uint(what, 0);
+  }
+}
