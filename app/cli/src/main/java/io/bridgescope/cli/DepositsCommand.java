@@ -1,6 +1,7 @@
 package io.bridgescope.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.bridgescope.core.asset.TokenScale;
 import io.bridgescope.core.lifecycle.DepositStatus;
 import io.bridgescope.core.lifecycle.LifecycleService;
 import io.bridgescope.core.model.Address;

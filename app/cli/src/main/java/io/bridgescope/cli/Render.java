@@ -2,6 +2,7 @@ package io.bridgescope.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.bridgescope.core.asset.TokenAmounts;
+import io.bridgescope.core.asset.TokenScale;
 import io.bridgescope.core.lifecycle.DepositStatus;
 import io.bridgescope.core.lifecycle.ExitStatus;
 import io.bridgescope.core.lifecycle.MessageStatus;

@@ -50,6 +50,9 @@ final class AssetExports {
     @Option(names = "--out", required = true, description = "File to write (must not exist).")
     Path out;
 
+    /** Refuses option combinations of this verb, before anything is opened or asked of a node. */
+    void checkUsage(AssetOptions.@Nullable Erc20 erc20) {}
+
     /** The review of an ERC-20 ({@code items} null) or NFT ({@code erc20} null) transfer. */
     abstract Review prepare(
         Wallet w,
@@ -63,6 +66,7 @@ final class AssetExports {
       // the arguments are checked before anything is opened or asked of a node
       AssetOptions.Erc20 erc20 = asset.erc20();
       NftPlanner.Items items = erc20 == null ? asset.nftItems() : null;
+      checkUsage(erc20);
       Address a = AssetOptions.address("--from", from);
       String t = to;
       Address receiver = t == null ? a : AssetOptions.address("--to", t);
@@ -111,17 +115,18 @@ final class AssetExports {
     boolean fromChild;
 
     @Override
+    void checkUsage(AssetOptions.@Nullable Erc20 erc20) {
+      AssetOptions.checkFromChild(fromChild, erc20);
+    }
+
+    @Override
     Review prepare(
         Wallet w,
         Address from,
         Address receiver,
         AssetOptions.@Nullable Erc20 erc20,
         NftPlanner.@Nullable Items items) {
-      if (fromChild) {
-        if (erc20 == null) {
-          throw io.bridgescope.cli.CliException.usage(
-              "--from-child exports a child-native ERC-20 (--token with --amount)");
-        }
+      if (fromChild && erc20 != null) {
         return w.bridge()
             .prepareChildNativeDeposit(from, erc20.token(), receiver, erc20.amount(), allowBurn);
       }

@@ -3,6 +3,7 @@ package io.bridgescope.cli.wallet;
 import io.bridgescope.cli.CliException;
 import io.bridgescope.core.model.Address;
 import io.bridgescope.core.wallet.Amounts;
+import io.bridgescope.core.wallet.Erc20Amount;
 import io.bridgescope.core.wallet.NftPlanner;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -13,8 +14,9 @@ import picocli.CommandLine.Option;
 
 /**
  * What {@code deposit} and {@code withdraw} move: {@code --token T --amount A} (ERC-20, whole
- * tokens at 18 decimals), {@code --erc721 T --id N[,N…]}, or {@code --erc1155 T --id N[,N…]
- * --amount A[,A…]} (one amount per id, in the token's own units). Several ids make one batch call.
+ * tokens at the token's own decimals), {@code --erc721 T --id N[,N…]}, or {@code --erc1155 T --id
+ * N[,N…] --amount A[,A…]} (one amount per id, in the token's own units). Several ids make one batch
+ * call.
  */
 final class AssetOptions {
 
@@ -55,7 +57,8 @@ final class AssetOptions {
       split = ",",
       paramLabel = "A",
       description =
-          "ERC-20: amount in whole tokens (18 decimals), e.g. 1.5. ERC-1155: one amount per --id, in"
+          "ERC-20: amount in whole tokens at the token's own decimals (1.5 of a 6-decimals token"
+              + " is 1500000 base units). ERC-1155: one amount per --id, in"
               + " token units.")
   List<String> amounts = new ArrayList<>();
 
@@ -71,7 +74,13 @@ final class AssetOptions {
     if (amounts.size() != 1) {
       throw CliException.usage("--token needs one --amount (whole tokens, e.g. 1.5)");
     }
-    return new Erc20(address("--token", k.erc20), Amounts.parseEther(amounts.get(0)));
+    String amount = amounts.get(0);
+    try {
+      Amounts.parseUnits(amount, 255); // the form now; the token's decimals once a node is asked
+    } catch (IllegalArgumentException e) {
+      throw CliException.usage("--amount: " + e.getMessage());
+    }
+    return new Erc20(address("--token", k.erc20), Erc20Amount.whole(amount));
   }
 
   /** The NFT token (for an NFT kind). */
@@ -111,7 +120,20 @@ final class AssetOptions {
     }
   }
 
-  record Erc20(Address token, BigInteger amount) {}
+  /**
+   * {@code --from-child} moves a child-native ERC-20 only: with an NFT kind it is a usage error,
+   * said before anything is opened or asked of a node.
+   */
+  static void checkFromChild(boolean fromChild, @Nullable Erc20 erc20) {
+    if (fromChild && erc20 == null) {
+      throw CliException.usage(
+          "--from-child deposits a child-native ERC-20 (--token with --amount); child-native NFTs"
+              + " are not supported by the wallet yet");
+    }
+  }
+
+  /** An ERC-20 token and the amount as typed, in whole tokens (read at the token's decimals). */
+  record Erc20(Address token, Erc20Amount amount) {}
 
   private Kind chosen() {
     if (kind == null) {

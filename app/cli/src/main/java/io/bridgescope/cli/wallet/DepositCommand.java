@@ -1,6 +1,5 @@
 package io.bridgescope.cli.wallet;
 
-import io.bridgescope.cli.CliException;
 import io.bridgescope.core.model.Address;
 import io.bridgescope.core.wallet.NftPlanner;
 import java.util.concurrent.Callable;
@@ -50,11 +49,7 @@ public final class DepositCommand implements Callable<Integer> {
     // the arguments are checked before anything is opened or asked of a node
     AssetOptions.Erc20 erc20 = asset.erc20();
     NftPlanner.Items items = erc20 == null ? asset.nftItems() : null;
-    if (fromChild && erc20 == null) {
-      throw CliException.usage(
-          "--from-child deposits a child-native ERC-20 (--token with --amount); child-native NFTs"
-              + " are not supported by the wallet yet");
-    }
+    AssetOptions.checkFromChild(fromChild, erc20);
     try (WalletOptions.Session s = actions.opts.open()) {
       Address from = actions.keyInfo().address();
       Address receiver = to == null ? from : Address.of(to);

@@ -7,7 +7,6 @@ import io.bridgescope.cli.Json;
 import io.bridgescope.cli.Output;
 import io.bridgescope.core.lifecycle.MessageStatus;
 import io.bridgescope.core.model.Address;
-import io.bridgescope.core.wallet.Amounts;
 import io.bridgescope.core.wallet.ExitPlanner;
 import io.bridgescope.core.wallet.ExitPlanner.ExitItem;
 import java.math.BigInteger;
@@ -102,12 +101,7 @@ public final class ExitCommand implements Callable<Integer> {
     }
     for (ExitItem i : items) {
       MessageStatus st = i.status().status();
-      String amount =
-          i.status()
-              .exit()
-              .withdrawal()
-              .map(w -> Amounts.ether(w.amount()) + " to " + w.to())
-              .orElseGet(() -> planner.payout(i));
+      String amount = planner.payout(i); // an ERC-20 amount at the root token's own decimals
       System.out.printf(
           "%8s  %-12s %s%s  %s%s%n",
           i.id(),

@@ -153,6 +153,22 @@ class KeyLimitsCliTest {
     NetworkProfileJson.write(p, profile);
     String token = Address.ofLow(0xbeef).toString();
 
+    // --from-child with an NFT kind is a usage error, said before the dead nodes are asked
+    String[][] fromChild = {
+      {"deposit", "--key", "alice"},
+      {"tx", "export-deposit", "--from", token, "--out", dir.resolve("x.json").toString()}
+    };
+    for (String[] verb : fromChild) {
+      List<String> args = new java.util.ArrayList<>(List.of(verb));
+      args.addAll(
+          List.of("--network", profile.toString(), "--from-child", "--erc721", token, "--id", "1"));
+      WalletCliTest.Run r = run(args.toArray(String[]::new));
+      assertThat(r.code()).as(verb[0]).isEqualTo(2);
+      assertThat(r.out())
+          .contains("--from-child deposits a child-native ERC-20")
+          .doesNotContain("unreachable");
+    }
+
     for (String verb : new String[] {"withdraw", "deposit"}) {
       WalletCliTest.Run r =
           run(

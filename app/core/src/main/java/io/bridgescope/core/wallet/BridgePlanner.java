@@ -56,32 +56,40 @@ public final class BridgePlanner {
    */
   public Review prepareWithdraw(
       Address from, Address childToken, Address receiver, BigInteger amount) {
-    return prepareWithdraw(from, childToken, receiver, amount, false);
+    return prepareWithdraw(from, childToken, receiver, Erc20Amount.base(amount), false);
   }
 
   /** As above; {@code allowBurn} lets the receiver be the zero address (the user asked). */
   public Review prepareWithdraw(
       Address from, Address childToken, Address receiver, BigInteger amount, boolean allowBurn) {
+    return prepareWithdraw(from, childToken, receiver, Erc20Amount.base(amount), allowBurn);
+  }
+
+  /** As above, with the amount perhaps in whole tokens (read at the child token's decimals). */
+  public Review prepareWithdraw(
+      Address from, Address childToken, Address receiver, Erc20Amount typed, boolean allowBurn) {
     List<String> checks = new ArrayList<>();
     receiverCheck(receiver, "root", "withdraw", allowBurn).ifPresent(checks::add);
     Address rootToken = views.rootTokenOf(childToken);
+    TokenUnits units = views.units(ChainRole.CHILD, childToken);
+    BigInteger amount = typed.in(units);
     BigInteger held = views.tokenBalance(ChainRole.CHILD, childToken, from);
     if (held.compareTo(amount) < 0) {
       throw new WalletException(
           Kind.INSUFFICIENT_FUNDS,
           from
               + " holds "
-              + Amounts.ether(held)
+              + units.show(held)
               + " of child token "
               + childToken
               + " but wants to withdraw "
-              + Amounts.ether(amount)
+              + units.show(amount)
               + "; nothing was signed");
     }
-    checks.add(from + " holds " + Amounts.ether(held) + " of the child token");
+    checks.add(from + " holds " + units.show(held) + " of the child token");
     String summary =
         "withdraw "
-            + Amounts.ether(amount)
+            + units.show(amount)
             + " of "
             + childToken
             + " (root token "
@@ -107,8 +115,7 @@ public final class BridgePlanner {
             List.of(
                 new DecodedCall.Arg("childToken", "address", childToken.toString()),
                 new DecodedCall.Arg("receiver", "address", receiver.toString()),
-                new DecodedCall.Arg(
-                    "amount", "uint256", amount + " (" + Amounts.ether(amount) + ")")),
+                new DecodedCall.Arg("amount", "uint256", amount + " (" + units.show(amount) + ")")),
             BigInteger.ZERO);
     return new Review(
         "Start a withdrawal: " + summary,
@@ -152,12 +159,18 @@ public final class BridgePlanner {
    */
   public Review prepareDeposit(
       Address from, Address rootToken, Address receiver, BigInteger amount) {
-    return prepareDeposit(from, rootToken, receiver, amount, false);
+    return prepareDeposit(from, rootToken, receiver, Erc20Amount.base(amount), false);
   }
 
   /** As above; {@code allowBurn} lets the receiver be the zero address (the user asked). */
   public Review prepareDeposit(
       Address from, Address rootToken, Address receiver, BigInteger amount, boolean allowBurn) {
+    return prepareDeposit(from, rootToken, receiver, Erc20Amount.base(amount), allowBurn);
+  }
+
+  /** As above, with the amount perhaps in whole tokens (read at the root token's decimals). */
+  public Review prepareDeposit(
+      Address from, Address rootToken, Address receiver, Erc20Amount amount, boolean allowBurn) {
     List<String> checks = new ArrayList<>();
     receiverCheck(receiver, "child", "deposit", allowBurn).ifPresent(checks::add);
     return deposit(
@@ -182,6 +195,12 @@ public final class BridgePlanner {
    */
   public Review prepareChildNativeDeposit(
       Address from, Address token, Address receiver, BigInteger amount, boolean allowBurn) {
+    return prepareChildNativeDeposit(from, token, receiver, Erc20Amount.base(amount), allowBurn);
+  }
+
+  /** As above, with the amount perhaps in whole tokens (read at the token's decimals). */
+  public Review prepareChildNativeDeposit(
+      Address from, Address token, Address receiver, Erc20Amount amount, boolean allowBurn) {
     Address predicate =
         CallDecoder.Function.DEPOSIT_TO_CHILD_NATIVE
             .contract(contracts)
@@ -229,27 +248,28 @@ public final class BridgePlanner {
       Address from,
       Address token,
       Address receiver,
-      BigInteger amount,
+      Erc20Amount typed,
       String where,
       List<String> checks,
       String next) {
+    TokenUnits units = views.units(chain, token);
+    BigInteger amount = typed.in(units);
     BigInteger held = views.tokenBalance(chain, token, from);
     if (held.compareTo(amount) < 0) {
       throw new WalletException(
           Kind.INSUFFICIENT_FUNDS,
           from
               + " holds "
-              + Amounts.ether(held)
+              + units.show(held)
               + " of "
               + token
               + " but wants to deposit "
-              + Amounts.ether(amount)
+              + units.show(amount)
               + "; nothing was signed");
     }
-    checks.add(from + " holds " + Amounts.ether(held) + " of the token on the " + chain.key());
+    checks.add(from + " holds " + units.show(held) + " of the token on the " + chain.key());
     byte[] depositData = BridgeAbi.depositTo(token, receiver, amount);
-    String summary =
-        "deposit " + Amounts.ether(amount) + " of " + token + " to " + receiver + where;
+    String summary = "deposit " + units.show(amount) + " of " + token + " to " + receiver + where;
     DecodedCall depositCall =
         new DecodedCall(
             predicateName,
@@ -261,14 +281,13 @@ public final class BridgePlanner {
                     "address",
                     token.toString()),
                 new DecodedCall.Arg("receiver", "address", receiver.toString()),
-                new DecodedCall.Arg(
-                    "amount", "uint256", amount + " (" + Amounts.ether(amount) + ")")),
+                new DecodedCall.Arg("amount", "uint256", amount + " (" + units.show(amount) + ")")),
             BigInteger.ZERO);
     List<Step> steps = new ArrayList<>();
     BigInteger allowance = views.allowance(chain, token, from, predicate);
     if (allowance.compareTo(amount) < 0) {
       String approveSummary =
-          "approve the " + predicateName + " to take " + Amounts.ether(amount) + " of " + token;
+          "approve the " + predicateName + " to take " + units.show(amount) + " of " + token;
       UnsignedTx approve =
           planner.plan(
               chain,
@@ -288,7 +307,8 @@ public final class BridgePlanner {
                   List.of(
                       new DecodedCall.Arg(
                           "spender", "address", predicate + " (" + predicateName + ")"),
-                      new DecodedCall.Arg("amount", "uint256", amount.toString())),
+                      new DecodedCall.Arg(
+                          "amount", "uint256", amount + " (" + units.show(amount) + ")")),
                   BigInteger.ZERO),
               approve));
       steps.add(

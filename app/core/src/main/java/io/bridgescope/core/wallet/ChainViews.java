@@ -4,6 +4,7 @@ import io.bridgescope.core.abi.Abi;
 import io.bridgescope.core.abi.AbiReader;
 import io.bridgescope.core.abi.AbiValue;
 import io.bridgescope.core.asset.AssetCalls;
+import io.bridgescope.core.asset.TokenMetadataReader;
 import io.bridgescope.core.bridge.BridgeAbi;
 import io.bridgescope.core.chain.ChainClient;
 import io.bridgescope.core.chain.ChainException;
@@ -40,6 +41,19 @@ final class ChainViews {
     return uint(client(chain), token, BridgeAbi.balanceOf(owner));
   }
 
+  /**
+   * The token's symbol and decimals as it answers them now: a revert or an answer that is not the
+   * value leaves that part empty; a node that does not answer is {@code CHAIN_ERROR}.
+   */
+  TokenUnits units(ChainRole chain, Address token) {
+    ChainClient c = client(chain);
+    try {
+      return new TokenUnits(TokenMetadataReader.read(chain, token, data -> c.call(token, data)));
+    } catch (ChainException e) {
+      throw unreadable("the decimals of " + token, c, e);
+    }
+  }
+
   BigInteger allowance(ChainRole chain, Address token, Address owner, Address spender) {
     return uint(
         client(chain),
@@ -60,17 +74,7 @@ final class ChainViews {
       if (e.kind() == RpcErrorKind.REVERT) {
         return Optional.empty();
       }
-      throw new WalletException(
-          WalletException.Kind.CHAIN_ERROR,
-          "could not read ownerOf("
-              + id
-              + ") of "
-              + token
-              + " on the "
-              + c.label()
-              + " chain: "
-              + e.getMessage(),
-          e);
+      throw unreadable("ownerOf(" + id + ") of " + token, c, e);
     }
     if (r.length == 0) {
       throw new WalletException(
@@ -111,15 +115,7 @@ final class ChainViews {
           child.call(
               predicate, Abi.call("rootTokenToChildToken(address)", AbiValue.address(token)));
     } catch (ChainException e) {
-      throw new WalletException(
-          WalletException.Kind.CHAIN_ERROR,
-          "could not read rootTokenToChildToken("
-              + token
-              + ") of "
-              + predicate
-              + " on the child chain: "
-              + e.getMessage(),
-          e);
+      throw unreadable("rootTokenToChildToken(" + token + ") of " + predicate, child, e);
     }
     if (r.length == 0) {
       throw new WalletException(
@@ -143,13 +139,7 @@ final class ChainViews {
     } catch (ChainException e) {
       if (e.kind() != RpcErrorKind.REVERT) {
         // the node gave no answer: that says nothing about the token
-        throw new WalletException(
-            WalletException.Kind.CHAIN_ERROR,
-            "could not read rootToken() of "
-                + childToken
-                + " on the child chain: "
-                + e.getMessage(),
-            e);
+        throw unreadable("rootToken() of " + childToken, child, e);
       }
       throw new WalletException(
           WalletException.Kind.CALL_REVERTS,
@@ -173,10 +163,15 @@ final class ChainViews {
     try {
       return new AbiReader(c.call(to, data)).uint("result", 0);
     } catch (ChainException e) {
-      throw new WalletException(
-          WalletException.Kind.CHAIN_ERROR,
-          "could not read " + to + " on the " + c.label() + " chain: " + e.getMessage(),
-          e);
+      throw unreadable(to.toString(), c, e);
     }
+  }
+
+  /** A node that did not answer a read: {@code CHAIN_ERROR}, naming what and where. */
+  private static WalletException unreadable(String what, ChainClient c, ChainException e) {
+    return new WalletException(
+        WalletException.Kind.CHAIN_ERROR,
+        "could not read " + what + " on the " + c.label() + " chain: " + e.getMessage(),
+        e);
   }
 }

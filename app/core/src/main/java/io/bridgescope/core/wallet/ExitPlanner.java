@@ -5,6 +5,8 @@ import io.bridgescope.core.abi.AbiValue;
 import io.bridgescope.core.asset.AssetPayload;
 import io.bridgescope.core.asset.AssetPredicates;
 import io.bridgescope.core.asset.AssetText;
+import io.bridgescope.core.asset.TokenMetadata;
+import io.bridgescope.core.asset.TokenScale;
 import io.bridgescope.core.bridge.BridgeAbi;
 import io.bridgescope.core.lifecycle.ExitStatus;
 import io.bridgescope.core.lifecycle.LifecycleService;
@@ -321,12 +323,16 @@ public final class ExitPlanner {
             () -> new WalletException(Kind.NOT_READY, "exit " + id + " is not in the local index"));
   }
 
-  static String describe(ExitRow row) {
+  /**
+   * What exit {@code row} pays out, for a review: an ERC-20 withdrawal's amount at the root token's
+   * own decimals, or a plain message.
+   */
+  String describe(ExitRow row) {
     return row.withdrawal()
         .map(
             w ->
                 "withdrawal of "
-                    + Amounts.ether(w.amount())
+                    + rootUnits(w.rootToken()).show(w.amount())
                     + " of root token "
                     + w.rootToken()
                     + " to "
@@ -335,12 +341,22 @@ public final class ExitPlanner {
   }
 
   /** As {@link #describe(ExitRow)}, with an NFT or ERC-1155 withdrawal named as what it moves. */
-  static String describe(ExitRow row, BridgeContracts contracts) {
+  String describe(ExitRow row, BridgeContracts contracts) {
     if (row.withdrawal().isPresent()) {
       return describe(row);
     }
     AssetPayload p = AssetPredicates.of(contracts).decodeExit(row.sender(), row.data().value());
     return p instanceof AssetPayload.Transfer ? AssetText.describe(p) : describe(row);
+  }
+
+  /**
+   * The root token's decimals and symbol: what the index holds (its cached reading, else its
+   * MAP_TOKEN message), else asked of the root now (a token that states no decimals is shown in raw
+   * units).
+   */
+  private TokenUnits rootUnits(Address token) {
+    Optional<TokenMetadata> indexed = new TokenScale(db).of(token);
+    return indexed.map(TokenUnits::new).orElseGet(() -> views.units(ChainRole.ROOT, token));
   }
 
   private static String proofText(List<Hash32> proof) {

@@ -3,6 +3,7 @@ package io.bridgescope.desktop.wallet;
 import io.bridgescope.core.asset.AssetPayload;
 import io.bridgescope.core.asset.AssetPredicates;
 import io.bridgescope.core.asset.AssetText;
+import io.bridgescope.core.asset.TokenScale;
 import io.bridgescope.core.lifecycle.DepositStatus;
 import io.bridgescope.core.lifecycle.LifecycleService;
 import io.bridgescope.core.lifecycle.MessageStatus;
@@ -11,7 +12,6 @@ import io.bridgescope.core.model.Address;
 import io.bridgescope.core.network.BridgeContracts;
 import io.bridgescope.core.store.rows.Erc20Transfer;
 import io.bridgescope.core.store.rows.StateSyncRow;
-import io.bridgescope.core.wallet.Amounts;
 import io.bridgescope.core.wallet.ExitPlanner;
 import io.bridgescope.desktop.activity.ActivityItem;
 import io.bridgescope.desktop.common.GuiWords;
@@ -34,7 +34,11 @@ final class ActivityItems {
   private ActivityItems() {}
 
   static List<ActivityItem> of(
-      ExitPlanner exits, LifecycleService lifecycle, BridgeContracts contracts, Address account) {
+      ExitPlanner exits,
+      LifecycleService lifecycle,
+      BridgeContracts contracts,
+      TokenScale scale,
+      Address account) {
     List<ActivityItem> out = new ArrayList<>();
     for (ExitPlanner.ExitItem x : exits.exits(account)) {
       MessageStatus st = x.status().status();
@@ -67,7 +71,7 @@ final class ActivityItems {
               GuiWords.of(st.reason()),
               GuiWords.of(st.nextStep()),
               st.eta(),
-              what(d.deposit(), contracts),
+              what(d.deposit(), contracts, scale),
               selfExecutable(d)
                   ? ActivityItem.NextAction.SELF_EXECUTE
                   : ActivityItem.NextAction.NONE,
@@ -78,15 +82,16 @@ final class ActivityItems {
   }
 
   /**
-   * What a deposit moves, in the words the wallet's reviews use: an ERC-20 deposit's amount, token
-   * and receiver, or the NFT / ERC-1155 items its payload names (decoded with the predicate it was
-   * sent to), or nothing for a message the predicates do not know.
+   * What a deposit moves, in the words the wallet's reviews use: an ERC-20 deposit's amount (at the
+   * root token's decimals the index knows, else in raw units), token and receiver, or the NFT /
+   * ERC-1155 items its payload names (decoded with the predicate it was sent to), or nothing for a
+   * message the predicates do not know.
    */
-  static String what(StateSyncRow row, BridgeContracts contracts) {
+  static String what(StateSyncRow row, BridgeContracts contracts, TokenScale scale) {
     if (row.deposit().isPresent()) {
       Erc20Transfer t = row.deposit().get();
       return "deposit of "
-          + Amounts.ether(t.amount())
+          + scale.format(t.rootToken(), t.amount())
           + " of root token "
           + t.rootToken()
           + " to "

@@ -117,14 +117,18 @@ public final class NoWallet implements WalletPort {
   }
 
   @Override
-  public Review prepareWithdraw(
-      Address from, Address childToken, Address receiver, BigInteger amount) {
+  public Review prepareWithdraw(Address from, Address childToken, Address receiver, String amount) {
     throw noWallet();
   }
 
   @Override
-  public Review prepareDeposit(
-      Address from, Address rootToken, Address receiver, BigInteger amount) {
+  public Review prepareDeposit(Address from, Address rootToken, Address receiver, String amount) {
+    throw noWallet();
+  }
+
+  @Override
+  public Review prepareChildNativeDeposit(
+      Address from, Address token, Address receiver, String amount) {
     throw noWallet();
   }
 

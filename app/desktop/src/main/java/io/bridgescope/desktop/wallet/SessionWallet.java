@@ -1,6 +1,7 @@
 package io.bridgescope.desktop.wallet;
 
 import io.bridgescope.core.abi.AbiReader;
+import io.bridgescope.core.asset.TokenScale;
 import io.bridgescope.core.bridge.BridgeAbi;
 import io.bridgescope.core.chain.ChainClient;
 import io.bridgescope.core.chain.WrongChainException;
@@ -12,7 +13,7 @@ import io.bridgescope.core.network.NetworkProfile;
 import io.bridgescope.core.store.rows.Erc20Transfer;
 import io.bridgescope.core.store.rows.JournalEntry;
 import io.bridgescope.core.wallet.AirGap;
-import io.bridgescope.core.wallet.Amounts;
+import io.bridgescope.core.wallet.Erc20Amount;
 import io.bridgescope.core.wallet.ExitPlanner;
 import io.bridgescope.core.wallet.Inspection;
 import io.bridgescope.core.wallet.KeyInfo;
@@ -231,6 +232,7 @@ public final class SessionWallet implements WalletPort, ActivityPort, AutoClosea
   @Override
   public List<AccountExit> exits(Address account) {
     List<AccountExit> out = new ArrayList<>();
+    TokenScale scale = new TokenScale(open().session().db());
     for (ExitPlanner.ExitItem item : wallet().exits().exits(account)) {
       MessageStatus st = item.status().status();
       out.add(
@@ -239,7 +241,7 @@ public final class SessionWallet implements WalletPort, ActivityPort, AutoClosea
               st.stage().name(),
               GuiWords.of(st.reason()),
               eta(st),
-              amount(item.status().exit().withdrawal()),
+              amount(item.status().exit().withdrawal(), scale),
               item.ready(),
               item.pending()
                   .map(e -> e.purpose().key() + " " + e.state().key() + " " + e.txHash())
@@ -251,6 +253,7 @@ public final class SessionWallet implements WalletPort, ActivityPort, AutoClosea
   @Override
   public List<AccountDeposit> deposits(Address account) {
     List<AccountDeposit> out = new ArrayList<>();
+    TokenScale scale = new TokenScale(open().session().db());
     for (DepositStatus d :
         open().session().lifecycle().depositsByAddress(account, Optional.empty(), 200)) {
       out.add(
@@ -258,7 +261,7 @@ public final class SessionWallet implements WalletPort, ActivityPort, AutoClosea
               d.deposit().id(),
               d.status().stage().name(),
               GuiWords.of(d.status().reason()),
-              amount(d.deposit().deposit()),
+              amount(d.deposit().deposit(), scale),
               ActivityItems.selfExecutable(d)));
     }
     return out;
@@ -282,7 +285,8 @@ public final class SessionWallet implements WalletPort, ActivityPort, AutoClosea
   @Override
   public List<ActivityItem> activity(Address account) {
     Session s = open().session();
-    return ActivityItems.of(wallet().exits(), s.lifecycle(), s.profile().contracts(), account);
+    return ActivityItems.of(
+        wallet().exits(), s.lifecycle(), s.profile().contracts(), new TokenScale(s.db()), account);
   }
 
   private String eta(MessageStatus st) {
@@ -292,8 +296,9 @@ public final class SessionWallet implements WalletPort, ActivityPort, AutoClosea
     return io.bridgescope.desktop.common.Countdown.text(st.eta().get(), clock.instant());
   }
 
-  private static String amount(Optional<Erc20Transfer> t) {
-    return t.map(x -> Amounts.ether(x.amount())).orElse("");
+  /** An ERC-20 amount at the root token's decimals the index knows, else in raw units. */
+  private static String amount(Optional<Erc20Transfer> t, TokenScale scale) {
+    return t.map(x -> scale.format(x.rootToken(), x.amount())).orElse("");
   }
 
   @Override
@@ -315,15 +320,25 @@ public final class SessionWallet implements WalletPort, ActivityPort, AutoClosea
   }
 
   @Override
-  public Review prepareWithdraw(
-      Address from, Address childToken, Address receiver, BigInteger amount) {
-    return wallet().bridge().prepareWithdraw(from, childToken, receiver, amount);
+  public Review prepareWithdraw(Address from, Address childToken, Address receiver, String amount) {
+    return wallet()
+        .bridge()
+        .prepareWithdraw(from, childToken, receiver, Erc20Amount.whole(amount), false);
   }
 
   @Override
-  public Review prepareDeposit(
-      Address from, Address rootToken, Address receiver, BigInteger amount) {
-    return wallet().bridge().prepareDeposit(from, rootToken, receiver, amount);
+  public Review prepareDeposit(Address from, Address rootToken, Address receiver, String amount) {
+    return wallet()
+        .bridge()
+        .prepareDeposit(from, rootToken, receiver, Erc20Amount.whole(amount), false);
+  }
+
+  @Override
+  public Review prepareChildNativeDeposit(
+      Address from, Address token, Address receiver, String amount) {
+    return wallet()
+        .bridge()
+        .prepareChildNativeDeposit(from, token, receiver, Erc20Amount.whole(amount), false);
   }
 
   // A receiver with no code is required (allowBurn false), as for the ERC-20 forms: the GUI offers

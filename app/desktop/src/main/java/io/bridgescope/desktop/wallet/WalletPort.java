@@ -67,9 +67,21 @@ public interface WalletPort {
 
   Review prepareClaimAll(Address from);
 
-  Review prepareWithdraw(Address from, Address childToken, Address receiver, BigInteger amount);
+  /**
+   * Burns {@code amount} of {@code childToken} on the child for an exit to {@code receiver}; the
+   * amount is in whole tokens as typed, read at the decimals the child token states.
+   */
+  Review prepareWithdraw(Address from, Address childToken, Address receiver, String amount);
 
-  Review prepareDeposit(Address from, Address rootToken, Address receiver, BigInteger amount);
+  /** Deposits {@code amount} (whole tokens, at the root token's decimals) of {@code rootToken}. */
+  Review prepareDeposit(Address from, Address rootToken, Address receiver, String amount);
+
+  /**
+   * Deposits {@code amount} (whole tokens) of the child-native ERC-20 {@code token} from the child
+   * to {@code receiver} on the root, approving the child's RootMintableERC20Predicate first when
+   * needed.
+   */
+  Review prepareChildNativeDeposit(Address from, Address token, Address receiver, String amount);
 
   Review prepareSelfExecute(BigInteger id, Address from);
 

@@ -22,7 +22,7 @@ final class WalletTables {
   static void exits(TableView<AccountExit> t, Consumer<AccountExit> claim) {
     t.getColumns().add(text("Exit", e -> e.id().toString(), 60));
     t.getColumns().add(text("Stage", AccountExit::stage, 110));
-    t.getColumns().add(text("Amount", AccountExit::amount, 90));
+    t.getColumns().add(text("Amount", AccountExit::amount, 120));
     t.getColumns().add(text("ETA", AccountExit::eta, 80));
     t.getColumns().add(text("Status", e -> e.pending().isEmpty() ? e.reason() : e.pending(), 320));
     t.getColumns().add(action("", "Claim…", AccountExit::ready, claim));
@@ -33,7 +33,7 @@ final class WalletTables {
   static void deposits(TableView<AccountDeposit> t, Consumer<AccountDeposit> execute) {
     t.getColumns().add(text("Deposit", d -> d.id().toString(), 70));
     t.getColumns().add(text("Stage", AccountDeposit::stage, 110));
-    t.getColumns().add(text("Amount", AccountDeposit::amount, 90));
+    t.getColumns().add(text("Amount", AccountDeposit::amount, 120));
     t.getColumns().add(text("Status", AccountDeposit::reason, 380));
     t.getColumns().add(action("", "Self-execute…", AccountDeposit::selfExecutable, execute));
     t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);

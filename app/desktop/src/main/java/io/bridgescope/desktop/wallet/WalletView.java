@@ -59,6 +59,7 @@ public final class WalletView {
   @FXML private Button depositButton;
   @FXML private Button nftWithdrawButton;
   @FXML private Button nftDepositButton;
+  @FXML private Button childDepositButton;
   @FXML private Button claimAllButton;
   @FXML private Button refreshButton;
   @FXML private TabPane tabs;
@@ -103,6 +104,8 @@ public final class WalletView {
     nftWithdrawButton.setOnAction(e -> vm.nftWithdraw());
     nftDepositButton.disableProperty().bind(noKey.or(wizardBusy));
     nftDepositButton.setOnAction(e -> vm.nftDeposit());
+    childDepositButton.disableProperty().bind(noKey.or(wizardBusy));
+    childDepositButton.setOnAction(e -> vm.childDeposit());
     claimAllButton.disableProperty().bind(vm.hasReadyProperty().not().or(wizardBusy));
     claimAllButton.setOnAction(e -> vm.claimAll());
     refreshButton.setOnAction(

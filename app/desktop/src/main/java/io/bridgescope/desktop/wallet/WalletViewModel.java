@@ -258,6 +258,11 @@ public final class WalletViewModel implements AutoCloseable {
     signer().ifPresent(s -> wizard.startDeposit(s, token.map(t -> t.root().toString()).orElse("")));
   }
 
+  /** Opens the form for a child-native ERC-20 deposited from the child to the root. */
+  public void childDeposit() {
+    signer().ifPresent(wizard::startChildDeposit);
+  }
+
   /** Opens the NFT withdraw form (the token is the child token of the ids). */
   public void nftWithdraw() {
     signer().ifPresent(s -> wizard.startNftWithdraw(s, ""));

@@ -180,7 +180,7 @@ public final class WizardView {
         .bind(
             Bindings.when(nft)
                 .then("one per id, in token units, e.g. 10, 5")
-                .otherwise("e.g. 1.5 (18 decimals)"));
+                .otherwise("e.g. 1.5 (whole tokens, at the token's decimals)"));
   }
 
   /** Takes the password out of the field as a {@code char[]}; the field is cleared at once. */

@@ -2,7 +2,6 @@ package io.bridgescope.desktop.wallet;
 
 import io.bridgescope.core.asset.AssetKind;
 import io.bridgescope.core.model.Address;
-import io.bridgescope.core.wallet.Amounts;
 import io.bridgescope.core.wallet.KeystoreException;
 import io.bridgescope.core.wallet.NftPlanner;
 import io.bridgescope.core.wallet.Outcome;
@@ -53,7 +52,8 @@ public final class WizardViewModel {
     DEPOSIT("Deposit to the child"),
     SELF_EXECUTE("Execute a deposit yourself"),
     NFT_WITHDRAW("Start an NFT withdrawal on the child"),
-    NFT_DEPOSIT("Deposit NFTs to the child");
+    NFT_DEPOSIT("Deposit NFTs to the child"),
+    CHILD_DEPOSIT("Deposit a child-native token to the root");
 
     private final String title;
 
@@ -67,7 +67,7 @@ public final class WizardViewModel {
 
     /** Whether the user fills a form (token, amount or ids, receiver) before the preflight. */
     public boolean hasForm() {
-      return this == WITHDRAW || this == DEPOSIT || isNft();
+      return this == WITHDRAW || this == DEPOSIT || this == CHILD_DEPOSIT || isNft();
     }
 
     /** An ERC-721 or ERC-1155 deposit or withdrawal. */
@@ -139,6 +139,15 @@ public final class WizardViewModel {
     openForm(rootToken);
   }
 
+  /**
+   * Opens the form for a child-native ERC-20 (minted on the child) deposited from the child to the
+   * root through Edge's RootMintableERC20Predicate.
+   */
+  public void startChildDeposit(Signer s) {
+    begin(s, Action.CHILD_DEPOSIT, null);
+    openForm("");
+  }
+
   /** Opens the NFT withdraw form (ERC-721 or ERC-1155 ids of a child token). */
   public void startNftWithdraw(Signer s, String childToken) {
     begin(s, Action.NFT_WITHDRAW, null);
@@ -185,6 +194,10 @@ public final class WizardViewModel {
           case NFT_DEPOSIT ->
               "Makes the root predicate an operator of the token if needed, then deposits the"
                   + " ids. Several ids make one batch.";
+          case CHILD_DEPOSIT ->
+              "The token is the child-native token on the child. Approves the child's"
+                  + " RootMintableERC20Predicate if needed, then deposits; the root mirror is"
+                  + " minted when the exit is claimed on the root once checkpointed.";
           default -> "Approves the root predicate if needed, then deposits.";
         });
     step.set(Step.FORM);
@@ -218,32 +231,25 @@ public final class WizardViewModel {
       case CLAIM_ALL -> () -> port.prepareClaimAll(from);
       case SELF_EXECUTE ->
           () -> port.prepareSelfExecute(Objects.requireNonNull(id, "deposit id"), from);
-      case WITHDRAW, DEPOSIT -> {
-        Address t = address(token.get(), "token");
-        Address to = address(receiver.get(), "receiver");
-        BigInteger wei = Amounts.parseEther(amount.get());
-        yield action.get() == Action.WITHDRAW
-            ? () -> port.prepareWithdraw(from, t, to, wei)
-            : () -> port.prepareDeposit(from, t, to, wei);
+      case WITHDRAW, DEPOSIT, CHILD_DEPOSIT -> {
+        Address t = FormInputs.address(token.get(), "token");
+        Address to = FormInputs.address(receiver.get(), "receiver");
+        String whole = FormInputs.wholeTokens(amount.get());
+        yield switch (action.get()) {
+          case WITHDRAW -> () -> port.prepareWithdraw(from, t, to, whole);
+          case DEPOSIT -> () -> port.prepareDeposit(from, t, to, whole);
+          default -> () -> port.prepareChildNativeDeposit(from, t, to, whole);
+        };
       }
       case NFT_WITHDRAW, NFT_DEPOSIT -> {
-        Address t = address(token.get(), "token");
-        Address to = address(receiver.get(), "receiver");
+        Address t = FormInputs.address(token.get(), "token");
+        Address to = FormInputs.address(receiver.get(), "receiver");
         NftPlanner.Items items = NftForm.items(nftKind.get(), ids.get(), amount.get());
         yield action.get() == Action.NFT_WITHDRAW
             ? () -> port.prepareNftWithdraw(from, t, to, items)
             : () -> port.prepareNftDeposit(from, t, to, items);
       }
     };
-  }
-
-  private static Address address(String text, String what) {
-    try {
-      return Address.of(text.strip());
-    } catch (RuntimeException e) {
-      throw new IllegalArgumentException(
-          "The " + what + " is not an address (0x and 40 hex digits)");
-    }
   }
 
   private void reviewed(Review r) {

@@ -216,15 +216,19 @@ final class FakeWalletPort implements WalletPort {
   }
 
   @Override
-  public Review prepareWithdraw(
-      Address from, Address childToken, Address receiver, BigInteger amount) {
+  public Review prepareWithdraw(Address from, Address childToken, Address receiver, String amount) {
     return prepare("withdraw " + amount, exitReview(BigInteger.ONE));
   }
 
   @Override
-  public Review prepareDeposit(
-      Address from, Address rootToken, Address receiver, BigInteger amount) {
+  public Review prepareDeposit(Address from, Address rootToken, Address receiver, String amount) {
     return prepare("deposit " + amount, approveThenDeposit());
+  }
+
+  @Override
+  public Review prepareChildNativeDeposit(
+      Address from, Address token, Address receiver, String amount) {
+    return prepare("child deposit " + amount + " of " + token, approveThenDeposit());
   }
 
   @Override

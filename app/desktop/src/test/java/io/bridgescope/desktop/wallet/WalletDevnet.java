@@ -22,6 +22,7 @@ import io.bridgescope.desktop.engine.Session;
 import io.bridgescope.desktop.engine.SessionManager;
 import io.bridgescope.desktop.testing.Fx;
 import io.bridgescope.devnet.Devnet;
+import io.bridgescope.devnet.DevnetAssets;
 import io.bridgescope.devnet.DevnetConfig;
 import io.bridgescope.devnet.DevnetHome;
 import java.math.BigInteger;
@@ -192,6 +193,51 @@ final class WalletDevnet implements AutoCloseable {
     byte[] mint = Abi.call("mint(address,uint256)", AbiValue.address(to), AbiValue.uint(id));
     Hash32 tx = devnet.root().sendUnlocked(account(0), devnet.assets().nft(), mint, null, null);
     devnet.root().awaitReceipt(tx, Duration.ofSeconds(60));
+  }
+
+  /** Mints {@code amount} of the child-native demo ERC-20 to {@code to} (account 0 mints it). */
+  void mintChildNative(Address to, BigInteger amount) {
+    byte[] mint = Abi.call("mint(address,uint256)", AbiValue.address(to), AbiValue.uint(amount));
+    Hash32 tx =
+        devnet.child().sendUnlocked(account(0), devnet.assets().childNative(), mint, null, null);
+    devnet.child().awaitReceipt(tx, Duration.ofSeconds(60));
+  }
+
+  /**
+   * Maps the child-native demo ERC-20 on the child's RootMintableERC20Predicate, sent by {@code
+   * from} unless it is mapped already (the demo traffic maps it too; if it wins the race, ours
+   * reverts), and waits until the predicate names its root mirror.
+   */
+  void mapChildNative(Address from) {
+    if (!childNativeMapped()) {
+      byte[] map = Abi.call("mapToken(address)", AbiValue.address(devnet.assets().childNative()));
+      Hash32 tx =
+          devnet
+              .child()
+              .sendUnlocked(from, DevnetAssets.ROOT_MINTABLE_ERC20_PREDICATE, map, null, null);
+      devnet.child().awaitReceipt(tx, Duration.ofSeconds(60));
+    }
+    await("the child-native token mapped on the child")
+        .atMost(Duration.ofSeconds(60))
+        .until(this::childNativeMapped);
+  }
+
+  private boolean childNativeMapped() {
+    byte[] r =
+        devnet
+            .child()
+            .call(
+                DevnetAssets.ROOT_MINTABLE_ERC20_PREDICATE,
+                Abi.call(
+                    "rootTokenToChildToken(address)",
+                    AbiValue.address(devnet.assets().childNative())));
+    return !new AbiReader(r).address("rootTokenToChildToken", 0).equals(Address.ZERO);
+  }
+
+  /** The child-native demo ERC-20 balance of {@code who} on the child. */
+  BigInteger childNativeBalance(Address who) {
+    byte[] r = devnet.child().call(devnet.assets().childNative(), BridgeAbi.balanceOf(who));
+    return new AbiReader(r).uint("balance", 0);
   }
 
   /** The owner of the root NFT {@code id}. */

@@ -206,16 +206,43 @@ class WizardViewModelTest {
     WizardViewModel vm = new WizardViewModel(port, new DirectTaskRunner());
     vm.startWithdraw(ME, "0x00000000000000000000000000000000000000c1");
     assertThat(vm.receiverProperty().get()).isEqualTo(FakeWalletPort.ME.toString());
-    vm.amountProperty().set("1.0000000000000000001");
+    vm.amountProperty().set("1,5");
     vm.prepare();
 
     assertThat(vm.stepProperty().get()).isEqualTo(Step.FORM);
-    assertThat(vm.errorProperty().get()).contains("more than 18 decimals");
+    assertThat(vm.errorProperty().get()).contains("is not a number");
+    vm.amountProperty().set("0");
+    vm.prepare();
+    assertThat(vm.errorProperty().get()).contains("must be positive");
     assertThat(port.prepared).isEmpty();
 
+    // the amount goes to the wallet as typed: it is read at the token's own decimals there
     vm.amountProperty().set("2.5");
     vm.prepare();
-    assertThat(port.prepared).containsExactly("withdraw 2500000000000000000");
+    assertThat(port.prepared).containsExactly("withdraw 2.5");
     assertThat(vm.stepProperty().get()).isEqualTo(Step.REVIEW);
+  }
+
+  @Test
+  void childNativeDepositOpensAnEmptyFormAndReviewsTheApprovalThenTheDeposit() {
+    WizardViewModel vm = new WizardViewModel(port, new DirectTaskRunner());
+    vm.startChildDeposit(ME);
+    assertThat(vm.stepProperty().get()).isEqualTo(Step.FORM);
+    assertThat(vm.actionProperty().get().hasForm()).isTrue();
+    assertThat(vm.actionProperty().get().isNft()).isFalse();
+    assertThat(vm.titleProperty().get()).startsWith("Deposit a child-native token to the root");
+    assertThat(vm.messageProperty().get()).contains("RootMintableERC20Predicate");
+    assertThat(vm.tokenProperty().get()).isEmpty();
+    vm.amountProperty().set("5");
+    vm.prepare();
+    assertThat(vm.errorProperty().get()).contains("token is not an address");
+    assertThat(port.prepared).isEmpty();
+
+    String token = "0x00000000000000000000000000000000000000c7";
+    vm.tokenProperty().set(token);
+    vm.prepare();
+    assertThat(port.prepared).containsExactly("child deposit 5 of " + token);
+    assertThat(vm.stepProperty().get()).isEqualTo(Step.REVIEW);
+    assertThat(vm.lines()).isNotEmpty();
   }
 }

@@ -1,6 +1,7 @@
 package io.bridgescope.devnet.wallet;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.bridgescope.core.abi.Abi;
 import io.bridgescope.core.abi.AbiReader;
@@ -27,6 +28,8 @@ import io.bridgescope.core.proof.ProofBuilder;
 import io.bridgescope.core.proof.ProofException;
 import io.bridgescope.core.store.AssetDao;
 import io.bridgescope.core.store.TokenDao;
+import io.bridgescope.core.store.rows.Bytes;
+import io.bridgescope.core.wallet.Erc20Amount;
 import io.bridgescope.core.wallet.Outcome;
 import io.bridgescope.core.wallet.Review;
 import io.bridgescope.core.wallet.WalletException;
@@ -117,6 +120,26 @@ class AssetKindsDevnetTest {
           WAIT,
           "every deposit executed on the child");
       assertThat(ownerOf(child, childNft, ids[0])).isEqualTo(me);
+
+      // The wallet reads a typed amount at the token's own decimals (6 here, never a guessed 18),
+      // and its review says it in those units.
+      Review planned =
+          f.wallet.bridge().prepareWithdraw(me, childUsd, me, Erc20Amount.whole("2.345678"), false);
+      assertThat(planned.title()).contains("withdraw 2.345678 ");
+      assertThat(planned.steps().get(0).call().args().get(2).value())
+          .startsWith("2345678 (2.345678");
+      assertThat(planned.steps().get(0).data())
+          .isEqualTo(Bytes.of(BridgeAbi.withdrawTo(childUsd, me, u(2_345_678))));
+      assertThatThrownBy(
+              () ->
+                  f.wallet
+                      .bridge()
+                      .prepareWithdraw(me, childUsd, me, Erc20Amount.whole("0.0000001"), false))
+          .isInstanceOf(WalletException.class)
+          .hasMessageContaining("has 6 decimals");
+      assertThatThrownBy(() -> f.wallet.bridge().prepareWithdraw(me, childUsd, me, u(20_000_000)))
+          .isInstanceOf(WalletException.class)
+          .hasMessageContaining("holds 12.345678");
       assertThat(balance1155(root, a.multi(), me, 1)).isEqualTo(big(85));
 
       // Withdraw every kind back, single and batch.

@@ -1,7 +1,5 @@
-package io.bridgescope.cli;
+package io.bridgescope.core.asset;
 
-import io.bridgescope.core.asset.TokenAmounts;
-import io.bridgescope.core.asset.TokenMetadata;
 import io.bridgescope.core.model.Address;
 import io.bridgescope.core.network.ChainRole;
 import io.bridgescope.core.store.Database;
@@ -13,20 +11,21 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * The decimals and symbol of the root ERC-20 tokens in {@code deposits} / {@code exits}, from the
- * index only (no node): the token's cached metadata ({@code transfers} reads it from the contract),
- * else its MAP_TOKEN message. Unknown means the amount is shown raw, never scaled by a guessed 18.
+ * The decimals and symbol of root ERC-20 tokens, from the index only (no node): the token's cached
+ * metadata (read from the contract by {@link TokenMetadataReader}), else its MAP_TOKEN message.
+ * Unknown means the amount is shown raw, never scaled by a guessed 18. One instance remembers what
+ * it looked up; it is not for sharing between threads.
  */
-final class TokenScale {
+public final class TokenScale {
 
   private final Database db;
   private final Map<Address, Optional<TokenMetadata>> known = new HashMap<>();
 
-  TokenScale(Database db) {
+  public TokenScale(Database db) {
     this.db = db;
   }
 
-  Optional<TokenMetadata> of(Address rootToken) {
+  public Optional<TokenMetadata> of(Address rootToken) {
     return known.computeIfAbsent(
         rootToken,
         t -> {
@@ -35,12 +34,12 @@ final class TokenScale {
         });
   }
 
-  OptionalInt decimals(Address rootToken) {
+  public OptionalInt decimals(Address rootToken) {
     return of(rootToken).map(TokenMetadata::decimals).orElse(OptionalInt.empty());
   }
 
   /** {@code 12.345678 BUSD}, or {@code 12345678 (raw units)} while the decimals are unknown. */
-  String format(Address rootToken, BigInteger amount) {
+  public String format(Address rootToken, BigInteger amount) {
     return TokenAmounts.format(amount, of(rootToken));
   }
 }
