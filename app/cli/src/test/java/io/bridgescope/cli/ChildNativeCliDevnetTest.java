@@ -10,10 +10,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.bridgescope.core.abi.Abi;
 import io.bridgescope.core.abi.AbiReader;
 import io.bridgescope.core.abi.AbiValue;
-import io.bridgescope.core.bridge.BridgeEvents;
 import io.bridgescope.core.chain.ChainClient;
 import io.bridgescope.core.model.Address;
-import io.bridgescope.core.model.Hash32;
 import io.bridgescope.devnet.Devnet;
 import io.bridgescope.devnet.DevnetAssets;
 import java.math.BigInteger;
@@ -24,7 +22,6 @@ import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.web3j.protocol.core.methods.response.Log;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 
 /**
@@ -59,20 +56,26 @@ class ChildNativeCliDevnetTest {
       String key = " " + net.key;
       String deposit = "deposit --from-child --token " + token + " --amount 5" + key;
 
-      // not mapped yet: refused, nothing sent
-      CliRun.Result refused =
-          CliRun.run((String[]) concat(args(deposit), "--json", "--data-dir", data.toString()));
-      assertThat(refused.exit()).isNotZero();
-      assertThat(refused.noStackTrace().error().path("message").asText()).contains("is not mapped");
-      assertThat(erc20(child, token, me)).isEqualTo(ETHER.multiply(BigInteger.valueOf(100)));
+      // not mapped yet: the first deposit maps it (mapToken on the child's predicate), approves
+      // and deposits, in one signing
+      JsonNode first = ok(data, args(deposit));
+      JsonNode firstSteps = first.path("review").path("steps");
+      assertThat(firstSteps.size()).isEqualTo(3);
+      assertThat(firstSteps.get(0).path("call").path("function").asText()).isEqualTo("mapToken");
+      assertThat(firstSteps.get(0).path("call").toString()).contains(ESCROW.toString());
+      assertThat(firstSteps.get(1).path("call").path("function").asText()).isEqualTo("approve");
+      assertThat(firstSteps.get(2).path("call").path("function").asText()).isEqualTo("depositTo");
+      assertThat(first.path("outcome").path("ok").asBoolean()).isTrue();
+      String mapExit =
+          first.path("outcome").path("steps").get(0).path("emittedIds").get(0).asText();
+      String firstExit =
+          first.path("outcome").path("steps").get(2).path("emittedIds").get(0).asText();
+      assertThat(erc20(child, token, ESCROW)).isEqualTo(ETHER.multiply(BigInteger.valueOf(5)));
+      // the mapping's exit makes the root mirror; then the deposit's exit mints it
+      claim(data, new BigInteger(mapExit), key);
+      claim(data, new BigInteger(firstExit), key);
 
-      // mapped (the demo traffic does this the same way), and the mapping's exit claimed on the
-      // root
-      List<BigInteger> map =
-          exitIds(send(child, me, ESCROW, Abi.call("mapToken(address)", addr(token))));
-      assertThat(map).hasSize(1);
-      claim(data, map.get(0), key);
-
+      // mapped now: approve and deposit only
       JsonNode dep = ok(data, args(deposit));
       JsonNode steps = dep.path("review").path("steps");
       assertThat(steps.size()).isEqualTo(2);
@@ -81,7 +84,7 @@ class ChildNativeCliDevnetTest {
       assertThat(steps.get(1).path("call").path("contractName").asText())
           .isEqualTo("RootMintableERC20Predicate");
       assertThat(dep.path("outcome").path("ok").asBoolean()).isTrue();
-      assertThat(erc20(child, token, ESCROW)).isEqualTo(ETHER.multiply(BigInteger.valueOf(5)));
+      assertThat(erc20(child, token, ESCROW)).isEqualTo(ETHER.multiply(BigInteger.valueOf(10)));
       String exitId = dep.path("outcome").path("steps").get(1).path("emittedIds").get(0).asText();
 
       claim(data, new BigInteger(exitId), key);
@@ -94,7 +97,8 @@ class ChildNativeCliDevnetTest {
                           Abi.call("rootTokenToChildToken(address)", addr(token))))
               .address("rootTokenToChildToken", 0);
       assertThat(mirror).isNotEqualTo(Address.ZERO);
-      assertThat(erc20(devnet.root(), mirror, me)).isEqualTo(ETHER.multiply(BigInteger.valueOf(5)));
+      assertThat(erc20(devnet.root(), mirror, me))
+          .isEqualTo(ETHER.multiply(BigInteger.valueOf(10)));
     }
   }
 
@@ -126,16 +130,6 @@ class ChildNativeCliDevnetTest {
         c.awaitReceipt(c.sendUnlocked(from, to, data, null, null), Duration.ofSeconds(30));
     assertThat(r.isStatusOK()).as("transaction to %s", to).isTrue();
     return r;
-  }
-
-  private static List<BigInteger> exitIds(TransactionReceipt r) {
-    List<BigInteger> ids = new ArrayList<>();
-    for (Log l : r.getLogs()) {
-      if (Hash32.of(l.getTopics().get(0)).equals(BridgeEvents.L2_STATE_SYNCED)) {
-        ids.add(BridgeEvents.stateSync(l).id());
-      }
-    }
-    return ids;
   }
 
   private static AbiValue addr(Address a) {

@@ -7,7 +7,6 @@ import io.bridgescope.cli.Json;
 import io.bridgescope.cli.Output;
 import io.bridgescope.core.bridge.BridgeEvents;
 import io.bridgescope.core.network.ChainRole;
-import io.bridgescope.core.store.rows.TxPurpose;
 import io.bridgescope.core.wallet.Amounts;
 import io.bridgescope.core.wallet.DecodedCall;
 import io.bridgescope.core.wallet.KeyInfo;
@@ -118,14 +117,15 @@ public final class Actions {
       for (BridgeEvents.Result res : r.results()) {
         System.out.println("  " + Outcome.describe(what, res));
       }
-      if (r.step().purpose() == TxPurpose.WITHDRAW) {
+      // what a step emits on the child is an exit (a withdrawal, a child-native deposit or a
+      // mapping), on the root a deposit
+      if (r.step().chain() == ChainRole.CHILD) {
         r.emittedIds()
             .forEach(
                 id ->
                     System.out.println(
                         "  exit id " + id + " (claim it with: bridgescope exit " + id + ")"));
-      }
-      if (r.step().purpose() == TxPurpose.DEPOSIT) {
+      } else {
         r.emittedIds().forEach(id -> System.out.println("  deposit id " + id));
       }
     }

@@ -26,6 +26,11 @@ final class AssetExports {
           + " signer to check): once it is mined, run the same `tx export-deposit` again to write"
           + " the deposit";
 
+  static final String MAPPING_FIRST =
+      "this file is the mapping only (mapToken; the approval and the deposit ride along, unsigned):"
+          + " once it is mined, run the same `tx export-deposit --from-child` again to write the"
+          + " next step";
+
   private AssetExports() {}
 
   /** The options both verbs share, and the export; a subclass says which review to write. */

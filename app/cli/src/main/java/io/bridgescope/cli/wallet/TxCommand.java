@@ -213,7 +213,11 @@ public final class TxCommand implements Runnable {
    */
   static void write(
       WalletOptions opts, SigningOptions signing, WalletOptions.Session s, Review whole, Path out) {
-    Review r = whole.firstStepOnly(AssetExports.APPROVAL_FIRST);
+    Review r =
+        whole.firstStepOnly(
+            whole.steps().get(0).call().function().equals("mapToken")
+                ? AssetExports.MAPPING_FIRST
+                : AssetExports.APPROVAL_FIRST);
     r.describe().forEach(System.out::println);
     ReviewedExports kept = exports(opts, s.profile());
     Inspection i = s.wallet().exportUnsigned(whole, signing.limits(), out, kept);

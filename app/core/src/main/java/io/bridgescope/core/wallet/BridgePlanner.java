@@ -184,7 +184,8 @@ public final class BridgePlanner {
         " on the child",
         checks,
         "the validators commit it on the child; the relayer (or `bridgescope self-execute`)"
-            + " executes it");
+            + " executes it",
+        List.of());
   }
 
   /**
@@ -212,16 +213,19 @@ public final class BridgePlanner {
                             + " was signed"));
     List<String> checks = new ArrayList<>();
     receiverCheck(receiver, "root", "deposit", allowBurn).ifPresent(checks::add);
+    List<Step> before = new ArrayList<>();
+    String next =
+        "once a checkpoint covers it, claim it on the root with `bridgescope exit` (that mints the"
+            + " root mirror)";
     if (views.childNativeMirror(predicate, token).equals(Address.ZERO)) {
-      throw new WalletException(
-          Kind.NOT_READY,
-          token
-              + " is not mapped by the child's RootMintableERC20Predicate ("
-              + predicate
-              + "), so a deposit of it could not be minted on the root; map it first (mapToken),"
-              + " claim that exit on the root, then deposit. Nothing was signed");
+      before.add(mapToken(from, predicate, token, checks));
+      next =
+          "claim the mapping's exit on the root first (it creates the root mirror), then the"
+              + " deposit's; "
+              + next;
+    } else {
+      checks.add(token + " is mapped by the child's RootMintableERC20Predicate");
     }
-    checks.add(token + " is mapped by the child's RootMintableERC20Predicate");
     return deposit(
         ChainRole.CHILD,
         predicate,
@@ -232,14 +236,46 @@ public final class BridgePlanner {
         amount,
         " on the root",
         checks,
-        "once a checkpoint covers it, claim it on the root with `bridgescope exit` (that mints the"
-            + " root mirror)");
+        next,
+        before);
+  }
+
+  /**
+   * {@code mapToken(token)} on the child's RootMintableERC20Predicate, the first step of the first
+   * deposit of a child-native token: the predicate then escrows it, and the mapping's exit makes
+   * the root mirror once claimed.
+   */
+  private Step mapToken(Address from, Address predicate, Address token, List<String> checks) {
+    checks.add(
+        token
+            + " is not mapped by the child's RootMintableERC20Predicate yet: the first step maps"
+            + " it");
+    String summary =
+        "map child-native token " + token + " to a root mirror (an exit to claim there)";
+    UnsignedTx tx =
+        planner.plan(
+            ChainRole.CHILD,
+            from,
+            predicate,
+            MapTokenCall.encode(token),
+            TxPurpose.OTHER,
+            Optional.empty(),
+            summary,
+            checks);
+    return Step.planned(
+        new DecodedCall(
+            "RootMintableERC20Predicate",
+            predicate,
+            "mapToken",
+            List.of(new DecodedCall.Arg("childNativeToken", "address", token.toString())),
+            BigInteger.ZERO),
+        tx);
   }
 
   /**
    * Approve (when the predicate's allowance is short: exactly {@code amount}) and {@code
-   * depositTo(token, receiver, amount)} on {@code predicate}, both on {@code chain}; the deposit is
-   * simulated and signed once the approval is mined.
+   * depositTo(token, receiver, amount)} on {@code predicate}, both on {@code chain}, after the
+   * steps {@code before}; the deposit is simulated and signed once the step before it is mined.
    */
   private Review deposit(
       ChainRole chain,
@@ -251,7 +287,8 @@ public final class BridgePlanner {
       Erc20Amount typed,
       String where,
       List<String> checks,
-      String next) {
+      String next,
+      List<Step> before) {
     TokenUnits units = views.units(chain, token);
     BigInteger amount = typed.in(units);
     BigInteger held = views.tokenBalance(chain, token, from);
@@ -283,7 +320,17 @@ public final class BridgePlanner {
                 new DecodedCall.Arg("receiver", "address", receiver.toString()),
                 new DecodedCall.Arg("amount", "uint256", amount + " (" + units.show(amount) + ")")),
             BigInteger.ZERO);
-    List<Step> steps = new ArrayList<>();
+    List<Step> steps = new ArrayList<>(before);
+    Step deferred =
+        new Step(
+            chain,
+            from,
+            depositCall,
+            Bytes.of(depositData),
+            TxPurpose.DEPOSIT,
+            Optional.empty(),
+            summary,
+            Optional.empty());
     BigInteger allowance = views.allowance(chain, token, from, predicate);
     if (allowance.compareTo(amount) < 0) {
       String approveSummary =
@@ -311,16 +358,10 @@ public final class BridgePlanner {
                           "amount", "uint256", amount + " (" + units.show(amount) + ")")),
                   BigInteger.ZERO),
               approve));
-      steps.add(
-          new Step(
-              chain,
-              from,
-              depositCall,
-              Bytes.of(depositData),
-              TxPurpose.DEPOSIT,
-              Optional.empty(),
-              summary,
-              Optional.empty()));
+      steps.add(deferred);
+    } else if (!before.isEmpty()) {
+      checks.add("allowance of the " + predicateName + " covers the amount");
+      steps.add(deferred);
     } else {
       checks.add("allowance of the " + predicateName + " covers the amount");
       steps.add(

@@ -79,7 +79,10 @@ final class CallDecoder {
         "depositTo(address,address,uint256)",
         "RootMintableERC20Predicate",
         ChainRole.CHILD,
-        TxPurpose.DEPOSIT);
+        TxPurpose.DEPOSIT),
+    // Maps a child-native ERC-20 (a root mirror is made when its exit is claimed); moves no tokens.
+    MAP_CHILD_NATIVE(
+        MapTokenCall.SIGNATURE, "RootMintableERC20Predicate", ChainRole.CHILD, TxPurpose.OTHER);
 
     final String signature;
     final String contractName;
@@ -131,7 +134,7 @@ final class CallDecoder {
             Optional.ofNullable(child.address(AssetPredicate.CHILD_ERC721));
         case WITHDRAW_TO_1155, WITHDRAW_BATCH_1155 ->
             Optional.ofNullable(child.address(AssetPredicate.CHILD_ERC1155));
-        case DEPOSIT_TO_CHILD_NATIVE ->
+        case DEPOSIT_TO_CHILD_NATIVE, MAP_CHILD_NATIVE ->
             Optional.ofNullable(child.address(AssetPredicate.ROOT_MINTABLE_ERC20));
       };
     }
@@ -139,7 +142,13 @@ final class CallDecoder {
 
   /** A decoded call: its function and each argument in words. */
   sealed interface Call
-      permits Exits, Execute, TokenMove, Approve, NftCalls.NftMove, NftCalls.SetApproval {
+      permits Exits,
+          Execute,
+          TokenMove,
+          Approve,
+          MapTokenCall,
+          NftCalls.NftMove,
+          NftCalls.SetApproval {
     Function function();
 
     List<DecodedCall.Arg> args();
@@ -262,6 +271,7 @@ final class CallDecoder {
           case WITHDRAW, DEPOSIT -> tokenMove(f.get(), r, false);
           case WITHDRAW_TO, DEPOSIT_TO, DEPOSIT_TO_CHILD_NATIVE -> tokenMove(f.get(), r, true);
           case APPROVE -> approve(r);
+          case MAP_CHILD_NATIVE -> MapTokenCall.decode(r);
           case SET_APPROVAL_FOR_ALL -> NftCalls.setApproval(r);
           case DEPOSIT_TO_721,
               DEPOSIT_BATCH_721,
@@ -454,6 +464,9 @@ final class CallDecoder {
     }
     if (c instanceof Approve a) {
       return BridgeAbi.approve(a.spender(), a.amount());
+    }
+    if (c instanceof MapTokenCall m) {
+      return MapTokenCall.encode(m.token());
     }
     if (c instanceof NftCalls.NftMove || c instanceof NftCalls.SetApproval) {
       return NftCalls.encode(c);

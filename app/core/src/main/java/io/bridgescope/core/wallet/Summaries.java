@@ -58,6 +58,9 @@ final class Summaries {
     if (c instanceof Approve a) {
       return "approve " + a.spender() + " to take " + ether(a.amount()) + " of " + to;
     }
+    if (c instanceof MapTokenCall m) {
+      return "map child-native token " + m.token() + " to a root mirror (an exit to claim there)";
+    }
     TokenMove m = (TokenMove) c;
     String receiver = m.receiver().map(Address::toString).orElse("the sender");
     if (m.function() == Function.DEPOSIT_TO_CHILD_NATIVE) {

@@ -128,4 +128,44 @@ class ChildNativeSigningTest {
                 .fields())
         .containsExactly("data");
   }
+
+  @Test
+  void mapTokenIsKnownOnlyToTheMintablePredicateOnTheChild() {
+    byte[] map = io.bridgescope.core.abi.Abi.call("mapToken(address)", addr(TOKEN));
+    Inspection ok =
+        policy.inspectPlanned(
+            tx(CHILD_ID, MINTABLE, map, TxPurpose.OTHER), IndexSnapshot.NONE, List.of());
+    assertThat(ok.problems()).isEmpty();
+    assertThat(ok.call().contractName()).isEqualTo("RootMintableERC20Predicate");
+    assertThat(ok.call().function()).isEqualTo("mapToken");
+    assertThat(ok.tx().summary()).contains("map child-native token " + TOKEN);
+    assertThat(String.join("\n", ok.describe())).contains("childNativeToken=" + TOKEN);
+    // the same bytes to another contract (the root's RootERC20Predicate has a mapToken too), on
+    // the root chain, with value, or with a trailing byte: refused, naming the field
+    assertThat(
+            policy
+                .inspectPlanned(
+                    tx(CHILD_ID, ROOT_PREDICATE, map, TxPurpose.OTHER),
+                    IndexSnapshot.NONE,
+                    List.of())
+                .fields())
+        .contains("to");
+    assertThat(
+            policy
+                .inspectPlanned(
+                    tx(ROOT_ID, MINTABLE, map, TxPurpose.OTHER), IndexSnapshot.NONE, List.of())
+                .fields())
+        .contains("chainId");
+    byte[] longer = java.util.Arrays.copyOf(map, map.length + 1);
+    assertThat(
+            policy
+                .inspectPlanned(
+                    tx(CHILD_ID, MINTABLE, longer, TxPurpose.OTHER), IndexSnapshot.NONE, List.of())
+                .fields())
+        .contains("data");
+  }
+
+  private static io.bridgescope.core.abi.AbiValue addr(Address a) {
+    return io.bridgescope.core.abi.AbiValue.address(a);
+  }
 }
