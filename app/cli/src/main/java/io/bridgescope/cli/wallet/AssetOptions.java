@@ -2,7 +2,6 @@ package io.bridgescope.cli.wallet;
 
 import io.bridgescope.cli.CliException;
 import io.bridgescope.core.model.Address;
-import io.bridgescope.core.wallet.Amounts;
 import io.bridgescope.core.wallet.Erc20Amount;
 import io.bridgescope.core.wallet.NftPlanner;
 import java.math.BigInteger;
@@ -74,13 +73,13 @@ final class AssetOptions {
     if (amounts.size() != 1) {
       throw CliException.usage("--token needs one --amount (whole tokens, e.g. 1.5)");
     }
-    String amount = amounts.get(0);
+    Erc20Amount amount;
     try {
-      Amounts.parseUnits(amount, 255); // the form now; the token's decimals once a node is asked
+      amount = Erc20Amount.whole(amounts.get(0)); // the token's decimals once a node is asked
     } catch (IllegalArgumentException e) {
       throw CliException.usage("--amount: " + e.getMessage());
     }
-    return new Erc20(address("--token", k.erc20), Erc20Amount.whole(amount));
+    return new Erc20(address("--token", k.erc20), amount);
   }
 
   /** The NFT token (for an NFT kind). */

@@ -250,26 +250,18 @@ public final class BridgePlanner {
         token
             + " is not mapped by the child's RootMintableERC20Predicate yet: the first step maps"
             + " it");
-    String summary =
-        "map child-native token " + token + " to a root mirror (an exit to claim there)";
+    byte[] data = MapTokenCall.encode(token);
     UnsignedTx tx =
         planner.plan(
             ChainRole.CHILD,
             from,
             predicate,
-            MapTokenCall.encode(token),
+            data,
             TxPurpose.OTHER,
             Optional.empty(),
-            summary,
+            Summaries.of(predicate, data, contracts),
             checks);
-    return Step.planned(
-        new DecodedCall(
-            "RootMintableERC20Predicate",
-            predicate,
-            "mapToken",
-            List.of(new DecodedCall.Arg("childNativeToken", "address", token.toString())),
-            BigInteger.ZERO),
-        tx);
+    return Step.planned(DecodedCall.of(predicate, data, contracts), tx);
   }
 
   /**
@@ -322,15 +314,7 @@ public final class BridgePlanner {
             BigInteger.ZERO);
     List<Step> steps = new ArrayList<>(before);
     Step deferred =
-        new Step(
-            chain,
-            from,
-            depositCall,
-            Bytes.of(depositData),
-            TxPurpose.DEPOSIT,
-            Optional.empty(),
-            summary,
-            Optional.empty());
+        Step.deferred(chain, from, depositCall, depositData, TxPurpose.DEPOSIT, summary);
     BigInteger allowance = views.allowance(chain, token, from, predicate);
     if (allowance.compareTo(amount) < 0) {
       String approveSummary =
@@ -359,23 +343,23 @@ public final class BridgePlanner {
                   BigInteger.ZERO),
               approve));
       steps.add(deferred);
-    } else if (!before.isEmpty()) {
-      checks.add("allowance of the " + predicateName + " covers the amount");
-      steps.add(deferred);
     } else {
       checks.add("allowance of the " + predicateName + " covers the amount");
+      // after a mapping, the deposit can be simulated only once that is mined
       steps.add(
-          Step.planned(
-              depositCall,
-              planner.plan(
-                  chain,
-                  from,
-                  predicate,
-                  depositData,
-                  TxPurpose.DEPOSIT,
-                  Optional.empty(),
-                  summary,
-                  checks)));
+          before.isEmpty()
+              ? Step.planned(
+                  depositCall,
+                  planner.plan(
+                      chain,
+                      from,
+                      predicate,
+                      depositData,
+                      TxPurpose.DEPOSIT,
+                      Optional.empty(),
+                      summary,
+                      checks))
+              : deferred);
     }
     return new Review(
         "Deposit: " + summary,

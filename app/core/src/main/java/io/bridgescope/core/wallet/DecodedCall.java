@@ -33,4 +33,15 @@ public record DecodedCall(
         + ")"
         + (value.signum() == 0 ? "" : " with value " + Amounts.ether(value));
   }
+
+  /**
+   * The call {@code data} sent to {@code to} makes, decoded as the signer will decode it: planners
+   * build their reviews' calls this way, so the review and the signer cannot disagree.
+   */
+  static DecodedCall of(
+      Address to, byte[] data, io.bridgescope.core.network.BridgeContracts contracts) {
+    CallDecoder.Call c = CallDecoder.decode(data, to, contracts).orElseThrow();
+    return new DecodedCall(
+        c.function().contractName, to, c.function().functionName(), c.args(), BigInteger.ZERO);
+  }
 }

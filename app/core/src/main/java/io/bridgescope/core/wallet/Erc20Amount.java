@@ -14,7 +14,12 @@ public sealed interface Erc20Amount {
     return new Base(units);
   }
 
-  /** {@code text} in whole tokens, e.g. {@code 1.5}. */
+  /**
+   * {@code text} in whole tokens, e.g. {@code 1.5}, its form checked now (a positive plain number)
+   * and its decimals once the token is asked.
+   *
+   * @throws IllegalArgumentException the text is no positive plain number
+   */
   static Erc20Amount whole(String text) {
     return new Whole(text);
   }
@@ -38,6 +43,7 @@ public sealed interface Erc20Amount {
   record Whole(String text) implements Erc20Amount {
     public Whole {
       Objects.requireNonNull(text, "text");
+      Amounts.parseUnits(text, 255); // the form only: any decimals a uint8 allows
     }
 
     @Override

@@ -107,7 +107,8 @@ public final class ExitPlanner {
     List<String> checks = new ArrayList<>();
     ExitProof proof = checkedProof(id, checks);
     ExitRow row = row(id);
-    String summary = "exit " + id + " (" + describe(row, contracts) + ")";
+    String paysOut = describe(row, contracts); // reads the index, or the root for decimals
+    String summary = "exit " + id + " (" + paysOut + ")";
     byte[] data = BridgeAbi.exit(proof.toExitInput());
     UnsignedTx tx =
         planner.plan(
@@ -134,7 +135,7 @@ public final class ExitPlanner {
                     "bytes",
                     "abi.encode(" + id + ", " + row.sender() + ", " + row.receiver() + ", data)"),
                 new DecodedCall.Arg("proof", "bytes32[]", proofText(proof.proof())),
-                new DecodedCall.Arg("pays out", "L2StateSynced data", describe(row, contracts))),
+                new DecodedCall.Arg("pays out", "L2StateSynced data", paysOut)),
             BigInteger.ZERO);
     return new Review(
         "Withdraw: " + summary,

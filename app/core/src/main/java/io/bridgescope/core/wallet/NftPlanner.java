@@ -144,15 +144,8 @@ public final class NftPlanner {
               checks);
       steps.add(Step.planned(decoded(rootToken, approveData), approve));
       steps.add(
-          new Step(
-              ChainRole.ROOT,
-              from,
-              depositCall,
-              Bytes.of(depositData),
-              TxPurpose.DEPOSIT,
-              Optional.empty(),
-              summary,
-              Optional.empty()));
+          Step.deferred(
+              ChainRole.ROOT, from, depositCall, depositData, TxPurpose.DEPOSIT, summary));
     } else {
       checks.add(
           "the root predicate "
@@ -341,13 +334,11 @@ public final class NftPlanner {
 
   /** The review's call, decoded from {@code data} as the signer will decode it. */
   private DecodedCall decoded(Address to, byte[] data) {
-    CallDecoder.Call c = CallDecoder.decode(data, to, contracts).orElseThrow();
-    return new DecodedCall(
-        c.function().contractName, to, c.function().functionName(), c.args(), BigInteger.ZERO);
+    return DecodedCall.of(to, data, contracts);
   }
 
   private String summary(Address to, byte[] data) {
-    return Summaries.of(CallDecoder.decode(data, to, contracts).orElseThrow(), to);
+    return Summaries.of(to, data, contracts);
   }
 
   private static String text(AssetKind kind) {

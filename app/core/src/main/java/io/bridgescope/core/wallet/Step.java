@@ -45,4 +45,19 @@ public record Step(
         tx.summary(),
         Optional.of(tx));
   }
+
+  /**
+   * A step that can be planned and simulated only once the step before it is mined (a deposit
+   * waiting for its approval or its token's mapping).
+   */
+  static Step deferred(
+      ChainRole chain,
+      Address from,
+      DecodedCall call,
+      byte[] data,
+      TxPurpose purpose,
+      String summary) {
+    return new Step(
+        chain, from, call, Bytes.of(data), purpose, Optional.empty(), summary, Optional.empty());
+  }
 }

@@ -24,6 +24,11 @@ final class Summaries {
 
   private Summaries() {}
 
+  /** The summary of the call {@code data} sent to {@code to} makes, read from its bytes. */
+  static String of(Address to, byte[] data, io.bridgescope.core.network.BridgeContracts contracts) {
+    return of(CallDecoder.decode(data, to, contracts).orElseThrow(), to);
+  }
+
   static String of(Call c, Address to) {
     if (c instanceof Exits e) {
       if (e.function() == Function.EXIT) {

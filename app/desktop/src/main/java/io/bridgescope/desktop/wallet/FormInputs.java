@@ -1,7 +1,7 @@
 package io.bridgescope.desktop.wallet;
 
 import io.bridgescope.core.model.Address;
-import io.bridgescope.core.wallet.Amounts;
+import io.bridgescope.core.wallet.Erc20Amount;
 
 /** The wallet forms' fields read on the FX thread, before anything is asked of a node. */
 final class FormInputs {
@@ -24,7 +24,7 @@ final class FormInputs {
    */
   static String wholeTokens(String text) {
     String whole = text.strip();
-    Amounts.parseUnits(whole, 255);
+    Erc20Amount.whole(whole);
     return whole;
   }
 }
