@@ -219,6 +219,19 @@ class JsonContractDevnetTest {
     assertThat(solvency.path("tokens").size()).isPositive();
     assertThat(solvency.path("tokens").get(0).path("status").asText())
         .isIn("balanced", "unsettled");
+    // --record keeps a verdict (none while unsettled), --history reads it back with no node asked
+    await("a solvency verdict is kept")
+        .atMost(WAIT)
+        .until(
+            () -> {
+              JsonNode checked = ok("solvency", "--record");
+              return checked.path("unsettled").isNull()
+                  && ok("solvency", "--history", "100").path("history").size() > 0;
+            });
+    JsonNode kept = ok("solvency", "--history", "100");
+    assertThat(kept.path("history").get(0).path("status").asText()).isEqualTo("balanced");
+    assertThat(kept.path("history").get(0).path("rootToken").asText()).startsWith("0x");
+    assertThat(kept.path("history").get(0).has("id")).isTrue();
     Path html = work.resolve("report.html");
     JsonNode report =
         ok(

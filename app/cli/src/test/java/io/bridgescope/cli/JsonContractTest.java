@@ -107,6 +107,18 @@ class JsonContractTest {
     return CliRun.run(all.toArray(String[]::new));
   }
 
+  @Test
+  void solvencyHistoryArgumentsAreCheckedBeforeAnythingIsOpened() {
+    for (String[] args :
+        List.of(
+            new String[] {"solvency", "-n", "nowhere", "--history", "0"},
+            new String[] {"solvency", "-n", "nowhere", "--history", "5", "--record"})) {
+      CliRun.Result r = json(args);
+      assertThat(r.exit()).isEqualTo(2);
+      assertThat(r.json().path("error").path("code").asText()).isEqualTo("usage");
+    }
+  }
+
   /** A failing invocation of every verb with --json, and the error code it must give. */
   Map<String, Object[]> failures() {
     String missing = dir.resolve("missing.json").toString();

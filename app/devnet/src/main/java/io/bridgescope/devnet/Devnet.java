@@ -365,23 +365,14 @@ public final class Devnet implements AutoCloseable {
     return reorgs.get();
   }
 
-  /**
-   * The solvency fault knob: mints {@code amount} of the bridged child token to {@code to} with no
-   * deposit behind it, sent through the system caller as the child predicate (the only minter the
-   * token accepts). The child supply then exceeds the root escrow by {@code amount}. Returns the
-   * child block the mint landed in.
-   */
+  /** The solvency fault knobs: mints on the child with no deposit behind them. */
+  public UnbackedMints unbacked() {
+    return new UnbackedMints(child, system, contracts, assets);
+  }
+
+  /** The ERC-20 solvency fault knob ({@link UnbackedMints#erc20}); returns the mint's block. */
   public long mintUnbacked(Address to, java.math.BigInteger amount) {
-    byte[] mint =
-        io.bridgescope.core.abi.Abi.call(
-            "mint(address,uint256)",
-            io.bridgescope.core.abi.AbiValue.address(to),
-            io.bridgescope.core.abi.AbiValue.uint(amount));
-    org.web3j.protocol.core.methods.response.TransactionReceipt r =
-        system.callAs(
-            DevnetContracts.CHILD_PREDICATE, contracts.childToken(), mint, "unbacked mint");
-    LOG.warn("fault knob: minted {} child tokens to {} with no deposit behind them", amount, to);
-    return r.getBlockNumber().longValueExact();
+    return unbacked().erc20(to, amount);
   }
 
   /** Rewrites the last {@code depth} child blocks (anvil_reorg), for reorg handling tests. */

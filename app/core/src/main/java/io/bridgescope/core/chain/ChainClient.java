@@ -332,6 +332,27 @@ public final class ChainClient implements AutoCloseable {
     return r.getLogs().stream().map(l -> (Log) l.get()).toList();
   }
 
+  /**
+   * eth_getLogs of one contract with a filter per topic position: each inner list is the topics
+   * allowed at that position, an empty list any topic.
+   */
+  public List<Log> logsByTopics(Address contract, List<List<Hash32>> topics, long from, long to) {
+    EthFilter filter =
+        new EthFilter(
+            DefaultBlockParameter.valueOf(BigInteger.valueOf(from)),
+            DefaultBlockParameter.valueOf(BigInteger.valueOf(to)),
+            contract.toString());
+    for (List<Hash32> at : topics) {
+      if (at.isEmpty()) {
+        filter.addNullTopic();
+      } else {
+        filter.addOptionalTopics(at.stream().map(Hash32::toString).toArray(String[]::new));
+      }
+    }
+    EthLog r = send("eth_getLogs", web3.ethGetLogs(filter));
+    return r.getLogs().stream().map(l -> (Log) l.get()).toList();
+  }
+
   /** eth_call at the latest block; a revert becomes a {@link ChainException} with its reason. */
   public byte[] call(Address to, byte[] data) {
     return call(null, to, data, DefaultBlockParameterName.LATEST);

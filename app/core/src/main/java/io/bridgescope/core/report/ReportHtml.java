@@ -203,7 +203,7 @@ public final class ReportHtml {
           .append(esc(r.unsettled().get()))
           .append("</p>\n");
     } else if (r.tokens().isEmpty()) {
-      p("No ERC-20 or ERC-721 deposit or withdrawal had been made by then.");
+      p("No deposit or withdrawal had been made by then.");
       return;
     } else {
       out.append(r.solvent() ? "<p>Every token balances.</p>\n" : "<p class=\"bad\">INSOLVENT: ")
@@ -214,9 +214,9 @@ public final class ReportHtml {
         .append("<th>exits in flight (failed)</th><th>difference</th><th>status</th></tr>\n");
     for (TokenSolvency t : r.tokens()) {
       Optional<TokenMetadata> meta = report.metadataOf(t);
-      // ERC-721 rows count ids: never scaled
+      // ERC-721 rows count ids and ERC-1155 amounts are whole: never scaled
       Optional<TokenMetadata> scale =
-          t.kind() == io.bridgescope.core.solvency.AssetKind.ERC721 ? Optional.empty() : meta;
+          t.kind() == io.bridgescope.core.solvency.AssetKind.ERC20 ? meta : Optional.empty();
       out.append("<tr><td class=\"hex\">")
           .append(t.rootToken())
           .append("</td><td class=\"hex\">")
@@ -338,6 +338,9 @@ public final class ReportHtml {
   private static String unit(TokenSolvency t, Optional<TokenMetadata> meta) {
     if (t.kind() == io.bridgescope.core.solvency.AssetKind.ERC721) {
       return meta.flatMap(TokenMetadata::symbol).map(s -> s + " ").orElse("") + "ids (ERC-721)";
+    }
+    if (t.id().isPresent()) {
+      return "id " + t.id().get() + " (ERC-1155)";
     }
     if (meta.isEmpty() || meta.get().decimals().isEmpty()) {
       return "raw units";

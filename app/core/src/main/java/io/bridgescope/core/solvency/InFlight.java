@@ -1,5 +1,7 @@
 package io.bridgescope.core.solvency;
 
+import io.bridgescope.core.asset.AssetPredicate;
+import io.bridgescope.core.asset.TokenHome;
 import io.bridgescope.core.model.Address;
 import io.bridgescope.core.store.Uint256Column;
 import java.math.BigInteger;
@@ -28,6 +30,29 @@ final class InFlight {
 
     void add(int slot, BigInteger amount) {
       v[slot] = v[slot].add(amount);
+    }
+
+    /** The invariant of a token (an id) with these amounts in flight. */
+    TokenSolvency judge(
+        AssetKind kind,
+        Address rootToken,
+        java.util.Optional<Address> childToken,
+        BigInteger escrow,
+        BigInteger supply,
+        io.bridgescope.core.asset.TokenHome home,
+        java.util.Optional<BigInteger> id) {
+      return new TokenSolvency(
+          kind,
+          rootToken,
+          childToken,
+          escrow,
+          supply,
+          v[DEPOSITS],
+          v[DEPOSITS_FAILED],
+          v[EXITS],
+          v[EXITS_FAILED],
+          home,
+          id);
     }
   }
 
@@ -121,70 +146,95 @@ final class InFlight {
   }
 
   /**
-   * The root-native ERC-721 ids in flight per root token, from the decoded payloads of the child
-   * ERC-721 predicate ({@code 0x…1006}) as of root block {@code rootBlock} and child block {@code
-   * childBlock}: each id counts 1 (batches by their items), with the same pending and failed rules
-   * as ERC-20; and every id those transfers named, whose existence on the child is read one by one
-   * (Edge's ChildERC721 has no totalSupply).
+   * The NFT ids and amounts in flight per token of one predicate family ({@code 0x…1006}, {@code
+   * 0x…1008}, {@code 0x…100a} or {@code 0x…100b}), from the decoded payloads, as of root block
+   * {@code rootBlock} and child block {@code childBlock}, in total and per id, with the same
+   * pending and failed rules as ERC-20. An ERC-721 item counts 1, an ERC-1155 item its amount;
+   * batches count by their items. For a child-native family the directions swap, as for {@link
+   * #childNativeErc20At}: "deposits" leave the child (exits on the root), "exits" come back (state
+   * syncs on the child). The key is the payload's token: the root token of a root-native family,
+   * the child token of a child-native one.
    */
-  static Map<Address, Nfts> rootNativeErc721At(Connection c, long rootBlock, long childBlock)
-      throws SQLException {
-    Map<Address, Sums> sums = new TreeMap<>();
+  static Map<Address, Nfts> nftsAt(
+      Connection c, AssetPredicate family, long rootBlock, long childBlock) throws SQLException {
+    boolean rootNative = family.home() == TokenHome.ROOT;
     String items =
         " FROM asset_payloads a JOIN asset_items i ON i.direction = a.direction AND i.id = a.id";
-    String family = " a.predicate_name = 'child_erc721' AND a.asset_kind = 'erc721'";
-    sum(
-        c,
+    String where =
+        " WHERE a.predicate_name = '"
+            + family.key()
+            + "' AND a.asset_kind = '"
+            + family.kind().key()
+            + "' AND i.token_id IS NOT NULL";
+    // towards the child: a root StateSynced, settled by a StateSyncResult on the child
+    String toChild =
         "SELECT a.token, i.amount, (SELECT max(r.success) FROM state_sync_results r"
-            + " WHERE r.id = a.id AND r.block_number <= ?)"
+            + " WHERE r.id = a.id AND r.block_number <= ?), i.token_id"
             + items
-            + " JOIN state_syncs s ON s.id = a.id WHERE"
-            + family
-            + " AND a.direction = 'to_child' AND a.action IN ('deposit', 'deposit_batch')"
-            + " AND s.block_number <= ?",
-        childBlock,
-        rootBlock,
-        DEPOSITS,
-        sums);
-    sum(
-        c,
-        "SELECT a.token, i.amount, (SELECT max(r.success) FROM exit_results r WHERE r.id = a.id"
-            + " AND r.block_number <= ?)"
+            + " JOIN state_syncs s ON s.id = a.id"
+            + where
+            + " AND a.direction = 'to_child' AND a.action IN ";
+    // towards the root: a child L2StateSynced, settled by an ExitProcessed on the root
+    String toRoot =
+        "SELECT a.token, i.amount, (SELECT max(r.success) FROM exit_results r"
+            + " WHERE r.id = a.id AND r.block_number <= ?), i.token_id"
             + items
-            + " JOIN exits e ON e.id = a.id WHERE"
-            + family
-            + " AND a.direction = 'to_root' AND a.action IN ('withdraw', 'withdraw_batch')"
-            + " AND e.block_number <= ?",
-        rootBlock,
-        childBlock,
-        EXITS,
-        sums);
+            + " JOIN exits e ON e.id = a.id"
+            + where
+            + " AND a.direction = 'to_root' AND a.action IN ";
+    String deposits = "('deposit', 'deposit_batch')";
+    String withdrawals = "('withdraw', 'withdraw_batch')";
     Map<Address, Nfts> out = new TreeMap<>();
-    sums.forEach((token, v) -> out.put(token, new Nfts(v, new java.util.TreeSet<>())));
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "SELECT a.token, i.token_id"
-                + items
-                + " LEFT JOIN state_syncs s ON a.direction = 'to_child' AND s.id = a.id"
-                + " LEFT JOIN exits e ON a.direction = 'to_root' AND e.id = a.id WHERE"
-                + family
-                + " AND i.token_id IS NOT NULL AND (s.block_number <= ? OR e.block_number <= ?)")) {
-      ps.setLong(1, rootBlock);
-      ps.setLong(2, childBlock);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          Nfts n = out.get(new Address(rs.getBytes(1)));
-          if (n != null) {
-            n.ids().add(java.util.Objects.requireNonNull(Uint256Column.decode(rs.getBytes(2))));
-          }
-        }
-      }
+    if (rootNative) {
+      nftSum(
+          c, toChild + deposits + " AND s.block_number <= ?", childBlock, rootBlock, DEPOSITS, out);
+      nftSum(
+          c, toRoot + withdrawals + " AND e.block_number <= ?", rootBlock, childBlock, EXITS, out);
+    } else {
+      nftSum(
+          c, toRoot + deposits + " AND e.block_number <= ?", rootBlock, childBlock, DEPOSITS, out);
+      nftSum(
+          c, toChild + withdrawals + " AND s.block_number <= ?", childBlock, rootBlock, EXITS, out);
     }
     return out;
   }
 
-  /** One ERC-721 token's ids in flight, and every id its transfers named. */
-  record Nfts(Sums sums, java.util.SortedSet<BigInteger> ids) {}
+  /**
+   * One NFT token's items in flight: in total (ERC-721: numbers of ids) and per id (what each id's
+   * transfers moved; an id settled both ways is there with zeros, so every id the bridge moved is
+   * known).
+   */
+  record Nfts(Sums sums, java.util.SortedMap<BigInteger, Sums> perId) {
+    static Nfts empty() {
+      return new Nfts(Sums.zero(), new TreeMap<>());
+    }
+  }
+
+  private static void nftSum(
+      Connection c,
+      String sql,
+      long resultBound,
+      long messageBound,
+      int slot,
+      Map<Address, Nfts> out)
+      throws SQLException {
+    try (PreparedStatement ps = bounded(c, sql, resultBound, messageBound)) {
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          Nfts n = out.computeIfAbsent(new Address(rs.getBytes(1)), t -> Nfts.empty());
+          BigInteger amount =
+              java.util.Objects.requireNonNull(Uint256Column.decode(rs.getBytes(2)));
+          BigInteger id = java.util.Objects.requireNonNull(Uint256Column.decode(rs.getBytes(4)));
+          int at = rs.getObject(3) == null ? slot : rs.getInt(3) == 0 ? slot + 1 : -1;
+          Sums perId = n.perId().computeIfAbsent(id, x -> Sums.zero());
+          if (at >= 0) { // else settled: minted or released on the other side
+            n.sums().add(at, amount);
+            perId.add(at, amount);
+          }
+        }
+      }
+    }
+  }
 
   private static void sum(
       Connection c,
@@ -194,10 +244,22 @@ final class InFlight {
       int slot,
       Map<Address, Sums> out)
       throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
+    try (PreparedStatement ps = bounded(c, sql, resultBound, messageBound)) {
+      sumRows(ps, slot, out);
+    }
+  }
+
+  /** {@code sql} with its two block bounds: the results' chain first, the messages' second. */
+  private static PreparedStatement bounded(
+      Connection c, String sql, long resultBound, long messageBound) throws SQLException {
+    PreparedStatement ps = c.prepareStatement(sql);
+    try {
       ps.setLong(1, resultBound);
       ps.setLong(2, messageBound);
-      sumRows(ps, slot, out);
+      return ps;
+    } catch (SQLException e) {
+      ps.close();
+      throw e;
     }
   }
 

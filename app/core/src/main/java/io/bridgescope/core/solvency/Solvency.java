@@ -8,8 +8,6 @@ import io.bridgescope.core.asset.AssetPredicates;
 import io.bridgescope.core.asset.TokenHome;
 import io.bridgescope.core.bridge.BridgeAbi;
 import io.bridgescope.core.chain.ChainClient;
-import io.bridgescope.core.chain.ChainException;
-import io.bridgescope.core.chain.RpcErrorKind;
 import io.bridgescope.core.model.Address;
 import io.bridgescope.core.network.ChainRole;
 import io.bridgescope.core.network.NetworkProfile;
@@ -25,12 +23,12 @@ import java.util.Optional;
 import org.web3j.protocol.core.DefaultBlockParameter;
 
 /**
- * Checks the solvency invariant of every ERC-20 token (and, counted in ids, every root-native
- * ERC-721 token) the index has seen bridged: {@code escrow == child supply + in flight} (see {@link
- * TokenSolvency}); for child-native tokens the escrow is on the child and the supply is the root
- * mirror's. The escrow and the supply are read with {@code eth_call} at the blocks the index has
- * reached on each chain, so the in-flight amounts from the index describe exactly the same moment;
- * a node error is a typed {@code ChainException}, never a zero.
+ * Checks the solvency invariant of every token the index has seen bridged, of every kind: {@code
+ * escrow == child supply + in flight} (see {@link TokenSolvency}); ERC-721 counted in ids, ERC-1155
+ * per id ({@link NftSolvency}); for child-native tokens the escrow is on the child and the supply
+ * is the root mirror's. The escrow and the supply are read with {@code eth_call} at the blocks the
+ * index has reached on each chain, so the in-flight amounts from the index describe exactly the
+ * same moment; a node error is a typed {@code ChainException}, never a zero.
  */
 public final class Solvency {
 
@@ -39,29 +37,58 @@ public final class Solvency {
   private final ChainClient root;
   private final ChainClient child;
 
+  private final SupplyLogs supplies;
+
   public Solvency(NetworkProfile profile, Database db, ChainClient root, ChainClient child) {
+    this(profile, db, root, child, new SupplyLogs());
+  }
+
+  /**
+   * As above, reading the NFT supplies through {@code supplies}, which remembers the mint and burn
+   * logs it has read: keep one per network (and its nodes) to read each block's logs once.
+   */
+  public Solvency(
+      NetworkProfile profile,
+      Database db,
+      ChainClient root,
+      ChainClient child,
+      SupplyLogs supplies) {
     this.profile = profile;
     this.db = db;
     this.root = root;
     this.child = child;
+    this.supplies = supplies;
   }
 
   /** What the index says is in flight, read in one snapshot. */
   private record Flights(
       Map<Address, InFlight.Sums> sums,
       Map<Address, InFlight.Sums> childNative,
-      Map<Address, InFlight.Nfts> nfts,
+      Map<AssetPredicate, Map<Address, InFlight.Nfts>> nfts,
       Optional<String> unsettled) {
 
     static Flights at(java.sql.Connection c, long rootBlock, long childBlock)
         throws java.sql.SQLException {
+      Map<AssetPredicate, Map<Address, InFlight.Nfts>> nfts =
+          new java.util.EnumMap<>(AssetPredicate.class);
+      for (AssetPredicate family : NFT_FAMILIES) {
+        nfts.put(family, InFlight.nftsAt(c, family, rootBlock, childBlock));
+      }
       return new Flights(
           InFlight.erc20At(c, rootBlock, childBlock),
           InFlight.childNativeErc20At(c, rootBlock, childBlock),
-          InFlight.rootNativeErc721At(c, rootBlock, childBlock),
+          nfts,
           InFlight.unsettledAt(c, rootBlock, childBlock));
     }
   }
+
+  /** The NFT predicate families whose solvency is checked, in the report's order. */
+  private static final List<AssetPredicate> NFT_FAMILIES =
+      List.of(
+          AssetPredicate.CHILD_ERC721,
+          AssetPredicate.CHILD_ERC1155,
+          AssetPredicate.ROOT_MINTABLE_ERC721,
+          AssetPredicate.ROOT_MINTABLE_ERC1155);
 
   /** The report at the index's current state; empty when a chain is not indexed at all yet. */
   public Optional<SolvencyReport> check() {
@@ -112,75 +139,26 @@ public final class Solvency {
           childToken.isEmpty()
               ? BigInteger.ZERO
               : uint(child.call(null, mapped, Abi.call("totalSupply()"), atChild), "totalSupply");
-      BigInteger[] v = e.getValue().v();
       tokens.add(
-          new TokenSolvency(
-              AssetKind.ERC20,
-              rootToken,
-              childToken,
-              escrow,
-              supply,
-              v[InFlight.DEPOSITS],
-              v[InFlight.DEPOSITS_FAILED],
-              v[InFlight.EXITS],
-              v[InFlight.EXITS_FAILED]));
+          e.getValue()
+              .judge(
+                  AssetKind.ERC20,
+                  rootToken,
+                  childToken,
+                  escrow,
+                  supply,
+                  TokenHome.ROOT,
+                  Optional.empty()));
     }
     for (var e : childNative.entrySet()) {
       tokens.add(childNative(e.getKey(), e.getValue(), rootBlock, atRoot, atChild));
     }
-    Optional<Address> nftEscrow = profile.contracts().rootErc721PredicateIfAny();
-    if (nftEscrow.isPresent()) {
-      for (var e : f.nfts().entrySet()) {
-        tokens.add(erc721(e.getKey(), e.getValue(), nftEscrow.get(), atRoot, atChild));
-      }
+    NftSolvency nfts = new NftSolvency(profile.contracts(), root, child, supplies);
+    for (AssetPredicate family : NFT_FAMILIES) {
+      tokens.addAll(
+          nfts.rows(family, f.nfts().getOrDefault(family, Map.of()), rootBlock, childBlock));
     }
     return new SolvencyReport(rootBlock, childBlock, tokens, unsettled);
-  }
-
-  /**
-   * A root-native ERC-721 token, counted in ids: the escrow is the number of ids the root predicate
-   * owns ({@code balanceOf}), the child supply the number of the ids the index has seen bridged
-   * that exist on the child ({@code ownerOf} answers; a revert means the id is not minted there).
-   * Edge's ChildERC721 has no totalSupply, so an id minted on the child that no indexed transfer
-   * names is not counted: the check covers every id the bridge's own messages moved.
-   */
-  private TokenSolvency erc721(
-      Address rootToken,
-      InFlight.Nfts nfts,
-      Address escrowHolder,
-      DefaultBlockParameter atRoot,
-      DefaultBlockParameter atChild) {
-    BigInteger escrow =
-        uint(root.call(null, rootToken, BridgeAbi.balanceOf(escrowHolder), atRoot), "balanceOf");
-    Address predicate =
-        Objects.requireNonNull(
-            AssetPredicates.of(profile.contracts()).address(AssetPredicate.CHILD_ERC721),
-            "every predicate has an address");
-    Address mapped = mappedOnChild(predicate, rootToken, atChild);
-    long minted = 0;
-    if (!mapped.equals(Address.ZERO)) {
-      for (BigInteger id : nfts.ids()) {
-        try {
-          child.call(null, mapped, Abi.call("ownerOf(uint256)", AbiValue.uint(id)), atChild);
-          minted++;
-        } catch (ChainException e) {
-          if (e.kind() != RpcErrorKind.REVERT) {
-            throw e; // a node error is never read as "not minted"
-          }
-        }
-      }
-    }
-    BigInteger[] v = nfts.sums().v();
-    return new TokenSolvency(
-        AssetKind.ERC721,
-        rootToken,
-        mapped.equals(Address.ZERO) ? Optional.empty() : Optional.of(mapped),
-        escrow,
-        BigInteger.valueOf(minted),
-        v[InFlight.DEPOSITS],
-        v[InFlight.DEPOSITS_FAILED],
-        v[InFlight.EXITS],
-        v[InFlight.EXITS_FAILED]);
   }
 
   /**
@@ -205,22 +183,24 @@ public final class Solvency {
         mirror.equals(Address.ZERO) || root.code(mirror, rootBlock).length == 0
             ? BigInteger.ZERO
             : uint(root.call(null, mirror, Abi.call("totalSupply()"), atRoot), "totalSupply");
-    BigInteger[] v = sums.v();
-    return new TokenSolvency(
+    return sums.judge(
         AssetKind.ERC20,
         mirror,
         Optional.of(token),
         escrow,
         supply,
-        v[InFlight.DEPOSITS],
-        v[InFlight.DEPOSITS_FAILED],
-        v[InFlight.EXITS],
-        v[InFlight.EXITS_FAILED],
-        TokenHome.CHILD);
+        TokenHome.CHILD,
+        Optional.empty());
   }
 
   /** What {@code predicate} on the child maps {@code token} to at the block (zero: not mapped). */
   private Address mappedOnChild(Address predicate, Address token, DefaultBlockParameter atChild) {
+    return mapped(child, predicate, token, atChild);
+  }
+
+  /** What {@code predicate} on {@code child} maps {@code token} to at the block (zero: none). */
+  static Address mapped(
+      ChainClient child, Address predicate, Address token, DefaultBlockParameter atChild) {
     return new AbiReader(
             child.call(
                 null,

@@ -24,8 +24,12 @@ import java.util.Optional;
  * deficit: unbacked tokens), positive when the escrow holds more than it owes (a surplus, e.g. a
  * token sent to the predicate directly).
  *
+ * <p>An ERC-1155 token has one row per id ({@code id}), each with that id's escrow, supply and
+ * amounts in flight; ERC-20 and ERC-721 rows have none.
+ *
  * @param childToken empty when the token is not mapped on the child (its supply is then zero)
  * @param home where the token is native, which says which chain holds the escrow
+ * @param id the ERC-1155 id this row is about, or empty
  */
 public record TokenSolvency(
     AssetKind kind,
@@ -37,7 +41,34 @@ public record TokenSolvency(
     BigInteger depositsFailed,
     BigInteger exitsInFlight,
     BigInteger exitsFailed,
-    TokenHome home) {
+    TokenHome home,
+    Optional<BigInteger> id) {
+
+  /** A token's invariant, not about one id. */
+  public TokenSolvency(
+      AssetKind kind,
+      Address rootToken,
+      Optional<Address> childToken,
+      BigInteger escrow,
+      BigInteger childSupply,
+      BigInteger depositsInFlight,
+      BigInteger depositsFailed,
+      BigInteger exitsInFlight,
+      BigInteger exitsFailed,
+      TokenHome home) {
+    this(
+        kind,
+        rootToken,
+        childToken,
+        escrow,
+        childSupply,
+        depositsInFlight,
+        depositsFailed,
+        exitsInFlight,
+        exitsFailed,
+        home,
+        Optional.empty());
+  }
 
   /** A root-native token's invariant (the escrow on the root, the supply on the child). */
   public TokenSolvency(
@@ -79,6 +110,7 @@ public record TokenSolvency(
     Objects.requireNonNull(rootToken, "rootToken");
     Objects.requireNonNull(childToken, "childToken");
     Objects.requireNonNull(home, "home");
+    Objects.requireNonNull(id, "id");
   }
 
   /** What the escrow owes: everything minted on the child or on its way in or out. */

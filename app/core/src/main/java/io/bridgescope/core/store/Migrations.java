@@ -30,7 +30,8 @@ final class Migrations {
           new Migration(3, "V003__epochs.sql"),
           new Migration(4, "V004__chain_identity.sql"),
           new Migration(5, "V005__submission_reverts.sql"),
-          new Migration(6, "V006__assets.sql"));
+          new Migration(6, "V006__assets.sql"),
+          new Migration(7, "V007__solvency_history.sql"));
 
   static final int LATEST = ALL.get(ALL.size() - 1).version();
 

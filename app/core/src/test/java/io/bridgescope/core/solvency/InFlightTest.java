@@ -1,5 +1,6 @@
 package io.bridgescope.core.solvency;
 
+import static io.bridgescope.core.asset.AssetPredicate.CHILD_ERC1155;
 import static io.bridgescope.core.asset.AssetPredicate.ROOT_MINTABLE_ERC20;
 import static io.bridgescope.core.asset.AssetPredicate.ROOT_MINTABLE_ERC721;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -196,25 +197,88 @@ class InFlightTest {
           a.insert(childNative(Direction.TO_ROOT, 4, ROOT_MINTABLE_ERC721, OTHER, 7), edge);
           s.insertResults(List.of(result(1, true, 1), result(3, false, 3)));
         });
-    var all = db.read(c -> InFlight.rootNativeErc721At(c, Long.MAX_VALUE, Long.MAX_VALUE));
+    var all =
+        db.read(
+            c -> InFlight.nftsAt(c, AssetPredicate.CHILD_ERC721, Long.MAX_VALUE, Long.MAX_VALUE));
     assertThat(all).containsOnlyKeys(TOKEN);
     assertThat(all.get(TOKEN).sums().v())
         .containsExactly(BigInteger.TWO, BigInteger.ONE, BigInteger.ONE, BigInteger.ZERO);
-    assertThat(all.get(TOKEN).ids())
+    assertThat(all.get(TOKEN).perId().keySet())
         .containsExactly(
             BigInteger.valueOf(11),
             BigInteger.valueOf(12),
             BigInteger.valueOf(13),
             BigInteger.valueOf(14));
     // as of root block 2: deposit 3 was not sent yet, so id 14 is neither in flight nor known
-    var early = db.read(c -> InFlight.rootNativeErc721At(c, 2, Long.MAX_VALUE));
+    var early = db.read(c -> InFlight.nftsAt(c, AssetPredicate.CHILD_ERC721, 2, Long.MAX_VALUE));
     assertThat(early.get(TOKEN).sums().v())
         .containsExactly(BigInteger.TWO, BigInteger.ZERO, BigInteger.ONE, BigInteger.ZERO);
-    assertThat(early.get(TOKEN).ids()).doesNotContain(BigInteger.valueOf(14));
+    assertThat(early.get(TOKEN).perId()).doesNotContainKey(BigInteger.valueOf(14));
+    // per id: 11 executed and burned again (its exit pending), 12 pending, 14 failed
+    assertThat(all.get(TOKEN).perId().get(BigInteger.valueOf(11)).v())
+        .containsExactly(BigInteger.ZERO, BigInteger.ZERO, BigInteger.ONE, BigInteger.ZERO);
+    assertThat(all.get(TOKEN).perId().get(BigInteger.valueOf(12)).v())
+        .containsExactly(BigInteger.ONE, BigInteger.ZERO, BigInteger.ZERO, BigInteger.ZERO);
+    assertThat(all.get(TOKEN).perId().get(BigInteger.valueOf(14)).v())
+        .containsExactly(BigInteger.ZERO, BigInteger.ONE, BigInteger.ZERO, BigInteger.ZERO);
     // as of child block 0: the exit was not sent, and the execution not seen yet
-    var before = db.read(c -> InFlight.rootNativeErc721At(c, Long.MAX_VALUE, 0));
+    var before = db.read(c -> InFlight.nftsAt(c, AssetPredicate.CHILD_ERC721, Long.MAX_VALUE, 0));
     assertThat(before.get(TOKEN).sums().v())
         .containsExactly(BigInteger.valueOf(4), BigInteger.ZERO, BigInteger.ZERO, BigInteger.ZERO);
+  }
+
+  @Test
+  void childNativeMultiTokensAreInFlightPerIdTheOtherWayRound() {
+    AssetPredicates edge = AssetPredicates.edge();
+    AssetPredicate family = AssetPredicate.ROOT_MINTABLE_ERC1155;
+    write(
+        c -> {
+          // deposits leave the child as exits 1 (settled) and 2 (a batch, pending); a mirror
+          // withdrawal comes back as state sync 3 (pending)
+          new ExitDao(c).insert(List.of(withdrawal(1, 0), withdrawal(2, 0)));
+          new StateSyncDao(c).insert(List.of(deposit(3, TOKEN, 0)));
+          AssetDao a = new AssetDao(c);
+          a.insert(multi(Direction.TO_ROOT, 1, AssetAction.DEPOSIT, family, 5, 10), edge);
+          a.insert(
+              multi(Direction.TO_ROOT, 2, AssetAction.DEPOSIT_BATCH, family, 5, 3, 6, 4), edge);
+          a.insert(multi(Direction.TO_CHILD, 3, AssetAction.WITHDRAW, family, 6, 2), edge);
+          // the same shapes through the root-native family are not this family's
+          a.insert(multi(Direction.TO_CHILD, 3, AssetAction.DEPOSIT, CHILD_ERC1155, 5, 99), edge);
+          new ExitDao(c).insertResults(List.of(result(1, true, 1)));
+        });
+    var all = db.read(c -> InFlight.nftsAt(c, family, Long.MAX_VALUE, Long.MAX_VALUE));
+    assertThat(all).containsOnlyKeys(TOKEN);
+    assertThat(all.get(TOKEN).sums().v())
+        .containsExactly(BigInteger.valueOf(7), BigInteger.ZERO, BigInteger.TWO, BigInteger.ZERO);
+    assertThat(all.get(TOKEN).perId().get(BigInteger.valueOf(5)).v())
+        .containsExactly(BigInteger.valueOf(3), BigInteger.ZERO, BigInteger.ZERO, BigInteger.ZERO);
+    assertThat(all.get(TOKEN).perId().get(BigInteger.valueOf(6)).v())
+        .containsExactly(BigInteger.valueOf(4), BigInteger.ZERO, BigInteger.TWO, BigInteger.ZERO);
+    // as of root block 0 the mirror withdrawal was not sent, and the settling exit not seen
+    var early = db.read(c -> InFlight.nftsAt(c, family, 0, Long.MAX_VALUE));
+    assertThat(early.get(TOKEN).sums().v())
+        .containsExactly(BigInteger.valueOf(17), BigInteger.ZERO, BigInteger.ZERO, BigInteger.ZERO);
+    // as of child block 1 only the first deposit had left the child
+    var first = db.read(c -> InFlight.nftsAt(c, family, 0, 1));
+    assertThat(first.get(TOKEN).perId()).containsOnlyKeys(BigInteger.valueOf(5));
+  }
+
+  /** An ERC-1155 payload of {@code family}: id, amount pairs. */
+  static AssetMessage multi(
+      Direction d, int id, AssetAction a, AssetPredicate family, long... idAmounts) {
+    List<AssetItem> items = new java.util.ArrayList<>();
+    for (int i = 0; i < idAmounts.length; i += 2) {
+      items.add(
+          AssetItem.multi(
+              Address.ofLow(4),
+              BigInteger.valueOf(idAmounts[i]),
+              BigInteger.valueOf(idAmounts[i + 1])));
+    }
+    Address token = family == CHILD_ERC1155 ? OTHER : TOKEN;
+    return new AssetMessage(
+        d,
+        BigInteger.valueOf(id),
+        new AssetPayload.Transfer(family, a, token, Address.ofLow(3), items));
   }
 
   @Test

@@ -42,7 +42,7 @@ public final class SolvencyView {
                 Tables.text("Token", vm::token),
                 Tables.hex("Root token", TokenSolvency::rootToken, copyable),
                 Tables.text("Escrow", t -> vm.amount(t, t.escrow())),
-                Tables.text("Child supply", t -> vm.amount(t, t.childSupply())),
+                Tables.text("Mirror supply", t -> vm.amount(t, t.childSupply())),
                 Tables.text(
                     "In flight",
                     t ->
@@ -70,13 +70,15 @@ public final class SolvencyView {
                             p.token(),
                             t -> {
                               XYChart.Series<Number, Number> s = new XYChart.Series<>();
-                              s.setName(t);
+                              s.setName(vm.label(t));
                               chart.getData().add(s);
                               return s;
                             })
                         .getData()
                         .add(new XYChart.Data<>(p.childBlock(), p.difference()));
                   }
+                  // a series drawn from kept verdicts before the first check learns its name later
+                  series.forEach((key, s) -> s.setName(vm.label(key)));
                 });
     vm.start();
   }

@@ -3,6 +3,7 @@ package io.bridgescope.desktop.solvency;
 import io.bridgescope.core.asset.TokenAmounts;
 import io.bridgescope.core.asset.TokenMetadata;
 import io.bridgescope.core.model.Address;
+import io.bridgescope.core.solvency.SolvencyHistory;
 import io.bridgescope.core.solvency.SolvencyReport;
 import io.bridgescope.core.solvency.TokenSolvency;
 import io.bridgescope.desktop.concurrent.TaskRunner;
@@ -13,6 +14,7 @@ import io.bridgescope.desktop.widgets.ShortHex;
 import java.math.BigInteger;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -67,8 +69,37 @@ public final class SolvencyViewModel implements AutoCloseable {
     if (subscription == null) {
       Consumer<Boolean> changes = coalescers.create(ignored -> check());
       subscription = source.subscribe(() -> changes.accept(Boolean.TRUE));
+      loadHistory();
     }
     check();
+  }
+
+  /** The kept verdicts of earlier sessions, before the live ones on the chart. */
+  private void loadHistory() {
+    if (!source.isConnected()) {
+      return;
+    }
+    tasks.run(
+        "solvency history",
+        () -> source.history(MAX_POINTS),
+        kept -> {
+          Set<String> live = new HashSet<>();
+          history.forEach(p -> live.add(p.token() + "@" + p.childBlock()));
+          List<Point> earlier = new java.util.ArrayList<>();
+          for (SolvencyHistory.Entry e : kept) {
+            if (!live.contains(e.tokenKey() + "@" + e.childBlock())) {
+              earlier.add(new Point(e.tokenKey(), e.childBlock(), e.difference()));
+            }
+          }
+          history.addAll(0, earlier);
+          if (history.size() > MAX_POINTS) {
+            history.remove(0, history.size() - MAX_POINTS);
+          }
+        },
+        e ->
+            message.set(
+                "Could not read the kept solvency history: "
+                    + (e.getMessage() == null ? e.toString() : e.getMessage())));
   }
 
   private record Checked(
@@ -84,6 +115,9 @@ public final class SolvencyViewModel implements AutoCloseable {
     if (t.kind() == io.bridgescope.core.solvency.AssetKind.ERC721) {
       return amount + (amount.equals(BigInteger.ONE) ? " id" : " ids"); // counted, never scaled
     }
+    if (t.kind() == io.bridgescope.core.solvency.AssetKind.ERC1155) {
+      return amount.toString(); // ERC-1155 amounts are whole
+    }
     Optional<TokenMetadata> meta = metadata.getOrDefault(t.rootToken(), Optional.empty());
     if (meta.map(m -> m.decimals().isEmpty()).orElse(true)) {
       // short, so that a table cell holds it whole; the screen's text says what "raw" means
@@ -92,13 +126,31 @@ public final class SolvencyViewModel implements AutoCloseable {
     return TokenAmounts.format(amount, meta);
   }
 
-  /** The token's symbol, or its short address when it has none. */
+  /** The token's symbol, or its short address when it has none; an ERC-1155 row adds its id. */
   public String token(TokenSolvency t) {
     return metadata
-        .getOrDefault(t.rootToken(), Optional.empty())
-        .flatMap(TokenMetadata::symbol)
-        .orElse(ShortHex.of(t.rootToken().toString()));
+            .getOrDefault(t.rootToken(), Optional.empty())
+            .flatMap(TokenMetadata::symbol)
+            .orElse(ShortHex.of(t.rootToken().toString()))
+        + t.id().map(id -> " id " + id).orElse("");
   }
+
+  /**
+   * The chart's name for a token key ({@link SolvencyHistory#key}): the table's name for it once a
+   * check has shown it (its symbol, and the id of an ERC-1155 row), else its short address.
+   */
+  public String label(String key) {
+    String known = labels.get(key);
+    if (known != null) {
+      return known;
+    }
+    int hash = key.indexOf('#');
+    return hash < 0
+        ? ShortHex.of(key)
+        : ShortHex.of(key.substring(0, hash)) + " id " + key.substring(hash + 1);
+  }
+
+  private final Map<String, String> labels = new HashMap<>();
 
   public void check() {
     if (!source.isConnected()) {
@@ -141,20 +193,21 @@ public final class SolvencyViewModel implements AutoCloseable {
     }
     SolvencyReport r = found.get();
     tokens.setAll(r.tokens());
+    r.tokens().forEach(t -> labels.put(SolvencyHistory.key(t), token(t)));
     String at = "as of root block " + r.rootBlock() + " and child block " + r.childBlock();
     if (r.unsettled().isPresent()) {
       message.set("No verdict " + at + ": " + r.unsettled().get());
       return;
     }
     for (TokenSolvency t : r.tokens()) {
-      history.add(new Point(t.rootToken().toString(), r.childBlock(), t.difference()));
+      history.add(new Point(SolvencyHistory.key(t), r.childBlock(), t.difference()));
     }
     if (history.size() > MAX_POINTS) {
       history.remove(0, history.size() - MAX_POINTS);
     }
     message.set(
         r.tokens().isEmpty()
-            ? "No ERC-20 deposit or withdrawal indexed yet " + at + "."
+            ? "No deposit or withdrawal indexed yet " + at + "."
             : r.tokens().size() + " token(s) checked " + at + ".");
     Set<String> now = new HashSet<>();
     StringBuilder text = new StringBuilder();
@@ -162,7 +215,7 @@ public final class SolvencyViewModel implements AutoCloseable {
       if (t.status() == TokenSolvency.Status.BALANCED) {
         continue;
       }
-      String token = t.rootToken().toString();
+      String token = SolvencyHistory.key(t);
       now.add(token);
       String line = describe(t, this::amount) + " at child block " + r.childBlock();
       text.append(text.length() == 0 ? "" : "\n").append(line);
@@ -191,6 +244,7 @@ public final class SolvencyViewModel implements AutoCloseable {
             + amount.apply(t, d.negate())
             + " more of "
             + t.rootToken()
+            + t.id().map(id -> " id " + id).orElse("")
             + " than the escrow backs"
         : "Surplus of "
             + amount.apply(t, d)
@@ -198,6 +252,7 @@ public final class SolvencyViewModel implements AutoCloseable {
             + amount.apply(t, d)
             + " more of "
             + t.rootToken()
+            + t.id().map(id -> " id " + id).orElse("")
             + " than it owes";
   }
 

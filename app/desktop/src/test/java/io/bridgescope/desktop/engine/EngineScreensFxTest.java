@@ -128,6 +128,15 @@ class EngineScreensFxTest {
     assertThat(Fx.call(() -> context.solvency().tokens().get(0).status().key()))
         .isEqualTo("balanced");
     assertThat(Fx.call(() -> context.solvency().alarm().get())).isFalse();
+    // the verdict is kept in the session's local file, for the next session's chart
+    Session s = net.sessions.current().orElseThrow();
+    org.awaitility.Awaitility.await("a kept solvency verdict")
+        .atMost(java.time.Duration.ofSeconds(60))
+        .until(
+            () ->
+                !s.localDb()
+                    .read(c -> io.bridgescope.core.solvency.SolvencyHistory.latest(c, 10))
+                    .isEmpty());
     Screenshots.save(root, "engine-solvency");
   }
 

@@ -54,6 +54,11 @@ class SolvencyViewModelTest {
     }
 
     @Override
+    public List<io.bridgescope.core.solvency.SolvencyHistory.Entry> history(int limit) {
+      return List.of();
+    }
+
+    @Override
     public AutoCloseable subscribe(Runnable changed) {
       listener = changed;
       return () -> listener = () -> {};

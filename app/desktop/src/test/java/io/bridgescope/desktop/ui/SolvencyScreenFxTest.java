@@ -120,6 +120,26 @@ class SolvencyScreenFxTest {
           }
 
           @Override
+          public List<io.bridgescope.core.solvency.SolvencyHistory.Entry> history(int limit) {
+            // a verdict an earlier session kept, at child block 5
+            return List.of(
+                new io.bridgescope.core.solvency.SolvencyHistory.Entry(
+                    1,
+                    java.time.Instant.ofEpochMilli(1_000),
+                    4,
+                    5,
+                    TKN.toString(),
+                    AssetKind.ERC20,
+                    io.bridgescope.core.asset.TokenHome.ROOT,
+                    TKN,
+                    Optional.empty(),
+                    Optional.empty(),
+                    BigInteger.TEN,
+                    BigInteger.ONE,
+                    TokenSolvency.Status.SURPLUS));
+          }
+
+          @Override
           public AutoCloseable subscribe(Runnable changed) {
             return () -> {};
           }
@@ -197,6 +217,27 @@ class SolvencyScreenFxTest {
     List<String> cut = Fx.call(() -> cut(table));
     assertThat(cut).as("cut-off headers or cells").isEmpty();
     Screenshots.save(root, "solvency-decimals-1280x800");
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void theChartStartsWithTheVerdictsEarlierSessionsKept() {
+    Fx.waitUntil(
+        () -> Fx.call(() -> tokenTable().map(t -> t.getItems().size() == 3).orElse(false)));
+    Fx.waitUntil(
+        () ->
+            Fx.call(
+                () ->
+                    root.lookupAll(".chart").stream()
+                        .filter(c -> c instanceof javafx.scene.chart.LineChart<?, ?>)
+                        .map(c -> (javafx.scene.chart.LineChart<Number, Number>) c)
+                        .flatMap(c -> c.getData().stream())
+                        .filter(series -> series.getName().equals("TKN"))
+                        .anyMatch(
+                            series ->
+                                series.getData().size() == 2
+                                    && series.getData().get(0).getXValue().longValue() == 5
+                                    && series.getData().get(0).getYValue().longValue() == 9)));
   }
 
   /** The Solvency screen's token table (the one with an "Escrow" column). */

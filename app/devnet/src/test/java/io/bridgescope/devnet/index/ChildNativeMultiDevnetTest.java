@@ -28,6 +28,9 @@ import io.bridgescope.core.index.Indexer;
 import io.bridgescope.core.model.Address;
 import io.bridgescope.core.network.NetworkProfile;
 import io.bridgescope.core.proof.ProofBuilder;
+import io.bridgescope.core.solvency.Solvency;
+import io.bridgescope.core.solvency.SolvencyReport;
+import io.bridgescope.core.solvency.TokenSolvency;
 import io.bridgescope.core.store.Database;
 import io.bridgescope.core.store.StoreWriter;
 import io.bridgescope.core.store.TokenDao;
@@ -183,6 +186,25 @@ class ChildNativeMultiDevnetTest {
         assertThat(tie.rootChainToken()).isEqualTo(mirror);
         assertThat(tie.childChainToken()).isEqualTo(multi);
         assertThat(homes(db)).containsOnly("child_native");
+
+        // solvency per id, the directions swapped: the child escrow holds 5 of A and none of B;
+        // the root mirror minted 7 of A and burned 2, minted 5 of B and burned 5 (its own logs)
+        SolvencyReport r = new Solvency(profile, db, root, child).check().orElseThrow();
+        assertThat(r.unsettled()).isEmpty();
+        assertThat(r.tokens())
+            .allSatisfy(
+                t -> {
+                  assertThat(t.kind()).isEqualTo(io.bridgescope.core.solvency.AssetKind.ERC1155);
+                  assertThat(t.home()).isEqualTo(io.bridgescope.core.asset.TokenHome.CHILD);
+                  assertThat(t.rootToken()).isEqualTo(mirror);
+                  assertThat(t.childToken()).contains(multi);
+                  assertThat(t.status()).isEqualTo(TokenSolvency.Status.BALANCED);
+                })
+            .extracting(
+                t -> t.id().orElseThrow(), TokenSolvency::escrow, TokenSolvency::childSupply)
+            .containsExactly(
+                org.assertj.core.groups.Tuple.tuple(A, uint(5), uint(5)),
+                org.assertj.core.groups.Tuple.tuple(B, BigInteger.ZERO, BigInteger.ZERO));
       }
     }
   }

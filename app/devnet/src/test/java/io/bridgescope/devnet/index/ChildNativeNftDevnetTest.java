@@ -30,6 +30,9 @@ import io.bridgescope.core.index.Indexer;
 import io.bridgescope.core.model.Address;
 import io.bridgescope.core.network.NetworkProfile;
 import io.bridgescope.core.proof.ProofBuilder;
+import io.bridgescope.core.solvency.Solvency;
+import io.bridgescope.core.solvency.SolvencyReport;
+import io.bridgescope.core.solvency.TokenSolvency;
 import io.bridgescope.core.store.Database;
 import io.bridgescope.core.store.StoreWriter;
 import io.bridgescope.core.store.TokenDao;
@@ -100,6 +103,7 @@ class ChildNativeNftDevnetTest {
           assertThat(ownerOf(child, nft, id)).isEqualTo(ESCROW);
         }
         Address mirror = mapped(child, ESCROW, nft);
+        long childAfterDeposit = child.blockNumber();
 
         ProofBuilder proofs = new ProofBuilder(db, profile.contracts(), profile.epochSize());
         for (BigInteger id : out) {
@@ -117,6 +121,7 @@ class ChildNativeNftDevnetTest {
           assertThat(ownerOf(root, mirror, id)).isEqualTo(me);
         }
 
+        long rootAfterExits = root.blockNumber();
         TransactionReceipt w =
             send(
                 root,
@@ -162,6 +167,28 @@ class ChildNativeNftDevnetTest {
                 .orElseThrow();
         assertThat(tie.rootChainToken()).isEqualTo(mirror);
         assertThat(tie.childChainToken()).isEqualTo(nft);
+
+        // solvency, counted in ids, as of the moment both ids were escrowed on the child and
+        // minted on the root: 2 ids escrowed = 2 ids on the mirror (read from its mint logs)
+        SolvencyReport mid =
+            new Solvency(profile, db, root, child).checkAt(rootAfterExits, childAfterDeposit);
+        assertThat(mid.unsettled()).isEmpty();
+        assertThat(mid.tokens())
+            .singleElement()
+            .satisfies(
+                t -> {
+                  assertThat(t.kind()).isEqualTo(io.bridgescope.core.solvency.AssetKind.ERC721);
+                  assertThat(t.home()).isEqualTo(io.bridgescope.core.asset.TokenHome.CHILD);
+                  assertThat(t.rootToken()).isEqualTo(mirror);
+                  assertThat(t.childToken()).contains(nft);
+                  assertThat(t.escrow()).isEqualTo(BigInteger.TWO);
+                  assertThat(t.childSupply()).isEqualTo(BigInteger.TWO);
+                  assertThat(t.status()).isEqualTo(TokenSolvency.Status.BALANCED);
+                });
+        // and at the end both are back on the child: nothing escrowed, the mirror burned both
+        SolvencyReport end = new Solvency(profile, db, root, child).check().orElseThrow();
+        assertThat(end.solvent()).as("%s", end).isTrue();
+        assertThat(end.tokens()).singleElement().satisfies(t -> assertThat(t.escrow()).isZero());
       }
     }
   }

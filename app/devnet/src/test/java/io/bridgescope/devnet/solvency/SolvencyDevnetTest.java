@@ -33,7 +33,9 @@ import org.slf4j.LoggerFactory;
  * The solvency invariant on a live devnet: while demo deposits and withdrawals are in flight the
  * escrow equals the child supply plus what is in flight, at every index state that can be judged;
  * after the fault knob mints child tokens with no deposit behind them, the first index state that
- * includes the mint's block shows a deficit of exactly the minted amount.
+ * includes the mint's block shows a deficit of exactly the minted amount. Every kind is judged,
+ * root-native and child-native: ERC-20, ERC-721 (in ids) and ERC-1155 (per id); an ERC-1155 id
+ * minted on the child with no deposit shows as its own row, short by exactly its amount.
  */
 @Tag("devnet")
 class SolvencyDevnetTest {
@@ -73,6 +75,12 @@ class SolvencyDevnetTest {
                           .anyMatch(
                               t ->
                                   t.kind() == io.bridgescope.core.solvency.AssetKind.ERC721
+                                      && t.childSupply().signum() > 0)
+                      && r.get().tokens().stream()
+                          .anyMatch(
+                              t ->
+                                  t.kind() == io.bridgescope.core.solvency.AssetKind.ERC1155
+                                      && t.home() == io.bridgescope.core.asset.TokenHome.ROOT
                                       && t.childSupply().signum() > 0);
                 });
         assertThat(judged).isNotEmpty();
@@ -130,6 +138,47 @@ class SolvencyDevnetTest {
             r.childBlock(),
             r.childBlock() - mintBlock,
             t.difference());
+
+        // an ERC-1155 id no deposit ever named, minted on the child: its own row, exactly short
+        BigInteger id = BigInteger.valueOf(777);
+        BigInteger multi = BigInteger.valueOf(5);
+        long multiBlock = d.unbacked().erc1155(Address.ofLow(0xbad), id, multi);
+        AtomicReference<SolvencyReport> caughtMulti = new AtomicReference<>();
+        await("the ERC-1155 deficit is reported")
+            .atMost(WAIT)
+            .pollInterval(Duration.ofMillis(200))
+            .until(
+                () -> {
+                  ix.catchUp();
+                  Optional<SolvencyReport> m = solvency.check();
+                  if (m.isEmpty()
+                      || m.get().unsettled().isPresent()
+                      || m.get().childBlock() < multiBlock) {
+                    return false;
+                  }
+                  caughtMulti.set(m.get());
+                  return true;
+                });
+        SolvencyReport m = caughtMulti.get();
+        assertThat(m.deficits())
+            .as("the ERC-20 deficit stays, and the ERC-1155 id is short by exactly %s", multi)
+            .hasSize(2)
+            .anySatisfy(x -> assertThat(x.difference()).isEqualTo(minted.negate()))
+            .anySatisfy(
+                x -> {
+                  assertThat(x.kind()).isEqualTo(io.bridgescope.core.solvency.AssetKind.ERC1155);
+                  assertThat(x.id()).contains(id);
+                  assertThat(x.rootToken()).isEqualTo(d.assets().multi());
+                  assertThat(x.childToken()).contains(d.unbacked().childMulti());
+                  assertThat(x.childSupply()).isEqualTo(multi);
+                  assertThat(x.difference()).isEqualTo(multi.negate());
+                });
+        LOG.info(
+            "unbacked ERC-1155 mint of {} (id {}) in child block {} caught at child block {}",
+            multi,
+            id,
+            multiBlock,
+            m.childBlock());
       }
     }
   }
