@@ -8,6 +8,8 @@ import io.bridgescope.core.asset.AssetPredicates;
 import io.bridgescope.core.asset.TokenHome;
 import io.bridgescope.core.bridge.BridgeAbi;
 import io.bridgescope.core.chain.ChainClient;
+import io.bridgescope.core.chain.ChainException;
+import io.bridgescope.core.chain.RpcErrorKind;
 import io.bridgescope.core.model.Address;
 import io.bridgescope.core.network.ChainRole;
 import io.bridgescope.core.network.NetworkProfile;
@@ -120,7 +122,9 @@ public final class Solvency {
   }
 
   private SolvencyReport read(long rootBlock, long childBlock, Flights f) {
-    Map<Address, InFlight.Sums> sums = f.sums();
+    Map<Address, InFlight.Sums> sums = new java.util.TreeMap<>(f.sums());
+    // the native coin counts from genesis on, with or without a message of it in the index
+    nativeCoinRoot(childBlock).ifPresent(t -> sums.putIfAbsent(t, InFlight.Sums.zero()));
     Map<Address, InFlight.Sums> childNative = f.childNative();
     Optional<String> unsettled = f.unsettled();
     DefaultBlockParameter atRoot = DefaultBlockParameter.valueOf(BigInteger.valueOf(rootBlock));
@@ -191,6 +195,40 @@ public final class Solvency {
         supply,
         TokenHome.CHILD,
         Optional.empty());
+  }
+
+  /**
+   * The root token of the child's native coin, when the chain has one as Edge sets it up ({@code
+   * NativeERC20} at {@code 0x…1010}, docs/protocol.md, Every asset kind): code there at the child
+   * block, a non-zero {@code rootToken()}, and the child ERC-20 predicate mapping that root token
+   * back to {@code 0x…1010}. Its escrow is then the root ERC-20 predicate's balance of the root
+   * token (the genesis premine is deposited there by {@code addGenesisBalance}) and its supply
+   * {@code 0x…1010}'s {@code totalSupply()} (genesis supply plus mints less burns). A mintable
+   * native coin has no root token and is judged as a child-native token, when it is bridged.
+   */
+  private Optional<Address> nativeCoinRoot(long childBlock) {
+    Address coin = AssetPredicate.NATIVE_ERC20;
+    if (child.code(coin, childBlock).length == 0) {
+      return Optional.empty();
+    }
+    DefaultBlockParameter at = DefaultBlockParameter.valueOf(BigInteger.valueOf(childBlock));
+    byte[] answer;
+    try {
+      answer = child.call(null, coin, Abi.call("rootToken()"), at);
+    } catch (ChainException e) {
+      if (e.kind() == RpcErrorKind.REVERT) {
+        return Optional.empty(); // something else lives there
+      }
+      throw e;
+    }
+    if (answer.length < 32) {
+      return Optional.empty();
+    }
+    Address rootToken = new AbiReader(answer).address("rootToken", 0);
+    return rootToken.equals(Address.ZERO)
+            || !mappedOnChild(profile.contracts().childErc20Predicate(), rootToken, at).equals(coin)
+        ? Optional.empty()
+        : Optional.of(rootToken);
   }
 
   /** What {@code predicate} on the child maps {@code token} to at the block (zero: not mapped). */
