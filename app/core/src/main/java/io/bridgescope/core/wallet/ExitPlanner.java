@@ -76,10 +76,25 @@ public final class ExitPlanner {
     }
   }
 
-  /** The account's exits, newest first. */
+  /**
+   * The account's exits, newest first, with the mapping exits its unclaimed child-native deposits
+   * wait on ({@link MappingExits}).
+   */
   public List<ExitItem> exits(Address account) {
+    List<ExitStatus> mine =
+        new ArrayList<>(lifecycle.exitsByAddress(account, Optional.empty(), LIST_LIMIT));
+    java.util.Set<BigInteger> seen = new java.util.HashSet<>();
+    mine.forEach(s -> seen.add(s.exit().id()));
+    List<BigInteger> waiting =
+        mine.stream().filter(s -> s.stage() != Stage.EXITED).map(s -> s.exit().id()).toList();
+    for (BigInteger id : MappingExits.of(db, waiting)) {
+      if (seen.add(id)) {
+        lifecycle.exit(id).filter(s -> s.stage() != Stage.EXITED).ifPresent(mine::add);
+      }
+    }
+    mine.sort(java.util.Comparator.comparing((ExitStatus s) -> s.exit().id()).reversed());
     List<ExitItem> out = new ArrayList<>();
-    for (ExitStatus s : lifecycle.exitsByAddress(account, Optional.empty(), LIST_LIMIT)) {
+    for (ExitStatus s : mine) {
       Optional<JournalEntry> pending = journal.unfinishedExit(s.exit().id());
       boolean claimable = s.stage() == Stage.CHECKPOINTED || s.stage() == Stage.FAILED;
       out.add(new ExitItem(s, claimable && pending.isEmpty(), pending));
@@ -149,18 +164,18 @@ public final class ExitPlanner {
 
   /**
    * Preflight and review of one {@code batchExit} of every ready exit of {@code account}, paid by
-   * {@code from}. Exits that fail their own checks are left out and named in the notes.
+   * {@code from}. Exits that fail their own checks are left out and named in the notes. A
+   * child-native deposit whose token's mapping exit is in the same claim cannot be simulated before
+   * that mapping is processed (the root mirror it mints does not exist yet), so such deposits go in
+   * a second {@code batchExit}, planned and simulated once the first is mined.
    */
   public Review prepareClaimAll(Address account, Address from) {
     List<String> notes = new ArrayList<>();
-    List<BridgeAbi.ExitInput> inputs = new ArrayList<>();
     List<ExitProof> proofs = new ArrayList<>();
     List<BigInteger> ids = new ArrayList<>();
     for (ExitItem item : ready(account)) {
       try {
-        ExitProof p = checkedProof(item.id(), new ArrayList<>());
-        inputs.add(p.toExitInput());
-        proofs.add(p);
+        proofs.add(checkedProof(item.id(), new ArrayList<>()));
         ids.add(item.id());
       } catch (WalletException e) {
         notes.add("exit " + item.id() + " left out: " + e.getMessage());
@@ -174,44 +189,98 @@ public final class ExitPlanner {
               + " is ready to claim"
               + (notes.isEmpty() ? "" : ": " + String.join("; ", notes)));
     }
+    List<ExitProof> first = new ArrayList<>();
+    List<ExitProof> later = new ArrayList<>();
+    for (int i = 0; i < ids.size(); i++) {
+      BigInteger id = ids.get(i);
+      boolean waits =
+          MappingExits.of(db, List.of(id)).stream().anyMatch(m -> !m.equals(id) && ids.contains(m));
+      (waits ? later : first).add(proofs.get(i));
+    }
     List<String> checks = new ArrayList<>();
     checks.add(
         ids.size()
             + " exits not pending in the journal and not processed on chain (processedExits)");
     checks.add("every proof built from the local index and its root equals the on-chain root");
-    String idText = ids.stream().map(BigInteger::toString).collect(Collectors.joining(", "));
-    String summary = "claim " + ids.size() + " exits (" + idText + ")";
+    List<Step> steps = new ArrayList<>();
+    List<BigInteger> firstIds = idsOf(first);
     UnsignedTx tx =
         planner.plan(
             ChainRole.ROOT,
             from,
             contracts.exitHelper(),
-            BridgeAbi.batchExit(inputs),
+            BridgeAbi.batchExit(first.stream().map(ExitProof::toExitInput).toList()),
             TxPurpose.BATCH_EXIT,
             Optional.empty(),
-            summary,
+            claimSummary(firstIds),
             checks,
-            ids.stream().map(id -> inner(row(id))).toList());
+            innerCalls(firstIds));
+    steps.add(Step.planned(batchCall(firstIds), tx));
+    if (!later.isEmpty()) {
+      List<BigInteger> laterIds = idsOf(later);
+      steps.add(
+          Step.deferred(
+              ChainRole.ROOT,
+              from,
+              batchCall(laterIds),
+              BridgeAbi.batchExit(later.stream().map(ExitProof::toExitInput).toList()),
+              TxPurpose.BATCH_EXIT,
+              claimSummary(laterIds)));
+      notes.add(
+          "exits "
+              + text(laterIds)
+              + " mint on root mirrors that mapping exits in the first batch create: they are"
+              + " claimed in a second batchExit, simulated once the first is mined");
+    }
+    String idText = text(ids);
+    return new Review(
+        "Claim all: " + claimSummary(ids),
+        from,
+        steps,
+        checks,
+        notes,
+        "batch_exit:" + idText,
+        IndexSnapshot.ofExits(proofs));
+  }
+
+  private static List<BigInteger> idsOf(List<ExitProof> proofs) {
+    return proofs.stream().map(ExitProof::exitId).toList();
+  }
+
+  private static String text(List<BigInteger> ids) {
+    return ids.stream().map(BigInteger::toString).collect(Collectors.joining(", "));
+  }
+
+  private static String claimSummary(List<BigInteger> ids) {
+    return "claim " + ids.size() + " exits (" + text(ids) + ")";
+  }
+
+  /** The review's {@code batchExit} of {@code ids}, with what each pays out. */
+  private DecodedCall batchCall(List<BigInteger> ids) {
     List<DecodedCall.Arg> args = new ArrayList<>();
     args.add(
         new DecodedCall.Arg(
-            "inputs", "(uint256,uint256,bytes,bytes32[])[]", ids.size() + " exits: " + idText));
+            "inputs", "(uint256,uint256,bytes,bytes32[])[]", ids.size() + " exits: " + text(ids)));
     for (int i = 0; i < ids.size(); i++) {
       // what each exit pays out, read from its L2StateSynced payload with its predicate
       args.add(
           new DecodedCall.Arg(
               "inputs[" + i + "]", "exit " + ids.get(i), describe(row(ids.get(i)), contracts)));
     }
-    DecodedCall call =
-        new DecodedCall("ExitHelper", contracts.exitHelper(), "batchExit", args, BigInteger.ZERO);
-    return new Review(
-        "Claim all: " + summary,
-        from,
-        List.of(Step.planned(call, tx)),
-        checks,
-        notes,
-        "batch_exit:" + idText,
-        IndexSnapshot.ofExits(proofs));
+    return new DecodedCall(
+        "ExitHelper", contracts.exitHelper(), "batchExit", args, BigInteger.ZERO);
+  }
+
+  /**
+   * What {@code ExitHelper.exit}/{@code batchExit} calldata makes ExitHelper call on each receiver,
+   * to simulate: for a step planned only once the one before it is mined.
+   */
+  List<TxPlanner.InnerCall> innerCalls(byte[] exitCalldata) {
+    return innerCalls(ExitCalls.ids(exitCalldata));
+  }
+
+  private List<TxPlanner.InnerCall> innerCalls(List<BigInteger> ids) {
+    return ids.stream().map(id -> inner(row(id))).toList();
   }
 
   /** Journal and chain checks that must hold right before signing (also for files and retries). */

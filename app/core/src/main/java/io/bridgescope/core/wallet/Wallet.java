@@ -325,6 +325,7 @@ public final class Wallet {
   private UnsignedTx planStep(Step step) {
     if (step.tx().isEmpty()) {
       List<String> checks = new ArrayList<>();
+      boolean exits = step.purpose() == TxPurpose.EXIT || step.purpose() == TxPurpose.BATCH_EXIT;
       return planner.plan(
           step.chain(),
           step.from(),
@@ -333,7 +334,9 @@ public final class Wallet {
           step.purpose(),
           step.relatedId(),
           step.summary(),
-          checks);
+          checks,
+          // a deferred claim's receivers are simulated too, now that the step before is mined
+          exits ? this.exits.innerCalls(step.data().value()) : List.of());
     }
     UnsignedTx tx = step.tx().get();
     long nonce = planner.nonce(tx.chain(), tx.from());

@@ -1,0 +1,62 @@
+package io.bridgescope.core.wallet;
+
+import io.bridgescope.core.store.Database;
+import io.bridgescope.core.store.Uint256Column;
+import java.math.BigInteger;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * The MAP_TOKEN exits an account's child-native deposits wait on. The first deposit of a
+ * child-native token from the child travels behind the mapping's own exit, which names no account
+ * (its sender and receiver are the two predicates) but must be processed on the root first: it
+ * creates the root mirror the deposit's exit then mints. So the account's exits list them as its
+ * own, and a {@code batchExit} of them all claims the mapping before the deposit (ids rise with
+ * time, and a token is mapped before it is deposited).
+ */
+final class MappingExits {
+
+  /** Ids of at most this many exits go into one query. */
+  private static final int CHUNK = 200;
+
+  private MappingExits() {}
+
+  /** The MAP_TOKEN exits of the tokens that the child-native deposit exits {@code ids} move. */
+  static SortedSet<BigInteger> of(Database db, List<BigInteger> ids) {
+    SortedSet<BigInteger> out = new TreeSet<>();
+    for (int from = 0; from < ids.size(); from += CHUNK) {
+      List<BigInteger> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
+      String marks = String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"));
+      out.addAll(
+          db.read(
+              c -> {
+                List<BigInteger> found = new ArrayList<>();
+                try (PreparedStatement ps =
+                    c.prepareStatement(
+                        "SELECT DISTINCT m.id FROM asset_payloads d JOIN asset_payloads m"
+                            + " ON m.direction = 'to_root' AND m.action = 'map_token'"
+                            + " AND m.predicate_name = d.predicate_name AND m.token = d.token"
+                            + " WHERE d.direction = 'to_root' AND d.token_home = 'child_native'"
+                            + " AND d.action IN ('deposit', 'deposit_batch') AND d.id IN ("
+                            + marks
+                            + ")")) {
+                  for (int i = 0; i < chunk.size(); i++) {
+                    ps.setBytes(i + 1, Uint256Column.encode(chunk.get(i)));
+                  }
+                  try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                      found.add(Objects.requireNonNull(Uint256Column.decode(rs.getBytes(1))));
+                    }
+                  }
+                }
+                return found;
+              }));
+    }
+    return out;
+  }
+}
