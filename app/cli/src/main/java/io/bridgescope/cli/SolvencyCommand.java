@@ -122,19 +122,7 @@ public final class SolvencyCommand implements Callable<Integer> {
     ArrayNode tokens = o.putArray("tokens");
     for (TokenSolvency t : r.tokens()) {
       ObjectNode n = tokens.addObject();
-      n.put("kind", t.kind().key());
-      n.put("tokenHome", t.home().key());
-      n.put("rootToken", t.rootToken().toString());
-      if (t.childToken().isPresent()) {
-        n.put("childToken", t.childToken().get().toString());
-      } else {
-        n.putNull("childToken");
-      }
-      if (t.id().isPresent()) {
-        n.put("id", t.id().get().toString());
-      } else {
-        n.putNull("id");
-      }
+      token(n, t.kind(), t.home(), t.rootToken(), t.childToken(), t.id());
       n.put("escrow", t.escrow().toString());
       n.put("childSupply", t.childSupply().toString());
       n.put("depositsInFlight", t.depositsInFlight().toString());
@@ -148,6 +136,21 @@ public final class SolvencyCommand implements Callable<Integer> {
     return o;
   }
 
+  /** The fields that say which token (and ERC-1155 id) a row is about. */
+  private static void token(
+      ObjectNode n,
+      AssetKind kind,
+      TokenHome home,
+      io.bridgescope.core.model.Address rootToken,
+      Optional<io.bridgescope.core.model.Address> childToken,
+      Optional<java.math.BigInteger> id) {
+    n.put("kind", kind.key());
+    n.put("tokenHome", home.key());
+    n.put("rootToken", rootToken.toString());
+    n.put("childToken", childToken.map(Object::toString).orElse(null));
+    n.put("id", id.map(Object::toString).orElse(null));
+  }
+
   static ObjectNode historyJson(NetworkProfile p, List<SolvencyHistory.Entry> kept) {
     ObjectNode o = Json.object();
     o.put("network", p.name());
@@ -157,19 +160,7 @@ public final class SolvencyCommand implements Callable<Integer> {
       n.put("checkedAt", e.checkedAt().toString());
       n.put("rootBlock", e.rootBlock());
       n.put("childBlock", e.childBlock());
-      n.put("kind", e.kind().key());
-      n.put("tokenHome", e.home().key());
-      n.put("rootToken", e.rootToken().toString());
-      if (e.childToken().isPresent()) {
-        n.put("childToken", e.childToken().get().toString());
-      } else {
-        n.putNull("childToken");
-      }
-      if (e.id().isPresent()) {
-        n.put("id", e.id().get().toString());
-      } else {
-        n.putNull("id");
-      }
+      token(n, e.kind(), e.home(), e.rootToken(), e.childToken(), e.id());
       n.put("escrow", e.escrow().toString());
       n.put("owed", e.owed().toString());
       n.put("difference", e.difference().toString());
