@@ -120,6 +120,51 @@ class ChildNativeCliDevnetTest {
       assertThat(mirror).isNotEqualTo(Address.ZERO);
       assertThat(erc20(devnet.root(), mirror, me))
           .isEqualTo(ETHER.multiply(BigInteger.valueOf(10)));
+
+      // a child-native ERC-721: map, setApprovalForAll and depositTo on 0x…100a on the child, in
+      // one signing; `exit --all` then claims the mapping and the deposit, and the root mirror
+      // holds the id
+      Address nft = devnet.assets().childNativeNft();
+      BigInteger id = BigInteger.valueOf(4242);
+      send(child, net.owner, nft, Abi.call("mint(address,uint256)", addr(me), uint(id)));
+      JsonNode nftDep =
+          ok(data, args("deposit --from-child --erc721 " + nft + " --id " + id + key));
+      JsonNode nftSteps = nftDep.path("review").path("steps");
+      assertThat(nftSteps.size()).isEqualTo(3);
+      assertThat(nftSteps.get(0).path("call").path("function").asText()).isEqualTo("mapToken");
+      assertThat(nftSteps.get(1).path("call").path("function").asText())
+          .isEqualTo("setApprovalForAll");
+      assertThat(nftSteps.get(2).path("call").path("contractName").asText())
+          .isEqualTo("RootMintableERC721Predicate");
+      assertThat(nftDep.path("outcome").path("ok").asBoolean()).isTrue();
+      String nftMap =
+          nftDep.path("outcome").path("steps").get(0).path("emittedIds").get(0).asText();
+      String nftExit =
+          nftDep.path("outcome").path("steps").get(2).path("emittedIds").get(0).asText();
+      await("the NFT's mapping and deposit exits are both ready")
+          .atMost(WAIT)
+          .pollInterval(Duration.ofSeconds(1))
+          .until(
+              () -> {
+                ok(data, "index");
+                List<String> ready = new ArrayList<>();
+                ok(data, args("exit ready" + key)).forEach(e -> ready.add(e.path("id").asText()));
+                return ready.contains(nftMap) && ready.contains(nftExit);
+              });
+      assertThat(ok(data, args("exit --all" + key)).path("outcome").path("ok").asBoolean())
+          .isTrue();
+      Address nftMirror =
+          new AbiReader(
+                  devnet
+                      .root()
+                      .call(
+                          devnet.assets().childMintableErc721Predicate(),
+                          Abi.call("rootTokenToChildToken(address)", addr(nft))))
+              .address("rootTokenToChildToken", 0);
+      assertThat(
+              new AbiReader(devnet.root().call(nftMirror, Abi.call("ownerOf(uint256)", uint(id))))
+                  .address("ownerOf", 0))
+          .isEqualTo(me);
     }
   }
 

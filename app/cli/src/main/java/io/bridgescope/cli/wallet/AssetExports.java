@@ -55,9 +55,6 @@ final class AssetExports {
     @Option(names = "--out", required = true, description = "File to write (must not exist).")
     Path out;
 
-    /** Refuses option combinations of this verb, before anything is opened or asked of a node. */
-    void checkUsage(AssetOptions.@Nullable Erc20 erc20) {}
-
     /** The review of an ERC-20 ({@code items} null) or NFT ({@code erc20} null) transfer. */
     abstract Review prepare(
         Wallet w,
@@ -71,7 +68,6 @@ final class AssetExports {
       // the arguments are checked before anything is opened or asked of a node
       AssetOptions.Erc20 erc20 = asset.erc20();
       NftPlanner.Items items = erc20 == null ? asset.nftItems() : null;
-      checkUsage(erc20);
       Address a = AssetOptions.address("--from", from);
       String t = to;
       Address receiver = t == null ? a : AssetOptions.address("--to", t);
@@ -116,13 +112,10 @@ final class AssetExports {
   static final class Deposit extends AssetExport {
     @Option(
         names = "--from-child",
-        description = "A child-native ERC-20 (--token on the child), deposited to the root.")
+        description =
+            "A child-native token (--token, --erc721 or --erc1155 on the child), deposited to the"
+                + " root.")
     boolean fromChild;
-
-    @Override
-    void checkUsage(AssetOptions.@Nullable Erc20 erc20) {
-      AssetOptions.checkFromChild(fromChild, erc20);
-    }
 
     @Override
     Review prepare(
@@ -134,6 +127,10 @@ final class AssetExports {
       if (fromChild && erc20 != null) {
         return w.bridge()
             .prepareChildNativeDeposit(from, erc20.token(), receiver, erc20.amount(), allowBurn);
+      }
+      if (fromChild) {
+        return w.nfts()
+            .prepareDepositFromChild(from, asset.nftToken(), receiver, nft(items), allowBurn);
       }
       return erc20 != null
           ? w.bridge().prepareDeposit(from, erc20.token(), receiver, erc20.amount(), allowBurn)

@@ -119,18 +119,6 @@ final class AssetOptions {
     }
   }
 
-  /**
-   * {@code --from-child} moves a child-native ERC-20 only: with an NFT kind it is a usage error,
-   * said before anything is opened or asked of a node.
-   */
-  static void checkFromChild(boolean fromChild, @Nullable Erc20 erc20) {
-    if (fromChild && erc20 == null) {
-      throw CliException.usage(
-          "--from-child deposits a child-native ERC-20 (--token with --amount); child-native NFTs"
-              + " are not supported by the wallet yet");
-    }
-  }
-
   /** An ERC-20 token and the amount as typed, in whole tokens (read at the token's decimals). */
   record Erc20(Address token, Erc20Amount amount) {}
 

@@ -19,8 +19,9 @@ import picocli.CommandLine.Option;
           + " ERC-1155 (setApprovalForAll + depositTo / depositBatch).",
       "  deposit --token T --amount 1.5 | --erc721 T --id 7[,8] | --erc1155 T --id 1,2 --amount"
           + " 10,5",
-      "  deposit --from-child --token CHILD_NATIVE_TOKEN --amount 5   (a child-native ERC-20 to"
-          + " the root; claim its exit there with `exit`)"
+      "  deposit --from-child --token CHILD_NATIVE_TOKEN --amount 5 | --erc721 T --id 7 |"
+          + " --erc1155 T --id 1 --amount 10   (a child-native token to the root; claim its exit"
+          + " there with `exit`)"
     })
 public final class DepositCommand implements Callable<Integer> {
 
@@ -34,9 +35,9 @@ public final class DepositCommand implements Callable<Integer> {
   @Option(
       names = "--from-child",
       description =
-          "Deposit a child-native ERC-20 (--token on the child) from the child to the root"
-              + " through the RootMintableERC20Predicate; the root mirror is minted when its exit"
-              + " is claimed.")
+          "Deposit a child-native token (--token, --erc721 or --erc1155 on the child) from the"
+              + " child to the root through Edge's root-mintable predicate of its kind; the root"
+              + " mirror is minted when its exit is claimed.")
   boolean fromChild;
 
   @Option(
@@ -49,7 +50,6 @@ public final class DepositCommand implements Callable<Integer> {
     // the arguments are checked before anything is opened or asked of a node
     AssetOptions.Erc20 erc20 = asset.erc20();
     NftPlanner.Items items = erc20 == null ? asset.nftItems() : null;
-    AssetOptions.checkFromChild(fromChild, erc20);
     try (WalletOptions.Session s = actions.opts.open()) {
       Address from = actions.keyInfo().address();
       Address receiver = to == null ? from : Address.of(to);
@@ -67,6 +67,18 @@ public final class DepositCommand implements Callable<Integer> {
             s.wallet()
                 .bridge()
                 .prepareDeposit(from, erc20.token(), receiver, erc20.amount(), allowBurn));
+      }
+      if (fromChild) {
+        return actions.run(
+            s,
+            s.wallet()
+                .nfts()
+                .prepareDepositFromChild(
+                    from,
+                    asset.nftToken(),
+                    receiver,
+                    java.util.Objects.requireNonNull(items),
+                    allowBurn));
       }
       return actions.run(
           s,

@@ -153,20 +153,30 @@ class KeyLimitsCliTest {
     NetworkProfileJson.write(p, profile);
     String token = Address.ofLow(0xbeef).toString();
 
-    // --from-child with an NFT kind is a usage error, said before the dead nodes are asked
+    // a child-native NFT to the zero address is refused before the planner asks the dead nodes
     String[][] fromChild = {
-      {"deposit", "--key", "alice"},
+      {"deposit", "--key", "alice", "--dry-run"},
       {"tx", "export-deposit", "--from", token, "--out", dir.resolve("x.json").toString()}
     };
     for (String[] verb : fromChild) {
       List<String> args = new java.util.ArrayList<>(List.of(verb));
       args.addAll(
-          List.of("--network", profile.toString(), "--from-child", "--erc721", token, "--id", "1"));
+          List.of(
+              "--network",
+              profile.toString(),
+              "--from-child",
+              "--erc721",
+              token,
+              "--id",
+              "1",
+              "--to",
+              ZERO));
       WalletCliTest.Run r = run(args.toArray(String[]::new));
-      assertThat(r.code()).as(verb[0]).isEqualTo(2);
+      assertThat(r.code()).as(verb[0]).isEqualTo(1);
       assertThat(r.out())
-          .contains("--from-child deposits a child-native ERC-20")
-          .doesNotContain("unreachable");
+          .contains("the receiver is the zero address")
+          .contains("nothing was signed")
+          .doesNotContain("could not be asked");
     }
 
     for (String verb : new String[] {"withdraw", "deposit"}) {

@@ -250,18 +250,7 @@ public final class BridgePlanner {
         token
             + " is not mapped by the child's RootMintableERC20Predicate yet: the first step maps"
             + " it");
-    byte[] data = MapTokenCall.encode(token);
-    UnsignedTx tx =
-        planner.plan(
-            ChainRole.CHILD,
-            from,
-            predicate,
-            data,
-            TxPurpose.OTHER,
-            Optional.empty(),
-            Summaries.of(predicate, data, contracts),
-            checks);
-    return Step.planned(DecodedCall.of(predicate, data, contracts), tx);
+    return MapTokenCall.step(planner, contracts, from, predicate, token, checks);
   }
 
   /**
@@ -313,8 +302,6 @@ public final class BridgePlanner {
                 new DecodedCall.Arg("amount", "uint256", amount + " (" + units.show(amount) + ")")),
             BigInteger.ZERO);
     List<Step> steps = new ArrayList<>(before);
-    Step deferred =
-        Step.deferred(chain, from, depositCall, depositData, TxPurpose.DEPOSIT, summary);
     BigInteger allowance = views.allowance(chain, token, from, predicate);
     if (allowance.compareTo(amount) < 0) {
       String approveSummary =
@@ -342,24 +329,22 @@ public final class BridgePlanner {
                           "amount", "uint256", amount + " (" + units.show(amount) + ")")),
                   BigInteger.ZERO),
               approve));
-      steps.add(deferred);
+      steps.add(
+          planner.depositStep(
+              chain, from, predicate, depositData, depositCall, summary, checks, true));
     } else {
       checks.add("allowance of the " + predicateName + " covers the amount");
       // after a mapping, the deposit can be simulated only once that is mined
       steps.add(
-          before.isEmpty()
-              ? Step.planned(
-                  depositCall,
-                  planner.plan(
-                      chain,
-                      from,
-                      predicate,
-                      depositData,
-                      TxPurpose.DEPOSIT,
-                      Optional.empty(),
-                      summary,
-                      checks))
-              : deferred);
+          planner.depositStep(
+              chain,
+              from,
+              predicate,
+              depositData,
+              depositCall,
+              summary,
+              checks,
+              !before.isEmpty()));
     }
     return new Review(
         "Deposit: " + summary,

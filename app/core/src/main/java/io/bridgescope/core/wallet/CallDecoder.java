@@ -16,7 +16,6 @@ import io.bridgescope.core.network.ChainRole;
 import io.bridgescope.core.store.rows.Bytes;
 import io.bridgescope.core.store.rows.Erc20Transfer;
 import io.bridgescope.core.store.rows.TxPurpose;
-import io.bridgescope.crypto.merkle.BridgeLeaves;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -82,7 +81,33 @@ final class CallDecoder {
         TxPurpose.DEPOSIT),
     // Maps a child-native ERC-20 (a root mirror is made when its exit is claimed); moves no tokens.
     MAP_CHILD_NATIVE(
-        MapTokenCall.SIGNATURE, "RootMintableERC20Predicate", ChainRole.CHILD, TxPurpose.OTHER);
+        MapTokenCall.SIGNATURE, "RootMintableERC20Predicate", ChainRole.CHILD, TxPurpose.OTHER),
+    // Child-native NFTs leaving the child through Edge's RootMintableERC721/1155Predicate (0x…100a,
+    // 0x…100b): the root predicates' selectors again, told apart by their target on the child.
+    DEPOSIT_TO_721_FROM_CHILD(
+        AssetCalls.DEPOSIT_TO_721,
+        "RootMintableERC721Predicate",
+        ChainRole.CHILD,
+        TxPurpose.DEPOSIT),
+    DEPOSIT_BATCH_721_FROM_CHILD(
+        AssetCalls.DEPOSIT_BATCH_721,
+        "RootMintableERC721Predicate",
+        ChainRole.CHILD,
+        TxPurpose.DEPOSIT),
+    DEPOSIT_TO_1155_FROM_CHILD(
+        AssetCalls.DEPOSIT_TO_1155,
+        "RootMintableERC1155Predicate",
+        ChainRole.CHILD,
+        TxPurpose.DEPOSIT),
+    DEPOSIT_BATCH_1155_FROM_CHILD(
+        AssetCalls.DEPOSIT_BATCH_1155,
+        "RootMintableERC1155Predicate",
+        ChainRole.CHILD,
+        TxPurpose.DEPOSIT),
+    MAP_CHILD_NATIVE_721(
+        MapTokenCall.SIGNATURE, "RootMintableERC721Predicate", ChainRole.CHILD, TxPurpose.OTHER),
+    MAP_CHILD_NATIVE_1155(
+        MapTokenCall.SIGNATURE, "RootMintableERC1155Predicate", ChainRole.CHILD, TxPurpose.OTHER);
 
     final String signature;
     final String contractName;
@@ -113,7 +138,19 @@ final class CallDecoder {
 
     /** Whether the selector alone does not name this function (see DEPOSIT_TO_721). */
     boolean byTarget() {
-      return this == DEPOSIT_TO_721 || this == WITHDRAW_TO_721 || this == DEPOSIT_TO_CHILD_NATIVE;
+      return switch (this) {
+        case DEPOSIT_TO_721,
+            WITHDRAW_TO_721,
+            DEPOSIT_TO_CHILD_NATIVE,
+            DEPOSIT_TO_721_FROM_CHILD,
+            DEPOSIT_BATCH_721_FROM_CHILD,
+            DEPOSIT_TO_1155_FROM_CHILD,
+            DEPOSIT_BATCH_1155_FROM_CHILD,
+            MAP_CHILD_NATIVE_721,
+            MAP_CHILD_NATIVE_1155 ->
+            true;
+        default -> false;
+      };
     }
 
     /**
@@ -136,6 +173,10 @@ final class CallDecoder {
             Optional.ofNullable(child.address(AssetPredicate.CHILD_ERC1155));
         case DEPOSIT_TO_CHILD_NATIVE, MAP_CHILD_NATIVE ->
             Optional.ofNullable(child.address(AssetPredicate.ROOT_MINTABLE_ERC20));
+        case DEPOSIT_TO_721_FROM_CHILD, DEPOSIT_BATCH_721_FROM_CHILD, MAP_CHILD_NATIVE_721 ->
+            Optional.ofNullable(child.address(AssetPredicate.ROOT_MINTABLE_ERC721));
+        case DEPOSIT_TO_1155_FROM_CHILD, DEPOSIT_BATCH_1155_FROM_CHILD, MAP_CHILD_NATIVE_1155 ->
+            Optional.ofNullable(child.address(AssetPredicate.ROOT_MINTABLE_ERC1155));
       };
     }
   }
@@ -221,24 +262,21 @@ final class CallDecoder {
   }
 
   /**
-   * As {@link #function(byte[])}, with a shared selector read by the contract it goes to: {@code
-   * depositTo} / {@code withdrawTo} sent to the profile's ERC-721 predicate are the ERC-721 calls.
+   * As {@link #function(byte[])}, with a shared selector read by the contract it goes to: e.g.
+   * {@code depositTo} sent to the profile's ERC-721 predicate is the ERC-721 call, and sent to the
+   * child's RootMintableERC20Predicate the child-native one.
    */
   static Optional<Function> function(byte[] data, Address to, BridgeContracts contracts) {
     Optional<Function> f = function(data);
-    if (f.isPresent() && f.get() == Function.DEPOSIT_TO) {
-      for (Function t : List.of(Function.DEPOSIT_TO_721, Function.DEPOSIT_TO_CHILD_NATIVE)) {
-        if (t.contract(contracts).filter(to::equals).isPresent()) {
-          return Optional.of(t);
-        }
-      }
+    if (f.isEmpty()) {
       return f;
     }
-    if (f.isPresent() && f.get() == Function.WITHDRAW_TO) {
-      return Optional.of(
-          Function.WITHDRAW_TO_721.contract(contracts).filter(to::equals).isPresent()
-              ? Function.WITHDRAW_TO_721
-              : Function.WITHDRAW_TO);
+    for (Function t : Function.values()) {
+      if (t.byTarget()
+          && Arrays.equals(t.selector, f.get().selector)
+          && t.contract(contracts).filter(to::equals).isPresent()) {
+        return Optional.of(t);
+      }
     }
     return f;
   }
@@ -265,13 +303,14 @@ final class CallDecoder {
     AbiReader r = AbiReader.ofCalldata(data);
     Call c =
         switch (f.get()) {
-          case EXIT -> exit(r, data.length);
-          case BATCH_EXIT -> batchExit(r, data.length);
+          case EXIT -> ExitCallDecoding.exit(r, data.length);
+          case BATCH_EXIT -> ExitCallDecoding.batchExit(r, data.length);
           case EXECUTE -> execute(r, data.length);
           case WITHDRAW, DEPOSIT -> tokenMove(f.get(), r, false);
           case WITHDRAW_TO, DEPOSIT_TO, DEPOSIT_TO_CHILD_NATIVE -> tokenMove(f.get(), r, true);
           case APPROVE -> approve(r);
-          case MAP_CHILD_NATIVE -> MapTokenCall.decode(r);
+          case MAP_CHILD_NATIVE, MAP_CHILD_NATIVE_721, MAP_CHILD_NATIVE_1155 ->
+              MapTokenCall.decode(f.get(), r);
           case SET_APPROVAL_FOR_ALL -> NftCalls.setApproval(r);
           case DEPOSIT_TO_721,
               DEPOSIT_BATCH_721,
@@ -280,7 +319,11 @@ final class CallDecoder {
               WITHDRAW_TO_721,
               WITHDRAW_BATCH_721,
               WITHDRAW_TO_1155,
-              WITHDRAW_BATCH_1155 ->
+              WITHDRAW_BATCH_1155,
+              DEPOSIT_TO_721_FROM_CHILD,
+              DEPOSIT_BATCH_721_FROM_CHILD,
+              DEPOSIT_TO_1155_FROM_CHILD,
+              DEPOSIT_BATCH_1155_FROM_CHILD ->
               NftCalls.move(f.get(), r, data.length);
         };
     if (!Arrays.equals(encode(c), data)) {
@@ -291,77 +334,6 @@ final class CallDecoder {
               + " call is not in the canonical ABI encoding (extra bytes or unusual offsets)");
     }
     return Optional.of(c);
-  }
-
-  private static Exits exit(AbiReader r, int size) {
-    ExitInput in =
-        input(
-            "",
-            r.uint("blockNumber", 0),
-            r.uint("leafIndex", 1),
-            r.bytes("unhashedLeaf", 2),
-            proof(r.tail("proof", 3), "proof", size));
-    return new Exits(Function.EXIT, List.of(in), exitArgs("", in));
-  }
-
-  private static Exits batchExit(AbiReader r, int size) {
-    AbiReader arr = r.tail("inputs", 0);
-    int n = length(arr, "inputs", size);
-    AbiReader body = arr.arrayBody();
-    List<ExitInput> inputs = new ArrayList<>(n);
-    List<DecodedCall.Arg> args = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      String p = "inputs[" + i + "].";
-      AbiReader t = body.tail(p + "offset", i);
-      ExitInput in =
-          input(
-              p,
-              t.uint(p + "blockNumber", 0),
-              t.uint(p + "leafIndex", 1),
-              t.bytes(p + "unhashedLeaf", 2),
-              proof(t.tail(p + "proof", 3), p + "proof", size));
-      inputs.add(in);
-      args.addAll(exitArgs(p, in));
-    }
-    return new Exits(Function.BATCH_EXIT, inputs, args);
-  }
-
-  private static ExitInput input(
-      String prefix, BigInteger block, BigInteger index, byte[] leaf, List<Hash32> proof) {
-    AbiReader l = new AbiReader(leaf);
-    String p = prefix + "leaf.";
-    BigInteger id = l.uint(p + "id", 0);
-    Address sender = l.address(p + "sender", 1);
-    Address receiver = l.address(p + "receiver", 2);
-    byte[] data = l.bytes(p + "data", 3);
-    byte[] canonical = BridgeLeaves.exitEncoding(id, sender.bytes(), receiver.bytes(), data);
-    if (!Arrays.equals(canonical, leaf)) {
-      throw new AbiDecodingException(
-          prefix + "leaf", "not the canonical abi.encode(id, sender, receiver, data)");
-    }
-    Optional<Erc20Transfer> w = Payloads.decodeFrom(sender, data, false).transfer();
-    return new ExitInput(
-        block, index, Bytes.of(leaf), new ExitLeaf(id, sender, receiver, Bytes.of(data), w), proof);
-  }
-
-  private static List<DecodedCall.Arg> exitArgs(String p, ExitInput in) {
-    ExitLeaf l = in.leaf();
-    return List.of(
-        new DecodedCall.Arg(p + "blockNumber", "uint256", in.blockNumber().toString()),
-        new DecodedCall.Arg(p + "leafIndex", "uint256", in.leafIndex().toString()),
-        new DecodedCall.Arg(
-            p + "unhashedLeaf",
-            "bytes",
-            "abi.encode(id="
-                + l.id()
-                + ", sender="
-                + l.sender()
-                + ", receiver="
-                + l.receiver()
-                + ", data="
-                + l.data().length()
-                + " bytes)"),
-        new DecodedCall.Arg(p + "proof", "bytes32[]", in.proof().size() + " hashes"));
   }
 
   private static Execute execute(AbiReader r, int size) {
@@ -428,7 +400,7 @@ final class CallDecoder {
     return v + " (" + Amounts.ether(v) + " at 18 decimals)";
   }
 
-  private static List<Hash32> proof(AbiReader arr, String field, int size) {
+  static List<Hash32> proof(AbiReader arr, String field, int size) {
     int n = length(arr, field, size);
     AbiReader body = arr.arrayBody();
     List<Hash32> out = new ArrayList<>(n);

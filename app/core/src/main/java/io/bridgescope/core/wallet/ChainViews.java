@@ -93,10 +93,10 @@ final class ChainViews {
     return uint(client(chain), token, AssetCalls.balanceOf1155(owner, id));
   }
 
-  /** {@code isApprovedForAll(owner, operator)} of an ERC-721/1155 token on the root. */
-  boolean approvedForAll(Address token, Address owner, Address operator) {
+  /** {@code isApprovedForAll(owner, operator)} of an ERC-721/1155 token on {@code chain}. */
+  boolean approvedForAll(ChainRole chain, Address token, Address owner, Address operator) {
     return bool(
-        root,
+        client(chain),
         token,
         Abi.call(
             "isApprovedForAll(address,address)",

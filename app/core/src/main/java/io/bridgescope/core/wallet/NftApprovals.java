@@ -9,9 +9,11 @@ import java.util.Optional;
 
 /**
  * When the signer lets a {@code setApprovalForAll} through: it must grant (never revoke or hand to
- * anyone else) the profile's root ERC-721 or ERC-1155 predicate, and be signed together with a
- * deposit of that same token to that same predicate. An operator may move every token of the
- * collection, so any other operator is refused like an unknown call.
+ * anyone else) the predicate a deposit leaves through on that chain (the profile's root ERC-721 or
+ * ERC-1155 predicate on the root; Edge's root-mintable NFT predicates {@code 0x…100a} / {@code
+ * 0x…100b} for a child-native token on the child), and be signed together with a deposit of that
+ * same token to that same predicate. An operator may move every token of the collection, so any
+ * other operator is refused like an unknown call.
  */
 final class NftApprovals {
 
@@ -22,12 +24,22 @@ final class NftApprovals {
       NetworkProfile profile,
       NftCalls.SetApproval s,
       UnsignedTx tx,
+      ChainRole role,
       List<SigningPolicy.Companion> companions) {
     BridgeContracts c = profile.contracts();
+    io.bridgescope.core.asset.AssetPredicates child =
+        io.bridgescope.core.asset.AssetPredicates.of(c);
     List<Address> predicates =
-        java.util.stream.Stream.of(c.rootErc721PredicateIfAny(), c.rootErc1155PredicateIfAny())
-            .flatMap(Optional::stream)
-            .toList();
+        role == ChainRole.ROOT
+            ? java.util.stream.Stream.of(
+                    c.rootErc721PredicateIfAny(), c.rootErc1155PredicateIfAny())
+                .flatMap(Optional::stream)
+                .toList()
+            : java.util.stream.Stream.of(
+                    child.address(io.bridgescope.core.asset.AssetPredicate.ROOT_MINTABLE_ERC721),
+                    child.address(io.bridgescope.core.asset.AssetPredicate.ROOT_MINTABLE_ERC1155))
+                .filter(java.util.Objects::nonNull)
+                .toList();
     String call =
         "setApprovalForAll(operator="
             + s.operator()
@@ -42,9 +54,15 @@ final class NftApprovals {
       return Optional.of(
           call
               + " is not a bridge call: the operator could move every token of the collection, and"
-              + " the wallet makes only the root NFT predicates of profile '"
+              + " the wallet makes only the "
+              + (role == ChainRole.ROOT
+                  ? "root NFT predicates"
+                  : "child's root-mintable NFT predicates")
+              + " of profile '"
               + profile.name()
-              + "' operators ("
+              + "' operators on the "
+              + role.key()
+              + " chain ("
               + (predicates.isEmpty() ? "the profile names none" : predicates)
               + ")");
     }
@@ -56,7 +74,8 @@ final class NftApprovals {
             .anyMatch(
                 d ->
                     d instanceof NftCalls.NftMove m
-                        && m.function().chain == ChainRole.ROOT
+                        && m.deposit()
+                        && m.function().chain == role
                         && m.token().equals(tx.to()));
     if (!withDeposit) {
       return Optional.of(

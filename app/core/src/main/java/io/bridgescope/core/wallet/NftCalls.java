@@ -6,6 +6,7 @@ import io.bridgescope.core.asset.AssetCalls;
 import io.bridgescope.core.asset.AssetKind;
 import io.bridgescope.core.model.Address;
 import io.bridgescope.core.network.ChainRole;
+import io.bridgescope.core.store.rows.TxPurpose;
 import io.bridgescope.core.wallet.CallDecoder.Function;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -41,14 +42,15 @@ final class NftCalls {
     }
 
     boolean batch() {
-      return function == Function.DEPOSIT_BATCH_721
-          || function == Function.DEPOSIT_BATCH_1155
-          || function == Function.WITHDRAW_BATCH_721
-          || function == Function.WITHDRAW_BATCH_1155;
+      return isBatch(function);
     }
 
+    /**
+     * A deposit leaves the token's home: root-native ones from the root, child-native ones from the
+     * child.
+     */
     boolean deposit() {
-      return function.chain == ChainRole.ROOT;
+      return function.purpose == TxPurpose.DEPOSIT;
     }
 
     /** "ids [1, 2]" or "id 1 × 10, id 2 × 5". */
@@ -95,7 +97,10 @@ final class NftCalls {
 
   static NftMove move(Function f, AbiReader r, int size) {
     AssetKind kind = kindOf(f);
-    String tokenArg = f.chain == ChainRole.CHILD ? "childToken" : "rootToken";
+    String tokenArg =
+        f.purpose == TxPurpose.DEPOSIT
+            ? (f.chain == ChainRole.CHILD ? "childNativeToken" : "rootToken")
+            : "childToken";
     Address token = r.address(tokenArg, 0);
     List<Address> receivers;
     List<BigInteger> ids;
@@ -148,13 +153,14 @@ final class NftCalls {
     }
     NftMove m = (NftMove) c;
     return switch (m.function()) {
-      case DEPOSIT_TO_721 ->
+      case DEPOSIT_TO_721, DEPOSIT_TO_721_FROM_CHILD ->
           AssetCalls.depositTo721(m.token(), m.receivers().get(0), m.ids().get(0));
-      case DEPOSIT_BATCH_721 -> AssetCalls.depositBatch721(m.token(), m.receivers(), m.ids());
-      case DEPOSIT_TO_1155 ->
+      case DEPOSIT_BATCH_721, DEPOSIT_BATCH_721_FROM_CHILD ->
+          AssetCalls.depositBatch721(m.token(), m.receivers(), m.ids());
+      case DEPOSIT_TO_1155, DEPOSIT_TO_1155_FROM_CHILD ->
           AssetCalls.depositTo1155(
               m.token(), m.receivers().get(0), m.ids().get(0), m.amounts().get(0));
-      case DEPOSIT_BATCH_1155 ->
+      case DEPOSIT_BATCH_1155, DEPOSIT_BATCH_1155_FROM_CHILD ->
           AssetCalls.depositBatch1155(m.token(), m.receivers(), m.ids(), m.amounts());
       case WITHDRAW_TO_721 ->
           AssetCalls.withdrawTo721(m.token(), m.receivers().get(0), m.ids().get(0));
@@ -190,7 +196,7 @@ final class NftCalls {
             + m.token()
             + " to "
             + m.receiverText()
-            + " on the child"
+            + (m.function().chain == ChainRole.CHILD ? " on the root" : " on the child")
         : "withdraw "
             + kind
             + " "
@@ -205,14 +211,26 @@ final class NftCalls {
     return f == Function.DEPOSIT_BATCH_721
         || f == Function.DEPOSIT_BATCH_1155
         || f == Function.WITHDRAW_BATCH_721
-        || f == Function.WITHDRAW_BATCH_1155;
+        || f == Function.WITHDRAW_BATCH_1155
+        || f == Function.DEPOSIT_BATCH_721_FROM_CHILD
+        || f == Function.DEPOSIT_BATCH_1155_FROM_CHILD;
   }
 
   static AssetKind kindOf(Function f) {
     return switch (f) {
-      case DEPOSIT_TO_721, DEPOSIT_BATCH_721, WITHDRAW_TO_721, WITHDRAW_BATCH_721 ->
+      case DEPOSIT_TO_721,
+          DEPOSIT_BATCH_721,
+          WITHDRAW_TO_721,
+          WITHDRAW_BATCH_721,
+          DEPOSIT_TO_721_FROM_CHILD,
+          DEPOSIT_BATCH_721_FROM_CHILD ->
           AssetKind.ERC721;
-      case DEPOSIT_TO_1155, DEPOSIT_BATCH_1155, WITHDRAW_TO_1155, WITHDRAW_BATCH_1155 ->
+      case DEPOSIT_TO_1155,
+          DEPOSIT_BATCH_1155,
+          WITHDRAW_TO_1155,
+          WITHDRAW_BATCH_1155,
+          DEPOSIT_TO_1155_FROM_CHILD,
+          DEPOSIT_BATCH_1155_FROM_CHILD ->
           AssetKind.ERC1155;
       default -> throw new IllegalArgumentException(f + " is not an NFT move");
     };

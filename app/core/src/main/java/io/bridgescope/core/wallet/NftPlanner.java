@@ -2,6 +2,8 @@ package io.bridgescope.core.wallet;
 
 import io.bridgescope.core.asset.AssetCalls;
 import io.bridgescope.core.asset.AssetKind;
+import io.bridgescope.core.asset.AssetPredicate;
+import io.bridgescope.core.asset.AssetPredicates;
 import io.bridgescope.core.model.Address;
 import io.bridgescope.core.network.BridgeContracts;
 import io.bridgescope.core.network.ChainRole;
@@ -14,6 +16,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -130,7 +133,7 @@ public final class NftPlanner {
     DecodedCall depositCall = decoded(predicate, depositData);
     String summary = summary(predicate, depositData);
     List<Step> steps = new ArrayList<>();
-    if (!views.approvedForAll(rootToken, from, predicate)) {
+    if (!views.approvedForAll(ChainRole.ROOT, rootToken, from, predicate)) {
       byte[] approveData = AssetCalls.setApprovalForAll(predicate, true);
       UnsignedTx approve =
           planner.plan(
@@ -144,8 +147,8 @@ public final class NftPlanner {
               checks);
       steps.add(Step.planned(decoded(rootToken, approveData), approve));
       steps.add(
-          Step.deferred(
-              ChainRole.ROOT, from, depositCall, depositData, TxPurpose.DEPOSIT, summary));
+          planner.depositStep(
+              ChainRole.ROOT, from, predicate, depositData, depositCall, summary, checks, true));
     } else {
       checks.add(
           "the root predicate "
@@ -156,17 +159,8 @@ public final class NftPlanner {
               + rootToken
               + " (isApprovedForAll)");
       steps.add(
-          Step.planned(
-              depositCall,
-              planner.plan(
-                  ChainRole.ROOT,
-                  from,
-                  predicate,
-                  depositData,
-                  TxPurpose.DEPOSIT,
-                  Optional.empty(),
-                  summary,
-                  checks)));
+          planner.depositStep(
+              ChainRole.ROOT, from, predicate, depositData, depositCall, summary, checks, false));
     }
     return new Review(
         "Deposit: " + summary,
@@ -176,6 +170,92 @@ public final class NftPlanner {
         List.of(
             "the validators commit it on the child; the relayer (or `bridgescope self-execute`)"
                 + " executes it, and the child predicate mints the ids there"),
+        "deposit:" + from + ":" + Bytes.of(depositData).hashCode());
+  }
+
+  /**
+   * Deposits {@code items} of child-native {@code token} from the child to {@code receiver} on the
+   * root through Edge's RootMintableERC721/1155Predicate ({@code 0x…100a} / {@code 0x…100b}): it
+   * escrows them, and the exit it emits mints them on the root mirror once claimed. The first
+   * deposit of a token the predicate does not map yet starts with {@code mapToken(token)}; {@code
+   * setApprovalForAll(predicate, true)} on the child comes first when the predicate is not an
+   * operator yet. Later steps are simulated and signed once the one before is mined.
+   */
+  public Review prepareDepositFromChild(
+      Address from, Address token, Address receiver, Items items, boolean allowBurn) {
+    AssetPredicate family =
+        items.kind() == AssetKind.ERC721
+            ? AssetPredicate.ROOT_MINTABLE_ERC721
+            : AssetPredicate.ROOT_MINTABLE_ERC1155;
+    Address predicate =
+        Objects.requireNonNull(
+            AssetPredicates.of(contracts).address(family), "every predicate has an address");
+    String name =
+        items.kind() == AssetKind.ERC721
+            ? "RootMintableERC721Predicate"
+            : "RootMintableERC1155Predicate";
+    List<String> checks = new ArrayList<>();
+    BridgePlanner.receiverCheck(receiver, "root", "deposit", allowBurn).ifPresent(checks::add);
+    holds(ChainRole.CHILD, from, token, items, checks);
+    List<Step> steps = new ArrayList<>();
+    String next =
+        "once a checkpoint covers it, claim it on the root with `bridgescope exit` (that mints the"
+            + " ids on the root mirror)";
+    if (views.childNativeMirror(predicate, token).equals(Address.ZERO)) {
+      checks.add(token + " is not mapped by the child's " + name + " yet: the first step maps it");
+      steps.add(MapTokenCall.step(planner, contracts, from, predicate, token, checks));
+      next =
+          "the mapping's exit makes the root mirror: `bridgescope exit --all` claims it before the"
+              + " deposit's; "
+              + next;
+    } else {
+      checks.add(token + " is mapped by the child's " + name);
+    }
+    if (!views.approvedForAll(ChainRole.CHILD, token, from, predicate)) {
+      byte[] approveData = AssetCalls.setApprovalForAll(predicate, true);
+      steps.add(
+          Step.planned(
+              decoded(token, approveData),
+              planner.plan(
+                  ChainRole.CHILD,
+                  from,
+                  token,
+                  approveData,
+                  TxPurpose.APPROVE,
+                  Optional.empty(),
+                  summary(token, approveData),
+                  checks)));
+    } else {
+      checks.add(
+          "the child's "
+              + name
+              + " "
+              + predicate
+              + " is already an operator of "
+              + from
+              + " for "
+              + token
+              + " (isApprovedForAll)");
+    }
+    byte[] depositData = depositData(token, receiver, items);
+    DecodedCall depositCall = decoded(predicate, depositData);
+    String summary = summary(predicate, depositData);
+    steps.add(
+        planner.depositStep(
+            ChainRole.CHILD,
+            from,
+            predicate,
+            depositData,
+            depositCall,
+            summary,
+            checks,
+            !steps.isEmpty()));
+    return new Review(
+        "Deposit: " + summary,
+        from,
+        steps,
+        checks,
+        List.of(next),
         "deposit:" + from + ":" + Bytes.of(depositData).hashCode());
   }
 

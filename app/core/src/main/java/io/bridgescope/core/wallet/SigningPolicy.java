@@ -102,11 +102,11 @@ public final class SigningPolicy {
     byte[] data = tx.data().value();
     Optional<Function> fn = CallDecoder.function(data, tx.to(), profile.contracts());
     Optional<Call> call = Optional.empty();
-    // an approve is an ERC-20 call on either chain (a root token for a deposit to the child, a
-    // child-native token for one to the root): its chain id says which, and checkCall holds it to
-    // that chain's deposit predicate
+    // an approve or setApprovalForAll is a token call on either chain (a root token for a deposit
+    // to the child, a child-native token for one to the root): its chain id says which, and
+    // checkCall holds it to that chain's deposit predicate
     ChainRole role =
-        fn.filter(f -> f != Function.APPROVE).map(f -> f.chain).orElseGet(() -> roleOfChainId(tx));
+        fn.filter(f -> !f.onToken()).map(f -> f.chain).orElseGet(() -> roleOfChainId(tx));
     if (fn.isEmpty()) {
       problems.add(
           unknown(
@@ -263,7 +263,7 @@ public final class SigningPolicy {
   private void checkCall(
       Call c, UnsignedTx tx, ChainRole role, List<Companion> companions, List<Problem> problems) {
     if (c instanceof NftCalls.SetApproval s) {
-      NftApprovals.check(profile, s, tx, companions)
+      NftApprovals.check(profile, s, tx, role, companions)
           .ifPresent(m -> problems.add(unknown("data", m)));
       return;
     }

@@ -64,6 +64,34 @@ final class TxPlanner {
     return plan(chain, from, to, data, purpose, relatedId, summary, checks, List.of());
   }
 
+  /**
+   * The deposit step of a review: planned now, or, when earlier steps (an approval, a mapping) must
+   * be mined first, deferred until they are.
+   */
+  Step depositStep(
+      ChainRole chain,
+      Address from,
+      Address predicate,
+      byte[] data,
+      DecodedCall call,
+      String summary,
+      List<String> checks,
+      boolean afterEarlierSteps) {
+    return afterEarlierSteps
+        ? Step.deferred(chain, from, call, data, TxPurpose.DEPOSIT, summary)
+        : Step.planned(
+            call,
+            plan(
+                chain,
+                from,
+                predicate,
+                data,
+                TxPurpose.DEPOSIT,
+                Optional.empty(),
+                summary,
+                checks));
+  }
+
   /** A transaction that passed the simulation, gas estimate and funds check. */
   UnsignedTx plan(
       ChainRole chain,

@@ -31,7 +31,8 @@ class ChildNativeSigningTest {
   final Address alice = Address.ofLow(0xa11ce);
   final SigningPolicy policy = new SigningPolicy(AirGapFixture.profile(), SigningLimits.DEFAULT);
 
-  private UnsignedTx tx(long chainId, Address to, byte[] data, TxPurpose purpose) {
+  /** A transaction of alice on the chain with {@code chainId}. */
+  UnsignedTx tx(long chainId, Address to, byte[] data, TxPurpose purpose) {
     return new UnsignedTx(
         chainId == CHILD_ID ? ChainRole.CHILD : ChainRole.ROOT,
         chainId,
