@@ -147,45 +147,12 @@ public final class ChainClient implements AutoCloseable {
     return Hex.decode("eth_getCode result", r.getCode() == null ? "0x" : r.getCode());
   }
 
-  /** What a node says about who it is: chain id, genesis hash, and the code size at addresses. */
-  public record Identity(long chainId, Hash32 genesis, Map<Address, Integer> codeSizes) {}
-
   /**
    * {@code eth_chainId}, block 0's hash and {@code eth_getCode} of {@code contracts} in one batch:
    * one round trip, so checking a node costs one call timeout at most.
    */
-  public Identity identity(List<Address> contracts) {
-    BatchRequest batch = web3.newBatch();
-    batch.add(web3.ethChainId());
-    batch.add(web3.ethGetBlockByNumber(DefaultBlockParameter.valueOf(BigInteger.ZERO), false));
-    contracts.forEach(
-        a -> batch.add(web3.ethGetCode(a.toString(), DefaultBlockParameterName.LATEST)));
-    List<? extends Response<?>> rs =
-        sendBatch("eth_chainId/eth_getBlockByNumber/eth_getCode", batch);
-    try {
-      long id =
-          ((org.web3j.protocol.core.methods.response.EthChainId) rs.get(0))
-              .getChainId()
-              .longValueExact();
-      EthBlock.Block genesis = ((EthBlock) rs.get(1)).getBlock();
-      if (genesis == null) {
-        throw new ChainException(
-            RpcErrorKind.OTHER_RPC_ERROR, label + " (" + url + ") has no block 0");
-      }
-      Map<Address, Integer> sizes = new java.util.LinkedHashMap<>();
-      for (int i = 0; i < contracts.size(); i++) {
-        String code = ((EthGetCode) rs.get(2 + i)).getCode();
-        sizes.put(
-            contracts.get(i), Hex.decode("eth_getCode result", code == null ? "0x" : code).length);
-      }
-      return new Identity(id, Hash32.of(genesis.getHash()), sizes);
-    } catch (ClassCastException
-        | IllegalArgumentException
-        | NullPointerException
-        | ArithmeticException e) {
-      throw ChainException.badReply(
-          label + " node " + url + " sent a malformed reply to its identity batch: " + e, e);
-    }
+  public NodeIdentity identity(List<Address> contracts) {
+    return NodeIdentity.read(this, contracts);
   }
 
   /** A block with its full transactions. */
@@ -281,7 +248,7 @@ public final class ChainClient implements AutoCloseable {
     return out;
   }
 
-  private List<? extends Response<?>> sendBatch(String method, BatchRequest batch) {
+  List<? extends Response<?>> sendBatch(String method, BatchRequest batch) {
     List<? extends Response<?>> rs;
     try {
       rs = batch.send().getResponses();
@@ -322,26 +289,20 @@ public final class ChainClient implements AutoCloseable {
 
   /** eth_getLogs over several contracts, any of the given first topics. */
   public List<Log> logs(List<Address> contracts, List<Hash32> topic0Any, long from, long to) {
+    return logsByTopics(contracts, List.of(topic0Any), from, to);
+  }
+
+  /**
+   * eth_getLogs over several contracts with a filter per topic position: each inner list is the
+   * topics allowed at that position, an empty list any topic.
+   */
+  public List<Log> logsByTopics(
+      List<Address> contracts, List<List<Hash32>> topics, long from, long to) {
     EthFilter filter =
         new EthFilter(
             DefaultBlockParameter.valueOf(BigInteger.valueOf(from)),
             DefaultBlockParameter.valueOf(BigInteger.valueOf(to)),
             contracts.stream().map(Address::toString).toList());
-    filter.addOptionalTopics(topic0Any.stream().map(Hash32::toString).toArray(String[]::new));
-    EthLog r = send("eth_getLogs", web3.ethGetLogs(filter));
-    return r.getLogs().stream().map(l -> (Log) l.get()).toList();
-  }
-
-  /**
-   * eth_getLogs of one contract with a filter per topic position: each inner list is the topics
-   * allowed at that position, an empty list any topic.
-   */
-  public List<Log> logsByTopics(Address contract, List<List<Hash32>> topics, long from, long to) {
-    EthFilter filter =
-        new EthFilter(
-            DefaultBlockParameter.valueOf(BigInteger.valueOf(from)),
-            DefaultBlockParameter.valueOf(BigInteger.valueOf(to)),
-            contract.toString());
     for (List<Hash32> at : topics) {
       if (at.isEmpty()) {
         filter.addNullTopic();

@@ -3,6 +3,7 @@ package io.bridgescope.core.identity;
 import io.bridgescope.core.chain.ChainClient;
 import io.bridgescope.core.chain.ChainException;
 import io.bridgescope.core.chain.ChainReader;
+import io.bridgescope.core.chain.NodeIdentity;
 import io.bridgescope.core.chain.RpcErrorKind;
 import io.bridgescope.core.chain.WrongChainException;
 import io.bridgescope.core.model.Address;
@@ -105,7 +106,7 @@ public final class ChainGuard implements ChainReader.NodeCheck {
 
   @Override
   public void verify(ChainClient node) {
-    ChainClient.Identity id = node.identity(List.copyOf(contracts.values()));
+    NodeIdentity id = node.identity(List.copyOf(contracts.values()));
     long expected = profile.chain(role).chainId();
     if (id.chainId() != expected) {
       throw WrongChainException.chainId(

@@ -107,7 +107,7 @@ public final class SupplyLogs {
 
   private static List<Log> checked(
       ChainClient chain, Address token, List<List<Hash32>> topics, long from, long to) {
-    List<Log> logs = chain.logsByTopics(token, topics, from, to);
+    List<Log> logs = chain.logsByTopics(List.of(token), topics, from, to);
     for (Log l : logs) {
       if (l.getBlockNumber() == null
           || l.getBlockNumber().longValueExact() < from

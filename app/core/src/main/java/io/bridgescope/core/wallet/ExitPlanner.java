@@ -87,7 +87,9 @@ public final class ExitPlanner {
     mine.forEach(s -> seen.add(s.exit().id()));
     List<BigInteger> waiting =
         mine.stream().filter(s -> s.stage() != Stage.EXITED).map(s -> s.exit().id()).toList();
-    for (BigInteger id : MappingExits.of(db, waiting)) {
+    java.util.SortedSet<BigInteger> mappings = new java.util.TreeSet<>();
+    MappingExits.of(db, waiting).values().forEach(mappings::addAll);
+    for (BigInteger id : mappings) {
       if (seen.add(id)) {
         lifecycle.exit(id).filter(s -> s.stage() != Stage.EXITED).ifPresent(mine::add);
       }
@@ -191,10 +193,12 @@ public final class ExitPlanner {
     }
     List<ExitProof> first = new ArrayList<>();
     List<ExitProof> later = new ArrayList<>();
+    java.util.Map<BigInteger, java.util.SortedSet<BigInteger>> mappings = MappingExits.of(db, ids);
     for (int i = 0; i < ids.size(); i++) {
       BigInteger id = ids.get(i);
       boolean waits =
-          MappingExits.of(db, List.of(id)).stream().anyMatch(m -> !m.equals(id) && ids.contains(m));
+          mappings.getOrDefault(id, java.util.Collections.emptySortedSet()).stream()
+              .anyMatch(m -> !m.equals(id) && ids.contains(m));
       (waits ? later : first).add(proofs.get(i));
     }
     List<String> checks = new ArrayList<>();

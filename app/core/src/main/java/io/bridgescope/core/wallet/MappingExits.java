@@ -5,10 +5,11 @@ import io.bridgescope.core.store.Uint256Column;
 import java.math.BigInteger;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -26,19 +27,22 @@ final class MappingExits {
 
   private MappingExits() {}
 
-  /** The MAP_TOKEN exits of the tokens that the child-native deposit exits {@code ids} move. */
-  static SortedSet<BigInteger> of(Database db, List<BigInteger> ids) {
-    SortedSet<BigInteger> out = new TreeSet<>();
+  /**
+   * For each of the child-native deposit exits among {@code ids}, the MAP_TOKEN exits of the token
+   * it moves; exits that wait on no mapping are not keys.
+   */
+  static Map<BigInteger, SortedSet<BigInteger>> of(Database db, List<BigInteger> ids) {
+    Map<BigInteger, SortedSet<BigInteger>> out = new TreeMap<>();
     for (int from = 0; from < ids.size(); from += CHUNK) {
       List<BigInteger> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
       String marks = String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"));
-      out.addAll(
+      out.putAll(
           db.read(
               c -> {
-                List<BigInteger> found = new ArrayList<>();
+                Map<BigInteger, SortedSet<BigInteger>> found = new TreeMap<>();
                 try (PreparedStatement ps =
                     c.prepareStatement(
-                        "SELECT DISTINCT m.id FROM asset_payloads d JOIN asset_payloads m"
+                        "SELECT DISTINCT d.id, m.id FROM asset_payloads d JOIN asset_payloads m"
                             + " ON m.direction = 'to_root' AND m.action = 'map_token'"
                             + " AND m.predicate_name = d.predicate_name AND m.token = d.token"
                             + " WHERE d.direction = 'to_root' AND d.token_home = 'child_native'"
@@ -50,7 +54,11 @@ final class MappingExits {
                   }
                   try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                      found.add(Objects.requireNonNull(Uint256Column.decode(rs.getBytes(1))));
+                      found
+                          .computeIfAbsent(
+                              Objects.requireNonNull(Uint256Column.decode(rs.getBytes(1))),
+                              d -> new TreeSet<>())
+                          .add(Objects.requireNonNull(Uint256Column.decode(rs.getBytes(2))));
                     }
                   }
                 }
