@@ -121,6 +121,24 @@ class ChildNativeCliDevnetTest {
       assertThat(erc20(devnet.root(), mirror, me))
           .isEqualTo(ETHER.multiply(BigInteger.valueOf(10)));
 
+      // the root mirror goes home: `withdraw --from-root` burns it through the root's
+      // ChildMintableERC20Predicate (which only the profile names), and once its state sync is
+      // committed and executed on the child, the escrow there releases as much to the key
+      BigInteger onChild = erc20(child, token, me);
+      JsonNode home =
+          ok(data, args("withdraw --from-root --token " + mirror + " --amount 4" + key));
+      assertThat(
+              home.path("review").path("steps").get(0).path("call").path("contractName").asText())
+          .isEqualTo("ChildMintableERC20Predicate");
+      assertThat(home.path("outcome").path("ok").asBoolean()).isTrue();
+      assertThat(erc20(devnet.root(), mirror, me)).isEqualTo(ETHER.multiply(BigInteger.valueOf(6)));
+      BigInteger four = ETHER.multiply(BigInteger.valueOf(4));
+      await("the child's escrow releases the 4 tokens to the key")
+          .atMost(WAIT)
+          .pollInterval(Duration.ofSeconds(1))
+          .until(() -> erc20(child, token, me).equals(onChild.add(four)));
+      assertThat(erc20(child, token, ESCROW)).isEqualTo(ETHER.multiply(BigInteger.valueOf(6)));
+
       // a child-native ERC-721: map, setApprovalForAll and depositTo on 0x…100a on the child, in
       // one signing; `exit --all` then claims the mapping and the deposit, and the root mirror
       // holds the id
@@ -165,6 +183,28 @@ class ChildNativeCliDevnetTest {
               new AbiReader(devnet.root().call(nftMirror, Abi.call("ownerOf(uint256)", uint(id))))
                   .address("ownerOf", 0))
           .isEqualTo(me);
+
+      // and the NFT goes home the same way, through the root's ChildMintableERC721Predicate
+      JsonNode nftHome =
+          ok(data, args("withdraw --from-root --erc721 " + nftMirror + " --id " + id + key));
+      assertThat(
+              nftHome
+                  .path("review")
+                  .path("steps")
+                  .get(0)
+                  .path("call")
+                  .path("contractName")
+                  .asText())
+          .isEqualTo("ChildMintableERC721Predicate");
+      assertThat(nftHome.path("outcome").path("ok").asBoolean()).isTrue();
+      await("the child's escrow releases the id to the key")
+          .atMost(WAIT)
+          .pollInterval(Duration.ofSeconds(1))
+          .until(
+              () ->
+                  new AbiReader(child.call(nft, Abi.call("ownerOf(uint256)", uint(id))))
+                      .address("ownerOf", 0)
+                      .equals(me));
     }
   }
 

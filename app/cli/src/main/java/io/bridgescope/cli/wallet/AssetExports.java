@@ -12,12 +12,14 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code tx export-withdraw} and {@code tx export-deposit}: a withdrawal started on the child or a
- * deposit on the root, of any asset kind, prepared as {@code withdraw} / {@code deposit} would send
- * it and written unsigned for an offline signer, one transaction at a time. A deposit whose
- * predicate still needs the approval ({@code approve} or {@code setApprovalForAll}) writes that
- * approval, with the deposit beside it for the signer to judge it by; the same command run again
- * once the approval is mined writes the deposit (only then can it be simulated).
+ * {@code tx export-withdraw} and {@code tx export-deposit}: a withdrawal started on the child (or,
+ * with {@code --from-root}, a root mirror of a child-native token sent home) or a deposit on the
+ * root (or a child-native token's from the child), of any asset kind, prepared as {@code withdraw}
+ * / {@code deposit} would send it and written unsigned for an offline signer, one transaction at a
+ * time. A deposit whose predicate still needs the approval ({@code approve} or {@code
+ * setApprovalForAll}) writes that approval, with the deposit beside it for the signer to judge it
+ * by; the same command run again once the approval is mined writes the deposit (only then can it be
+ * simulated).
  */
 final class AssetExports {
 
@@ -84,9 +86,13 @@ final class AssetExports {
       description = {
         "Preflight the start of a withdrawal on the child (ERC-20, ERC-721 or ERC-1155) and write"
             + " it unsigned, as `withdraw` would send it.",
-        "  tx export-withdraw --from A --erc721 T --id 7[,8] --out w.json"
+        "  tx export-withdraw --from A --erc721 T --id 7[,8] --out w.json",
+        "  tx export-withdraw --from-root --from A --token ROOT_MIRROR --amount 5 --out w.json"
       })
   static final class Withdraw extends AssetExport {
+    @Option(names = "--from-root", description = WithdrawCommand.FROM_ROOT)
+    boolean fromRoot;
+
     @Override
     Review prepare(
         Wallet w,
@@ -94,6 +100,13 @@ final class AssetExports {
         Address receiver,
         AssetOptions.@Nullable Erc20 erc20,
         NftPlanner.@Nullable Items items) {
+      if (fromRoot) {
+        return erc20 != null
+            ? w.bridge()
+                .prepareWithdrawFromRoot(from, erc20.token(), receiver, erc20.amount(), allowBurn)
+            : w.nfts()
+                .prepareWithdrawFromRoot(from, asset.nftToken(), receiver, nft(items), allowBurn);
+      }
       return erc20 != null
           ? w.bridge().prepareWithdraw(from, erc20.token(), receiver, erc20.amount(), allowBurn)
           : w.nfts().prepareWithdraw(from, asset.nftToken(), receiver, nft(items), allowBurn);

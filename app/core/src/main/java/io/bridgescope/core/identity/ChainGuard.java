@@ -83,7 +83,10 @@ public final class ChainGuard implements ChainReader.NodeCheck {
             "exitHelper",
             "rootErc20Predicate",
             "rootErc721Predicate",
-            "rootErc1155Predicate");
+            "rootErc1155Predicate",
+            "childMintableErc20Predicate",
+            "childMintableErc721Predicate",
+            "childMintableErc1155Predicate");
     Map<String, Address> out = new LinkedHashMap<>();
     all.byField()
         .forEach(

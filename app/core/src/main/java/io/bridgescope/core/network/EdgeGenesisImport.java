@@ -48,7 +48,10 @@ public final class EdgeGenesisImport {
           new Key("exitHelper", "exitHelperAddress", null),
           new Key("rootErc20Predicate", "erc20PredicateAddress", "rootERC20PredicateAddr"),
           new Key("rootErc721Predicate", "erc721PredicateAddress", null),
-          new Key("rootErc1155Predicate", "erc1155PredicateAddress", null));
+          new Key("rootErc1155Predicate", "erc1155PredicateAddress", null),
+          new Key("childMintableErc20Predicate", "erc20ChildMintablePredicateAddress", null),
+          new Key("childMintableErc721Predicate", "erc721ChildMintablePredicateAddress", null),
+          new Key("childMintableErc1155Predicate", "erc1155ChildMintablePredicateAddress", null));
 
   private EdgeGenesisImport() {}
 

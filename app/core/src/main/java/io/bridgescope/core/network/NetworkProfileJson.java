@@ -39,6 +39,8 @@ import org.jspecify.annotations.Nullable;
  *     "stateSender": "0x…", "checkpointManager": "0x…", "exitHelper": "0x…",
  *     "rootErc20Predicate": "0x…",          // root chain, required
  *     "rootErc721Predicate": "0x…", "rootErc1155Predicate": "0x…",  // root, optional (NFT bridges)
+ *     "childMintableErc20Predicate": "0x…",  // root, optional: where root mirrors of child-native
+ *     "childMintableErc721Predicate": "0x…", "childMintableErc1155Predicate": "0x…",  // tokens live
  *     "stateReceiver": "0x…1001", "l2StateSender": "0x…1002",
  *     "childErc20Predicate": "0x…1004", "validatorSet": "0x…0101"   // child, optional (Edge defaults)
  *   },

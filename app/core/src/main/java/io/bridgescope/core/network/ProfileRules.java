@@ -20,9 +20,17 @@ final class ProfileRules {
   static final List<String> ROOT_CONTRACTS =
       List.of("stateSender", "checkpointManager", "exitHelper", "rootErc20Predicate");
 
-  /** Root contracts a profile may leave out: the NFT bridges (not every network has them). */
+  /**
+   * Root contracts a profile may leave out: the NFT bridges and the child-mintable predicates (not
+   * every network has them, and profiles written before they were known do not name them).
+   */
   static final List<String> OPTIONAL_ROOT_CONTRACTS =
-      List.of("rootErc721Predicate", "rootErc1155Predicate");
+      List.of(
+          "rootErc721Predicate",
+          "rootErc1155Predicate",
+          "childMintableErc20Predicate",
+          "childMintableErc721Predicate",
+          "childMintableErc1155Predicate");
 
   static final List<String> CHILD_CONTRACTS =
       List.of("stateReceiver", "l2StateSender", "childErc20Predicate", "validatorSet");

@@ -68,62 +68,32 @@ public final class BridgePlanner {
   /** As above, with the amount perhaps in whole tokens (read at the child token's decimals). */
   public Review prepareWithdraw(
       Address from, Address childToken, Address receiver, Erc20Amount typed, boolean allowBurn) {
-    List<String> checks = new ArrayList<>();
-    receiverCheck(receiver, "root", "withdraw", allowBurn).ifPresent(checks::add);
-    Address rootToken = views.rootTokenOf(childToken);
-    TokenUnits units = views.units(ChainRole.CHILD, childToken);
-    BigInteger amount = typed.in(units);
-    BigInteger held = views.tokenBalance(ChainRole.CHILD, childToken, from);
-    if (held.compareTo(amount) < 0) {
-      throw new WalletException(
-          Kind.INSUFFICIENT_FUNDS,
-          from
-              + " holds "
-              + units.show(held)
-              + " of child token "
-              + childToken
-              + " but wants to withdraw "
-              + units.show(amount)
-              + "; nothing was signed");
-    }
-    checks.add(from + " holds " + units.show(held) + " of the child token");
-    String summary =
-        "withdraw "
-            + units.show(amount)
-            + " of "
-            + childToken
-            + " (root token "
-            + rootToken
-            + ") to "
-            + receiver;
-    byte[] data = BridgeAbi.withdrawTo(childToken, receiver, amount);
-    UnsignedTx tx =
-        planner.plan(
-            ChainRole.CHILD,
-            from,
-            contracts.childErc20Predicate(),
-            data,
-            TxPurpose.WITHDRAW,
-            Optional.empty(),
-            summary,
-            checks);
-    DecodedCall call =
-        new DecodedCall(
-            "ChildERC20Predicate",
-            contracts.childErc20Predicate(),
-            "withdrawTo",
-            List.of(
-                new DecodedCall.Arg("childToken", "address", childToken.toString()),
-                new DecodedCall.Arg("receiver", "address", receiver.toString()),
-                new DecodedCall.Arg("amount", "uint256", amount + " (" + units.show(amount) + ")")),
-            BigInteger.ZERO);
-    return new Review(
-        "Start a withdrawal: " + summary,
+    return Erc20Withdrawal.plan(
+        views,
+        planner,
+        ChainRole.CHILD,
+        contracts.childErc20Predicate(),
         from,
-        List.of(Step.planned(call, tx)),
-        checks,
-        List.of("once a checkpoint covers it, claim it on the root with `bridgescope exit`"),
-        "withdraw:" + from + ":" + Bytes.of(data).hashCode());
+        childToken,
+        receiver,
+        typed,
+        allowBurn);
+  }
+
+  /**
+   * Sends the root mirror {@code mirror} of a child-native ERC-20 home: Edge's
+   * ChildMintableERC20Predicate on the root burns {@code amount} of it, and its state sync releases
+   * as much from the escrow on the child to {@code receiver} once committed and executed there.
+   */
+  public Review prepareWithdrawFromRoot(
+      Address from, Address mirror, Address receiver, Erc20Amount typed, boolean allowBurn) {
+    Address predicate =
+        BridgeFunction.WITHDRAW_TO_FROM_ROOT
+            .contract(contracts)
+            .orElseThrow(
+                () -> Erc20Withdrawal.noChildMintablePredicate("childMintableErc20Predicate"));
+    return Erc20Withdrawal.plan(
+        views, planner, ChainRole.ROOT, predicate, from, mirror, receiver, typed, allowBurn);
   }
 
   /**
@@ -203,7 +173,7 @@ public final class BridgePlanner {
   public Review prepareChildNativeDeposit(
       Address from, Address token, Address receiver, Erc20Amount amount, boolean allowBurn) {
     Address predicate =
-        CallDecoder.Function.DEPOSIT_TO_CHILD_NATIVE
+        BridgeFunction.DEPOSIT_TO_CHILD_NATIVE
             .contract(contracts)
             .orElseThrow(
                 () ->

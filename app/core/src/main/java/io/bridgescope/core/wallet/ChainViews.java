@@ -125,26 +125,39 @@ final class ChainViews {
     return new AbiReader(r).address("rootTokenToChildToken", 0);
   }
 
-  /** {@code ChildERC20.rootToken()}. */
+  /** {@code ChildERC20.rootToken()} of a child token. */
   Address rootTokenOf(Address childToken) {
+    return rootTokenOf(ChainRole.CHILD, childToken);
+  }
+
+  /**
+   * {@code rootToken()} of a bridged token on {@code chain}: a child token's root token, or a root
+   * mirror's child-native token.
+   */
+  Address rootTokenOf(ChainRole chain, Address token) {
+    ChainClient c = client(chain);
     try {
-      byte[] r = child.call(childToken, Abi.call("rootToken()"));
+      byte[] r = c.call(token, Abi.call("rootToken()"));
       if (r.length == 0) {
         throw new WalletException(
             WalletException.Kind.NOT_READY,
-            childToken
-                + " has no code on the child chain: not a child token, or its mapping is not executed yet");
+            token
+                + " has no code on the "
+                + chain.key()
+                + " chain: not a bridged token, or its mapping is not executed yet");
       }
       return new AbiReader(r).address("rootToken", 0);
     } catch (ChainException e) {
       if (e.kind() != RpcErrorKind.REVERT) {
         // the node gave no answer: that says nothing about the token
-        throw unreadable("rootToken() of " + childToken, child, e);
+        throw unreadable("rootToken() of " + token, c, e);
       }
       throw new WalletException(
           WalletException.Kind.CALL_REVERTS,
-          childToken
-              + " is not a bridged child token (rootToken() reverts: "
+          token
+              + " is not a bridged token on the "
+              + chain.key()
+              + " chain (rootToken() reverts: "
               + e.revertReason()
               + ")",
           e);

@@ -31,7 +31,7 @@ final class ExitCallDecoding {
             r.uint("leafIndex", 1),
             r.bytes("unhashedLeaf", 2),
             CallDecoder.proof(r.tail("proof", 3), "proof", size));
-    return new CallDecoder.Exits(CallDecoder.Function.EXIT, List.of(in), exitArgs("", in));
+    return new CallDecoder.Exits(BridgeFunction.EXIT, List.of(in), exitArgs("", in));
   }
 
   static CallDecoder.Exits batchExit(AbiReader r, int size) {
@@ -53,7 +53,7 @@ final class ExitCallDecoding {
       inputs.add(in);
       args.addAll(exitArgs(p, in));
     }
-    return new CallDecoder.Exits(CallDecoder.Function.BATCH_EXIT, inputs, args);
+    return new CallDecoder.Exits(BridgeFunction.BATCH_EXIT, inputs, args);
   }
 
   private static CallDecoder.ExitInput input(

@@ -329,8 +329,7 @@ public final class ExitPlanner {
       return out;
     }
     for (int i = 0; i < e.inputs().size(); i++) {
-      String prefix =
-          e.function() == CallDecoder.Function.EXIT ? "leaf." : "inputs[" + i + "].leaf.";
+      String prefix = e.function() == BridgeFunction.EXIT ? "leaf." : "inputs[" + i + "].leaf.";
       CallDecoder.ExitLeaf l = e.inputs().get(i).leaf();
       Optional<ExitRow> row = db.read(c -> new ExitDao(c).byId(l.id()));
       if (row.isEmpty()) {

@@ -12,12 +12,12 @@ import java.util.List;
  * to a root mirror that its exit creates once claimed. It moves no tokens, and anyone may send it;
  * the signer takes it only to those predicates on the child.
  */
-record MapTokenCall(CallDecoder.Function function, Address token, List<DecodedCall.Arg> args)
+record MapTokenCall(BridgeFunction function, Address token, List<DecodedCall.Arg> args)
     implements CallDecoder.Call {
 
   static final String SIGNATURE = "mapToken(address)";
 
-  static MapTokenCall decode(CallDecoder.Function f, AbiReader r) {
+  static MapTokenCall decode(BridgeFunction f, AbiReader r) {
     Address token = r.address("childNativeToken", 0);
     return new MapTokenCall(
         f, token, List.of(new DecodedCall.Arg("childNativeToken", "address", token.toString())));

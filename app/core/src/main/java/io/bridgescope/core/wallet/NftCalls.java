@@ -7,7 +7,6 @@ import io.bridgescope.core.asset.AssetKind;
 import io.bridgescope.core.model.Address;
 import io.bridgescope.core.network.ChainRole;
 import io.bridgescope.core.store.rows.TxPurpose;
-import io.bridgescope.core.wallet.CallDecoder.Function;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +24,7 @@ final class NftCalls {
    * per id. {@code amounts} is empty for ERC-721.
    */
   record NftMove(
-      Function function,
+      BridgeFunction function,
       AssetKind kind,
       Address token,
       List<Address> receivers,
@@ -77,8 +76,8 @@ final class NftCalls {
   record SetApproval(Address operator, boolean approved, List<DecodedCall.Arg> args)
       implements CallDecoder.Call {
     @Override
-    public Function function() {
-      return Function.SET_APPROVAL_FOR_ALL;
+    public BridgeFunction function() {
+      return BridgeFunction.SET_APPROVAL_FOR_ALL;
     }
   }
 
@@ -95,7 +94,7 @@ final class NftCalls {
             new DecodedCall.Arg("approved", "bool", Boolean.toString(approved))));
   }
 
-  static NftMove move(Function f, AbiReader r, int size) {
+  static NftMove move(BridgeFunction f, AbiReader r, int size) {
     AssetKind kind = kindOf(f);
     String tokenArg =
         f.purpose == TxPurpose.DEPOSIT
@@ -162,13 +161,14 @@ final class NftCalls {
               m.token(), m.receivers().get(0), m.ids().get(0), m.amounts().get(0));
       case DEPOSIT_BATCH_1155, DEPOSIT_BATCH_1155_FROM_CHILD ->
           AssetCalls.depositBatch1155(m.token(), m.receivers(), m.ids(), m.amounts());
-      case WITHDRAW_TO_721 ->
+      case WITHDRAW_TO_721, WITHDRAW_TO_721_FROM_ROOT ->
           AssetCalls.withdrawTo721(m.token(), m.receivers().get(0), m.ids().get(0));
-      case WITHDRAW_BATCH_721 -> AssetCalls.withdrawBatch721(m.token(), m.receivers(), m.ids());
-      case WITHDRAW_TO_1155 ->
+      case WITHDRAW_BATCH_721, WITHDRAW_BATCH_721_FROM_ROOT ->
+          AssetCalls.withdrawBatch721(m.token(), m.receivers(), m.ids());
+      case WITHDRAW_TO_1155, WITHDRAW_TO_1155_FROM_ROOT ->
           AssetCalls.withdrawTo1155(
               m.token(), m.receivers().get(0), m.ids().get(0), m.amounts().get(0));
-      case WITHDRAW_BATCH_1155 ->
+      case WITHDRAW_BATCH_1155, WITHDRAW_BATCH_1155_FROM_ROOT ->
           AssetCalls.withdrawBatch1155(m.token(), m.receivers(), m.ids(), m.amounts());
       default -> throw new IllegalArgumentException(m.function() + " is not an NFT move");
     };
@@ -201,36 +201,43 @@ final class NftCalls {
             + kind
             + " "
             + m.what()
-            + " of child token "
+            + (m.function().chain == ChainRole.ROOT ? " of root mirror " : " of child token ")
             + m.token()
             + " to "
-            + m.receiverText();
+            + m.receiverText()
+            + (m.function().chain == ChainRole.ROOT ? " on the child" : "");
   }
 
-  static boolean isBatch(Function f) {
-    return f == Function.DEPOSIT_BATCH_721
-        || f == Function.DEPOSIT_BATCH_1155
-        || f == Function.WITHDRAW_BATCH_721
-        || f == Function.WITHDRAW_BATCH_1155
-        || f == Function.DEPOSIT_BATCH_721_FROM_CHILD
-        || f == Function.DEPOSIT_BATCH_1155_FROM_CHILD;
+  static boolean isBatch(BridgeFunction f) {
+    return f == BridgeFunction.DEPOSIT_BATCH_721
+        || f == BridgeFunction.DEPOSIT_BATCH_1155
+        || f == BridgeFunction.WITHDRAW_BATCH_721
+        || f == BridgeFunction.WITHDRAW_BATCH_1155
+        || f == BridgeFunction.DEPOSIT_BATCH_721_FROM_CHILD
+        || f == BridgeFunction.DEPOSIT_BATCH_1155_FROM_CHILD
+        || f == BridgeFunction.WITHDRAW_BATCH_721_FROM_ROOT
+        || f == BridgeFunction.WITHDRAW_BATCH_1155_FROM_ROOT;
   }
 
-  static AssetKind kindOf(Function f) {
+  static AssetKind kindOf(BridgeFunction f) {
     return switch (f) {
       case DEPOSIT_TO_721,
           DEPOSIT_BATCH_721,
           WITHDRAW_TO_721,
           WITHDRAW_BATCH_721,
           DEPOSIT_TO_721_FROM_CHILD,
-          DEPOSIT_BATCH_721_FROM_CHILD ->
+          DEPOSIT_BATCH_721_FROM_CHILD,
+          WITHDRAW_TO_721_FROM_ROOT,
+          WITHDRAW_BATCH_721_FROM_ROOT ->
           AssetKind.ERC721;
       case DEPOSIT_TO_1155,
           DEPOSIT_BATCH_1155,
           WITHDRAW_TO_1155,
           WITHDRAW_BATCH_1155,
           DEPOSIT_TO_1155_FROM_CHILD,
-          DEPOSIT_BATCH_1155_FROM_CHILD ->
+          DEPOSIT_BATCH_1155_FROM_CHILD,
+          WITHDRAW_TO_1155_FROM_ROOT,
+          WITHDRAW_BATCH_1155_FROM_ROOT ->
           AssetKind.ERC1155;
       default -> throw new IllegalArgumentException(f + " is not an NFT move");
     };

@@ -262,32 +262,69 @@ public final class NftPlanner {
   /** Burns {@code items} of {@code childToken} on the child, to be exited to {@code receiver}. */
   public Review prepareWithdraw(
       Address from, Address childToken, Address receiver, Items items, boolean allowBurn) {
+    return withdraw(
+        ChainRole.CHILD,
+        childPredicate(items.kind()),
+        from,
+        childToken,
+        receiver,
+        items,
+        allowBurn);
+  }
+
+  /**
+   * Sends {@code items} of the root mirror {@code mirror} of a child-native NFT home: Edge's
+   * ChildMintableERC721/1155Predicate on the root burns them, and its state sync releases them from
+   * the escrow on the child to {@code receiver} once committed and executed there.
+   */
+  public Review prepareWithdrawFromRoot(
+      Address from, Address mirror, Address receiver, Items items, boolean allowBurn) {
+    boolean erc721 = items.kind() == AssetKind.ERC721;
+    BridgeFunction f =
+        erc721
+            ? BridgeFunction.WITHDRAW_BATCH_721_FROM_ROOT
+            : BridgeFunction.WITHDRAW_BATCH_1155_FROM_ROOT;
+    Address predicate =
+        f.contract(contracts)
+            .orElseThrow(() -> Erc20Withdrawal.noChildMintablePredicate(f.profileField()));
+    return withdraw(ChainRole.ROOT, predicate, from, mirror, receiver, items, allowBurn);
+  }
+
+  private Review withdraw(
+      ChainRole chain,
+      Address predicate,
+      Address from,
+      Address token,
+      Address receiver,
+      Items items,
+      boolean allowBurn) {
+    boolean home = chain == ChainRole.ROOT;
     List<String> checks = new ArrayList<>();
-    BridgePlanner.receiverCheck(receiver, "root", "withdraw", allowBurn).ifPresent(checks::add);
-    Address rootToken = views.rootTokenOf(childToken);
-    checks.add(childToken + " is the child token of root token " + rootToken);
-    holds(ChainRole.CHILD, from, childToken, items, checks);
-    Address predicate = childPredicate(items.kind());
-    byte[] data = withdrawData(childToken, receiver, items);
+    BridgePlanner.receiverCheck(receiver, home ? "child" : "root", "withdraw", allowBurn)
+        .ifPresent(checks::add);
+    Address other = views.rootTokenOf(chain, token);
+    checks.add(
+        home
+            ? token + " is the root mirror of child-native token " + other
+            : token + " is the child token of root token " + other);
+    holds(chain, from, token, items, checks);
+    byte[] data = withdrawData(token, receiver, items);
     String summary = summary(predicate, data);
     UnsignedTx tx =
         planner.plan(
-            ChainRole.CHILD,
-            from,
-            predicate,
-            data,
-            TxPurpose.WITHDRAW,
-            Optional.empty(),
-            summary,
-            checks);
+            chain, from, predicate, data, TxPurpose.WITHDRAW, Optional.empty(), summary, checks);
     return new Review(
         "Start a withdrawal: " + summary,
         from,
         List.of(Step.planned(decoded(predicate, data), tx)),
         checks,
         List.of(
-            "once a checkpoint covers it, claim it on the root with `bridgescope exit`; the root"
-                + " predicate then releases the ids from escrow"),
+            home
+                ? "the validators commit it on the child and the relayer (or `bridgescope"
+                    + " self-execute`) executes it: the child's root-mintable predicate then"
+                    + " releases the ids from escrow"
+                : "once a checkpoint covers it, claim it on the root with `bridgescope exit`; the"
+                    + " root predicate then releases the ids from escrow"),
         "withdraw:" + from + ":" + Bytes.of(data).hashCode());
   }
 
@@ -311,10 +348,10 @@ public final class NftPlanner {
   }
 
   private Address childPredicate(AssetKind kind) {
-    CallDecoder.Function f =
+    BridgeFunction f =
         kind == AssetKind.ERC721
-            ? CallDecoder.Function.WITHDRAW_BATCH_721
-            : CallDecoder.Function.WITHDRAW_BATCH_1155;
+            ? BridgeFunction.WITHDRAW_BATCH_721
+            : BridgeFunction.WITHDRAW_BATCH_1155;
     return f.contract(contracts).orElseThrow();
   }
 

@@ -13,7 +13,6 @@ import io.bridgescope.core.wallet.CallDecoder.Execute;
 import io.bridgescope.core.wallet.CallDecoder.ExitInput;
 import io.bridgescope.core.wallet.CallDecoder.ExitLeaf;
 import io.bridgescope.core.wallet.CallDecoder.Exits;
-import io.bridgescope.core.wallet.CallDecoder.Function;
 import io.bridgescope.core.wallet.Inspection.Problem;
 import io.bridgescope.crypto.Keccak;
 import io.bridgescope.crypto.merkle.BridgeLeaves;
@@ -40,7 +39,7 @@ final class ProofChecks {
   void check(Call c, List<String> detail, List<Problem> problems, List<String> warnings) {
     if (c instanceof Exits e) {
       for (int i = 0; i < e.inputs().size(); i++) {
-        String prefix = e.function() == Function.EXIT ? "" : "inputs[" + i + "].";
+        String prefix = e.function() == BridgeFunction.EXIT ? "" : "inputs[" + i + "].";
         exit(prefix, e.inputs().get(i), detail, problems, warnings);
       }
       noSnapshotWarning(warnings);

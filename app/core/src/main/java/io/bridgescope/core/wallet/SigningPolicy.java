@@ -11,7 +11,6 @@ import io.bridgescope.core.wallet.CallDecoder.Approve;
 import io.bridgescope.core.wallet.CallDecoder.Call;
 import io.bridgescope.core.wallet.CallDecoder.Execute;
 import io.bridgescope.core.wallet.CallDecoder.Exits;
-import io.bridgescope.core.wallet.CallDecoder.Function;
 import io.bridgescope.core.wallet.CallDecoder.TokenMove;
 import io.bridgescope.core.wallet.Inspection.Problem;
 import java.math.BigInteger;
@@ -100,7 +99,7 @@ public final class SigningPolicy {
     List<Problem> problems = new ArrayList<>(pre);
     List<String> warnings = new ArrayList<>();
     byte[] data = tx.data().value();
-    Optional<Function> fn = CallDecoder.function(data, tx.to(), profile.contracts());
+    Optional<BridgeFunction> fn = CallDecoder.function(data, tx.to(), profile.contracts());
     Optional<Call> call = Optional.empty();
     // an approve or setApprovalForAll is a token call on either chain (a root token for a deposit
     // to the child, a child-native token for one to the root): its chain id says which, and
@@ -219,7 +218,7 @@ public final class SigningPolicy {
     }
   }
 
-  private void checkTarget(Function f, UnsignedTx tx, List<Problem> problems) {
+  private void checkTarget(BridgeFunction f, UnsignedTx tx, List<Problem> problems) {
     if (f.onToken()) {
       return;
     }
@@ -235,9 +234,7 @@ public final class SigningPolicy {
                   + "' names no "
                   + f.contractName
                   + " (contracts."
-                  + (f.contractName.contains("1155")
-                      ? "rootErc1155Predicate"
-                      : "rootErc721Predicate")
+                  + f.profileField()
                   + "), so "
                   + f.functionName()
                   + " is signed for no contract; add the predicate to the profile"));
@@ -270,8 +267,8 @@ public final class SigningPolicy {
     if (!(c instanceof Approve a)) {
       return;
     }
-    Function deposit =
-        role == ChainRole.ROOT ? Function.DEPOSIT_TO : Function.DEPOSIT_TO_CHILD_NATIVE;
+    BridgeFunction deposit =
+        role == ChainRole.ROOT ? BridgeFunction.DEPOSIT_TO : BridgeFunction.DEPOSIT_TO_CHILD_NATIVE;
     Address predicate =
         role == ChainRole.ROOT
             ? profile.contracts().rootErc20Predicate()
@@ -429,7 +426,7 @@ public final class SigningPolicy {
   }
 
   private static Optional<BigInteger> relatedId(Call c) {
-    if (c instanceof Exits e && e.function() == Function.EXIT) {
+    if (c instanceof Exits e && e.function() == BridgeFunction.EXIT) {
       return Optional.of(e.inputs().get(0).leaf().id());
     }
     if (c instanceof Execute x) {

@@ -9,7 +9,6 @@ import io.bridgescope.core.wallet.CallDecoder.Call;
 import io.bridgescope.core.wallet.CallDecoder.Execute;
 import io.bridgescope.core.wallet.CallDecoder.ExitLeaf;
 import io.bridgescope.core.wallet.CallDecoder.Exits;
-import io.bridgescope.core.wallet.CallDecoder.Function;
 import io.bridgescope.core.wallet.CallDecoder.TokenMove;
 import java.math.BigInteger;
 import java.util.stream.Collectors;
@@ -31,7 +30,7 @@ final class Summaries {
 
   static String of(Call c, Address to) {
     if (c instanceof Exits e) {
-      if (e.function() == Function.EXIT) {
+      if (e.function() == BridgeFunction.EXIT) {
         ExitLeaf l = e.inputs().get(0).leaf();
         return "exit " + l.id() + " (" + leaf(l) + ")";
       }
@@ -68,7 +67,7 @@ final class Summaries {
     }
     TokenMove m = (TokenMove) c;
     String receiver = m.receiver().map(Address::toString).orElse("the sender");
-    if (m.function() == Function.DEPOSIT_TO_CHILD_NATIVE) {
+    if (m.function() == BridgeFunction.DEPOSIT_TO_CHILD_NATIVE) {
       return "deposit "
           + ether(m.amount())
           + " of child-native token "
@@ -77,7 +76,16 @@ final class Summaries {
           + receiver
           + " on the root (an exit to claim there)";
     }
-    return m.function() == Function.WITHDRAW || m.function() == Function.WITHDRAW_TO
+    if (m.function() == BridgeFunction.WITHDRAW_TO_FROM_ROOT) {
+      return "withdraw "
+          + ether(m.amount())
+          + " of root mirror "
+          + m.token()
+          + " to "
+          + receiver
+          + " on the child (its escrow there is released)";
+    }
+    return m.function() == BridgeFunction.WITHDRAW || m.function() == BridgeFunction.WITHDRAW_TO
         ? "withdraw " + ether(m.amount()) + " of child token " + m.token() + " to " + receiver
         : "deposit " + ether(m.amount()) + " of " + m.token() + " to " + receiver + " on the child";
   }

@@ -45,7 +45,16 @@ class EdgeGenesisImportTest {
             "rootErc721Predicate", Address.of("0x93C903Fd52396cFaC101FD161E602cf24A6fFC70"))
         .containsEntry(
             "rootErc1155Predicate", Address.of("0x2102075c1315EFFf1b6e9bc7225f9a1c75ab65Da"))
-        .hasSize(6);
+        // and the root side of the child-native bridges, where root mirrors live
+        .containsEntry(
+            "childMintableErc20Predicate", Address.of("0x91613A46053b5cd55D3DCcFe6562fe7cB056Ec6f"))
+        .containsEntry(
+            "childMintableErc721Predicate",
+            Address.of("0x86a9b90B5596d0330137957Cb91d36D2A5464E68"))
+        .containsEntry(
+            "childMintableErc1155Predicate",
+            Address.of("0xb0A78A34dEFA158Fa7a9401f9Cf90146E8cE49f0"))
+        .hasSize(9);
     assertThat(g.missingRootContracts()).isEmpty();
     assertThat(g.rootRpcHint()).contains(URI.create("https://polygon-rpc.com"));
     assertThat(g.rootStartBlock()).hasValue(68985500);

@@ -66,17 +66,17 @@ class CallDecoderFuzzTest {
   }
 
   /** A call as the project encodes it, and what the decoder must say about it. */
-  record Case(CallDecoder.Function function, byte[] data) {}
+  record Case(BridgeFunction function, byte[] data) {}
 
   @Provide
   Arbitrary<Case> calls() {
     Arbitrary<Case> exit =
-        exitInputs().map(in -> new Case(CallDecoder.Function.EXIT, BridgeAbi.exit(in)));
+        exitInputs().map(in -> new Case(BridgeFunction.EXIT, BridgeAbi.exit(in)));
     Arbitrary<Case> batch =
         exitInputs()
             .list()
             .ofMaxSize(3)
-            .map(in -> new Case(CallDecoder.Function.BATCH_EXIT, BridgeAbi.batchExit(in)));
+            .map(in -> new Case(BridgeFunction.BATCH_EXIT, BridgeAbi.batchExit(in)));
     Arbitrary<Case> execute =
         Combinators.combine(
                 proofs(),
@@ -87,8 +87,7 @@ class CallDecoderFuzzTest {
             .as(
                 (p, id, s, r, d) ->
                     new Case(
-                        CallDecoder.Function.EXECUTE,
-                        BridgeAbi.execute(p, new StateSync(id, s, r, d))));
+                        BridgeFunction.EXECUTE, BridgeAbi.execute(p, new StateSync(id, s, r, d))));
     Arbitrary<Case> moves =
         Combinators.combine(Arbitraries.integers().between(0, 4), addresses(), addresses(), uints())
             .as(
@@ -96,24 +95,21 @@ class CallDecoderFuzzTest {
                     switch (kind) {
                       case 0 ->
                           new Case(
-                              CallDecoder.Function.WITHDRAW_TO,
-                              BridgeAbi.withdrawTo(token, to, amount));
+                              BridgeFunction.WITHDRAW_TO, BridgeAbi.withdrawTo(token, to, amount));
                       case 1 ->
                           new Case(
-                              CallDecoder.Function.DEPOSIT_TO,
-                              BridgeAbi.depositTo(token, to, amount));
-                      case 2 ->
-                          new Case(CallDecoder.Function.APPROVE, BridgeAbi.approve(token, amount));
+                              BridgeFunction.DEPOSIT_TO, BridgeAbi.depositTo(token, to, amount));
+                      case 2 -> new Case(BridgeFunction.APPROVE, BridgeAbi.approve(token, amount));
                       case 3 ->
                           new Case(
-                              CallDecoder.Function.WITHDRAW,
+                              BridgeFunction.WITHDRAW,
                               Abi.call(
                                   "withdraw(address,uint256)",
                                   AbiValue.address(token),
                                   AbiValue.uint(amount)));
                       default ->
                           new Case(
-                              CallDecoder.Function.DEPOSIT,
+                              BridgeFunction.DEPOSIT,
                               Abi.call(
                                   "deposit(address,uint256)",
                                   AbiValue.address(token),
@@ -143,7 +139,7 @@ class CallDecoderFuzzTest {
       CallDecoder.Call call = o.value().get();
       assertThat(call.function().signatureSelector()).isEqualTo(Arrays.copyOf(data, 4));
       assertThat(CallDecoder.decode(c.data()).orElseThrow().function()).isEqualTo(c.function());
-      if (edits.isEmpty() && c.function() != CallDecoder.Function.BATCH_EXIT) {
+      if (edits.isEmpty() && c.function() != BridgeFunction.BATCH_EXIT) {
         assertThat(call.args()).isNotEmpty(); // (an empty batch has no arguments to show)
       }
     }

@@ -51,7 +51,7 @@ class SigningPolicyPropertiesTest {
     // a known selector in front of random words, so the decoders (not only the selector) are hit
     Arbitrary<byte[]> body = Arbitraries.bytes().array(byte[].class).ofMaxSize(400);
     Arbitrary<byte[]> head =
-        Arbitraries.of(CallDecoder.Function.values()).map(f -> f.signatureSelector());
+        Arbitraries.of(BridgeFunction.values()).map(f -> f.signatureSelector());
     return net.jqwik.api.Combinators.combine(head, body)
         .as(
             (h, b) -> {
