@@ -127,8 +127,7 @@ public final class NoWallet implements WalletPort {
   }
 
   @Override
-  public Review prepareChildNativeDeposit(
-      Address from, Address token, Address receiver, String amount) {
+  public Review prepareChildNative(ChildNativeMove move) {
     throw noWallet();
   }
 

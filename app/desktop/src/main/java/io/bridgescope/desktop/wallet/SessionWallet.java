@@ -334,11 +334,19 @@ public final class SessionWallet implements WalletPort, ActivityPort, AutoClosea
   }
 
   @Override
-  public Review prepareChildNativeDeposit(
-      Address from, Address token, Address receiver, String amount) {
-    return wallet()
-        .bridge()
-        .prepareChildNativeDeposit(from, token, receiver, Erc20Amount.whole(amount), false);
+  public Review prepareChildNative(ChildNativeMove m) {
+    NftPlanner.Items items = m.items();
+    if (items != null) {
+      return m.toRoot()
+          ? wallet().nfts().prepareDepositFromChild(m.from(), m.token(), m.receiver(), items, false)
+          : wallet()
+              .nfts()
+              .prepareWithdrawFromRoot(m.from(), m.token(), m.receiver(), items, false);
+    }
+    Erc20Amount a = Erc20Amount.whole(m.amount());
+    return m.toRoot()
+        ? wallet().bridge().prepareChildNativeDeposit(m.from(), m.token(), m.receiver(), a, false)
+        : wallet().bridge().prepareWithdrawFromRoot(m.from(), m.token(), m.receiver(), a, false);
   }
 
   // A receiver with no code is required (allowBurn false), as for the ERC-20 forms: the GUI offers

@@ -77,11 +77,26 @@ public interface WalletPort {
   Review prepareDeposit(Address from, Address rootToken, Address receiver, String amount);
 
   /**
-   * Deposits {@code amount} (whole tokens) of the child-native ERC-20 {@code token} from the child
-   * to {@code receiver} on the root, approving the child's RootMintableERC20Predicate first when
-   * needed.
+   * A child-native token on the move, either way: from the child to the root through Edge's
+   * root-mintable predicate of its kind on the child (mapping and approving first when needed), or
+   * its root mirror home through the root's child-mintable predicate (burnt there, released from
+   * the child's escrow once executed).
+   *
+   * @param toRoot from the child to the root; false: the root mirror home to the child
+   * @param token the child-native token ({@code toRoot}), or its root mirror
+   * @param amount an ERC-20's amount in whole tokens, at the token's decimals (ignored for NFTs)
+   * @param items the NFT ids (and ERC-1155 amounts); null for an ERC-20
    */
-  Review prepareChildNativeDeposit(Address from, Address token, Address receiver, String amount);
+  record ChildNativeMove(
+      boolean toRoot,
+      Address from,
+      Address token,
+      Address receiver,
+      String amount,
+      NftPlanner.@Nullable Items items) {}
+
+  /** The review of {@code move}, preflighted; refused with a {@code WalletException}. */
+  Review prepareChildNative(ChildNativeMove move);
 
   Review prepareSelfExecute(BigInteger id, Address from);
 

@@ -19,6 +19,8 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
@@ -59,7 +61,11 @@ public final class WalletView {
   @FXML private Button depositButton;
   @FXML private Button nftWithdrawButton;
   @FXML private Button nftDepositButton;
-  @FXML private Button childDepositButton;
+  @FXML private MenuButton childNativeMenu;
+  @FXML private MenuItem childDepositItem;
+  @FXML private MenuItem childNftDepositItem;
+  @FXML private MenuItem rootWithdrawItem;
+  @FXML private MenuItem rootNftWithdrawItem;
   @FXML private Button claimAllButton;
   @FXML private Button refreshButton;
   @FXML private TabPane tabs;
@@ -104,8 +110,11 @@ public final class WalletView {
     nftWithdrawButton.setOnAction(e -> vm.nftWithdraw());
     nftDepositButton.disableProperty().bind(noKey.or(wizardBusy));
     nftDepositButton.setOnAction(e -> vm.nftDeposit());
-    childDepositButton.disableProperty().bind(noKey.or(wizardBusy));
-    childDepositButton.setOnAction(e -> vm.childDeposit());
+    childNativeMenu.disableProperty().bind(noKey.or(wizardBusy));
+    childDepositItem.setOnAction(e -> vm.childNative(WizardViewModel.Action.CHILD_DEPOSIT));
+    childNftDepositItem.setOnAction(e -> vm.childNative(WizardViewModel.Action.CHILD_NFT_DEPOSIT));
+    rootWithdrawItem.setOnAction(e -> vm.childNative(WizardViewModel.Action.ROOT_WITHDRAW));
+    rootNftWithdrawItem.setOnAction(e -> vm.childNative(WizardViewModel.Action.ROOT_NFT_WITHDRAW));
     claimAllButton.disableProperty().bind(vm.hasReadyProperty().not().or(wizardBusy));
     claimAllButton.setOnAction(e -> vm.claimAll());
     refreshButton.setOnAction(

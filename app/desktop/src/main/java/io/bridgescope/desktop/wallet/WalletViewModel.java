@@ -258,9 +258,12 @@ public final class WalletViewModel implements AutoCloseable {
     signer().ifPresent(s -> wizard.startDeposit(s, token.map(t -> t.root().toString()).orElse("")));
   }
 
-  /** Opens the form for a child-native ERC-20 deposited from the child to the root. */
-  public void childDeposit() {
-    signer().ifPresent(wizard::startChildDeposit);
+  /**
+   * Opens the form for a child-native token, either way: from the child to the root, or its root
+   * mirror home ({@code a} is one of the wizard's child-native actions).
+   */
+  public void childNative(WizardViewModel.Action a) {
+    signer().ifPresent(s -> wizard.startChildNative(s, a));
   }
 
   /** Opens the NFT withdraw form (the token is the child token of the ids). */

@@ -3,7 +3,6 @@ package io.bridgescope.desktop.wallet;
 import io.bridgescope.core.asset.AssetKind;
 import io.bridgescope.core.model.Address;
 import io.bridgescope.core.wallet.KeystoreException;
-import io.bridgescope.core.wallet.NftPlanner;
 import io.bridgescope.core.wallet.Outcome;
 import io.bridgescope.core.wallet.Review;
 import io.bridgescope.core.wallet.WalletException;
@@ -53,7 +52,10 @@ public final class WizardViewModel {
     SELF_EXECUTE("Execute a deposit yourself"),
     NFT_WITHDRAW("Start an NFT withdrawal on the child"),
     NFT_DEPOSIT("Deposit NFTs to the child"),
-    CHILD_DEPOSIT("Deposit a child-native token to the root");
+    CHILD_DEPOSIT("Deposit a child-native token to the root"),
+    CHILD_NFT_DEPOSIT("Deposit child-native NFTs to the root"),
+    ROOT_WITHDRAW("Send a root mirror home to the child"),
+    ROOT_NFT_WITHDRAW("Send root-mirror NFTs home to the child");
 
     private final String title;
 
@@ -67,12 +69,19 @@ public final class WizardViewModel {
 
     /** Whether the user fills a form (token, amount or ids, receiver) before the preflight. */
     public boolean hasForm() {
-      return this == WITHDRAW || this == DEPOSIT || this == CHILD_DEPOSIT || isNft();
+      return this == WITHDRAW
+          || this == DEPOSIT
+          || this == CHILD_DEPOSIT
+          || this == ROOT_WITHDRAW
+          || isNft();
     }
 
     /** An ERC-721 or ERC-1155 deposit or withdrawal. */
     public boolean isNft() {
-      return this == NFT_WITHDRAW || this == NFT_DEPOSIT;
+      return this == NFT_WITHDRAW
+          || this == NFT_DEPOSIT
+          || this == CHILD_NFT_DEPOSIT
+          || this == ROOT_NFT_WITHDRAW;
     }
   }
 
@@ -148,6 +157,18 @@ public final class WizardViewModel {
     openForm("");
   }
 
+  /**
+   * Opens the form for a child-native token either way ({@link Action#CHILD_DEPOSIT}, {@link
+   * Action#CHILD_NFT_DEPOSIT}, {@link Action#ROOT_WITHDRAW}, {@link Action#ROOT_NFT_WITHDRAW}).
+   */
+  public void startChildNative(Signer s, Action a) {
+    if (!WizardForms.childNative(a)) {
+      throw new IllegalArgumentException(a + " is not a child-native form");
+    }
+    begin(s, a, null);
+    openForm("");
+  }
+
   /** Opens the NFT withdraw form (ERC-721 or ERC-1155 ids of a child token). */
   public void startNftWithdraw(Signer s, String childToken) {
     begin(s, Action.NFT_WITHDRAW, null);
@@ -184,22 +205,7 @@ public final class WizardViewModel {
     amount.set("");
     ids.set("");
     receiver.set(signer().address().toString());
-    message.set(
-        switch (action.get()) {
-          case WITHDRAW ->
-              "Burns the child token; the exit can be claimed on the root once checkpointed.";
-          case NFT_WITHDRAW ->
-              "Burns the ids on the child; the exit can be claimed on the root once checkpointed."
-                  + " Several ids make one batch.";
-          case NFT_DEPOSIT ->
-              "Makes the root predicate an operator of the token if needed, then deposits the"
-                  + " ids. Several ids make one batch.";
-          case CHILD_DEPOSIT ->
-              "The token is the child-native token on the child. Approves the child's"
-                  + " RootMintableERC20Predicate if needed, then deposits; the root mirror is"
-                  + " minted when the exit is claimed on the root once checkpointed.";
-          default -> "Approves the root predicate if needed, then deposits.";
-        });
+    message.set(WizardForms.message(action.get()));
     step.set(Step.FORM);
   }
 
@@ -224,32 +230,13 @@ public final class WizardViewModel {
   }
 
   private Callable<Review> preflight() {
-    Address from = signer().address();
-    BigInteger id = target;
-    return switch (action.get()) {
-      case EXIT -> () -> port.prepareExit(Objects.requireNonNull(id, "exit id"), from);
-      case CLAIM_ALL -> () -> port.prepareClaimAll(from);
-      case SELF_EXECUTE ->
-          () -> port.prepareSelfExecute(Objects.requireNonNull(id, "deposit id"), from);
-      case WITHDRAW, DEPOSIT, CHILD_DEPOSIT -> {
-        Address t = FormInputs.address(token.get(), "token");
-        Address to = FormInputs.address(receiver.get(), "receiver");
-        String whole = FormInputs.wholeTokens(amount.get());
-        yield switch (action.get()) {
-          case WITHDRAW -> () -> port.prepareWithdraw(from, t, to, whole);
-          case DEPOSIT -> () -> port.prepareDeposit(from, t, to, whole);
-          default -> () -> port.prepareChildNativeDeposit(from, t, to, whole);
-        };
-      }
-      case NFT_WITHDRAW, NFT_DEPOSIT -> {
-        Address t = FormInputs.address(token.get(), "token");
-        Address to = FormInputs.address(receiver.get(), "receiver");
-        NftPlanner.Items items = NftForm.items(nftKind.get(), ids.get(), amount.get());
-        yield action.get() == Action.NFT_WITHDRAW
-            ? () -> port.prepareNftWithdraw(from, t, to, items)
-            : () -> port.prepareNftDeposit(from, t, to, items);
-      }
-    };
+    return WizardForms.preflight(
+        port,
+        action.get(),
+        signer().address(),
+        target,
+        new WizardForms.Fields(
+            token.get(), receiver.get(), amount.get(), nftKind.get(), ids.get()));
   }
 
   private void reviewed(Review r) {

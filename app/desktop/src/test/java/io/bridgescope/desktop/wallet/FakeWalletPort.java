@@ -226,9 +226,14 @@ final class FakeWalletPort implements WalletPort {
   }
 
   @Override
-  public Review prepareChildNativeDeposit(
-      Address from, Address token, Address receiver, String amount) {
-    return prepare("child deposit " + amount + " of " + token, approveThenDeposit());
+  public Review prepareChildNative(ChildNativeMove m) {
+    NftPlanner.Items items = m.items();
+    String what =
+        (m.toRoot() ? "child deposit " : "mirror home ")
+            + (items == null ? m.amount() : items.kind() + " " + items.ids())
+            + " of "
+            + m.token();
+    return prepare(what, approveThenDeposit());
   }
 
   @Override

@@ -234,6 +234,19 @@ final class WalletDevnet implements AutoCloseable {
     return !new AbiReader(r).address("rootTokenToChildToken", 0).equals(Address.ZERO);
   }
 
+  /** Mints ERC-721 {@code id} of the child-native demo NFT to {@code to} (account 0 mints it). */
+  void mintChildNativeNft(Address to, BigInteger id) {
+    byte[] mint = Abi.call("mint(address,uint256)", AbiValue.address(to), AbiValue.uint(id));
+    Hash32 tx =
+        devnet.child().sendUnlocked(account(0), devnet.assets().childNativeNft(), mint, null, null);
+    devnet.child().awaitReceipt(tx, Duration.ofSeconds(60));
+  }
+
+  /** The owner of {@code id} of the child-native demo NFT on the child. */
+  Address childNativeNftOwner(BigInteger id) {
+    return ownerOf(devnet.child(), devnet.assets().childNativeNft(), id);
+  }
+
   /** The child-native demo ERC-20 balance of {@code who} on the child. */
   BigInteger childNativeBalance(Address who) {
     byte[] r = devnet.child().call(devnet.assets().childNative(), BridgeAbi.balanceOf(who));

@@ -15,6 +15,7 @@ import io.bridgescope.desktop.testing.Fx;
 import io.bridgescope.desktop.testing.RecordingClipboard;
 import io.bridgescope.desktop.testing.Screenshots;
 import io.bridgescope.desktop.wallet.WizardViewModel.Step;
+import io.bridgescope.devnet.DevnetAssets;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -24,6 +25,8 @@ import javafx.application.Platform;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.TextInputControl;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
@@ -316,7 +319,7 @@ class WalletWizardFxTest {
     robot.clickOn("#nav-wallet");
     BigInteger held = net.childNativeBalance(me);
 
-    Fx.run(() -> robot.lookup("#childDepositButton").queryButton().fire());
+    Fx.run(() -> item(robot, "childDepositItem").fire());
     await(10, () -> wizard().stepProperty().get() == Step.FORM);
     assertThat(robot.lookup("#idsField").query().isVisible()).isFalse();
     type(robot, "#tokenField", net.devnet.assets().childNative().toString());
@@ -336,6 +339,42 @@ class WalletWizardFxTest {
     assertThat(net.childNativeBalance(me))
         .as("2.5 tokens left the sender into the child's RootMintableERC20Predicate")
         .isEqualTo(held.subtract(ether.multiply(BigInteger.valueOf(25)).divide(BigInteger.TEN)));
+  }
+
+  @Test
+  @Order(5)
+  void aChildNativeNftLeavesTheChildThroughTheWizard(FxRobot robot) throws Exception {
+    Address me = net.account(6);
+    BigInteger id = BigInteger.valueOf(90_001);
+    net.mintChildNativeNft(me, id);
+    net.useKey(context.wallet(), me, "nft-owner", PASSWORD);
+    robot.clickOn("#nav-wallet");
+
+    Fx.run(() -> item(robot, "childNftDepositItem").fire());
+    await(10, () -> wizard().stepProperty().get() == Step.FORM);
+    assertThat(wizard().titleProperty().get()).startsWith("Deposit child-native NFTs to the root");
+    assertThat(robot.lookup("#idsField").query().isVisible()).isTrue();
+    type(robot, "#tokenField", net.devnet.assets().childNativeNft().toString());
+    type(robot, "#idsField", id.toString());
+    robot.clickOn("#prepareButton");
+    await(60, () -> wizard().stepProperty().get() == Step.REVIEW);
+    // the child's RootMintableERC721Predicate (0x…100a) becomes an operator, then takes the id
+    assertThat(wizard().lines())
+        .extracting(ReviewLine::text)
+        .anyMatch(t -> t.contains("setApprovalForAll"))
+        .anyMatch(t -> t.startsWith("RootMintableERC721Predicate"))
+        .contains("tokenId (uint256) = " + id);
+    Screenshots.save(root, "wallet-11-child-native-nft-deposit-review");
+    sendWithPassword(robot);
+    assertThat(net.childNativeNftOwner(id))
+        .as("escrowed by the child's RootMintableERC721Predicate")
+        .isEqualTo(DevnetAssets.ROOT_MINTABLE_ERC721_PREDICATE);
+  }
+
+  /** A menu item of the wallet's "Child-native tokens…" menu, by its id. */
+  private static MenuItem item(FxRobot robot, String id) {
+    MenuButton menu = robot.lookup("#childNativeMenu").queryAs(MenuButton.class);
+    return menu.getItems().stream().filter(i -> id.equals(i.getId())).findFirst().orElseThrow();
   }
 
   /** From the review: confirm, type the password, send, and wait for a successful end. */

@@ -1,7 +1,9 @@
 package io.bridgescope.desktop.wallet;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.bridgescope.core.asset.AssetKind;
 import io.bridgescope.core.wallet.WalletException;
 import io.bridgescope.desktop.testing.DirectTaskRunner;
 import io.bridgescope.desktop.wallet.WizardViewModel.Signer;
@@ -244,5 +246,42 @@ class WizardViewModelTest {
     assertThat(port.prepared).containsExactly("child deposit 5 of " + token);
     assertThat(vm.stepProperty().get()).isEqualTo(Step.REVIEW);
     assertThat(vm.lines()).isNotEmpty();
+  }
+
+  @Test
+  void childNativeFormsGoEitherWayWithTheirKind() {
+    String token = "0x00000000000000000000000000000000000000c7";
+    WizardViewModel home = new WizardViewModel(port, new DirectTaskRunner());
+    home.startChildNative(ME, WizardViewModel.Action.ROOT_WITHDRAW);
+    assertThat(home.stepProperty().get()).isEqualTo(Step.FORM);
+    assertThat(home.actionProperty().get().isNft()).isFalse();
+    assertThat(home.messageProperty().get()).contains("ChildMintableERC20Predicate");
+    home.tokenProperty().set(token);
+    home.amountProperty().set("3");
+    home.prepare();
+    assertThat(port.prepared).containsExactly("mirror home 3 of " + token);
+    assertThat(home.stepProperty().get()).isEqualTo(Step.REVIEW);
+
+    WizardViewModel out = new WizardViewModel(port, new DirectTaskRunner());
+    out.startChildNative(ME, WizardViewModel.Action.CHILD_NFT_DEPOSIT);
+    assertThat(out.actionProperty().get().isNft()).isTrue();
+    assertThat(out.messageProperty().get()).contains("RootMintableERC721/1155Predicate");
+    out.tokenProperty().set(token);
+    out.idsProperty().set("7, 8");
+    out.prepare();
+    assertThat(port.prepared).last().isEqualTo("child deposit ERC721 [7, 8] of " + token);
+
+    WizardViewModel nftHome = new WizardViewModel(port, new DirectTaskRunner());
+    nftHome.startChildNative(ME, WizardViewModel.Action.ROOT_NFT_WITHDRAW);
+    nftHome.nftKindProperty().set(AssetKind.ERC1155);
+    nftHome.tokenProperty().set(token);
+    nftHome.idsProperty().set("1");
+    nftHome.amountProperty().set("4");
+    nftHome.prepare();
+    assertThat(port.prepared).last().isEqualTo("mirror home ERC1155 [1] of " + token);
+
+    // only the child-native actions open through this door
+    assertThatThrownBy(() -> nftHome.startChildNative(ME, WizardViewModel.Action.DEPOSIT))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }
