@@ -209,7 +209,7 @@ class ChildNativeCliDevnetTest {
   }
 
   /** {@code exit ID} once a checkpoint covers it (the index is caught up before each try). */
-  private static void claim(Path data, BigInteger id, String key) {
+  static void claim(Path data, BigInteger id, String key) {
     await("exit " + id + " claimed on the root")
         .atMost(WAIT)
         .pollInterval(Duration.ofSeconds(1))
@@ -236,7 +236,7 @@ class ChildNativeCliDevnetTest {
     return all.toArray(String[]::new);
   }
 
-  private static TransactionReceipt send(ChainClient c, Address from, Address to, byte[] data) {
+  static TransactionReceipt send(ChainClient c, Address from, Address to, byte[] data) {
     TransactionReceipt r =
         c.awaitReceipt(c.sendUnlocked(from, to, data, null, null), Duration.ofSeconds(30));
     assertThat(r.isStatusOK()).as("transaction to %s", to).isTrue();

@@ -27,6 +27,7 @@ import org.web3j.protocol.core.methods.response.TransactionReceipt;
 final class DemoTraffic {
 
   private static final BigInteger ETHER = BigInteger.TEN.pow(18);
+  private static final BigInteger TWO = BigInteger.TWO;
 
   /**
    * Exits carry an explicit gas limit: a node estimates the least gas with which the transaction
@@ -79,6 +80,15 @@ final class DemoTraffic {
       mined(root, root.sendUnlocked(minter, contracts.rootToken(), mint, null, null), "mint");
       byte[] approve = BridgeAbi.approve(contracts.rootPredicate(), AbiValue.MAX_UINT256);
       mined(root, root.sendUnlocked(u, contracts.rootToken(), approve, null, null), "approve");
+      // and the root token of the child's native coin
+      mined(
+          root,
+          root.sendUnlocked(minter, contracts.nativeRootToken(), mint, null, null),
+          "mint native root");
+      mined(
+          root,
+          root.sendUnlocked(u, contracts.nativeRootToken(), approve, null, null),
+          "approve native root");
     }
   }
 
@@ -92,6 +102,14 @@ final class DemoTraffic {
     deposits.incrementAndGet();
     if (r % 2 == 1) {
       withdraw(from);
+    }
+    if (r % 3 == 0) {
+      // the child's native coin: deposited from its root token, and half of it withdrawn later
+      byte[] coin = BridgeAbi.depositTo(contracts.nativeRootToken(), to, ETHER.multiply(TWO));
+      mined(root, root.sendUnlocked(from, contracts.rootPredicate(), coin, null, null), "deposit");
+      deposits.incrementAndGet();
+    } else if (r % 3 == 2) {
+      withdrawNative(from);
     }
     if (autoExit) {
       exitReady();
@@ -107,6 +125,21 @@ final class DemoTraffic {
     BigInteger amount = bal.divide(BigInteger.valueOf(3)).max(BigInteger.ONE);
     byte[] data = BridgeAbi.withdrawTo(contracts.childToken(), user, amount);
     // Sent without waiting: the child mines once a second and the next round need not wait.
+    child.sendUnlocked(user, contracts.childPredicate(), data, null, null);
+    withdrawals.incrementAndGet();
+  }
+
+  /**
+   * Withdraws one coin of the child's native token when the bridge has minted that much (a burn of
+   * more than was minted would be of anvil's own funding, which the root never escrowed).
+   */
+  private void withdrawNative(Address user) {
+    BigInteger minted =
+        new BigInteger(1, child.call(DevnetContracts.NATIVE_TOKEN, Abi.call("totalSupply()")));
+    if (minted.compareTo(ETHER) < 0) {
+      return;
+    }
+    byte[] data = BridgeAbi.withdrawTo(DevnetContracts.NATIVE_TOKEN, user, ETHER);
     child.sendUnlocked(user, contracts.childPredicate(), data, null, null);
     withdrawals.incrementAndGet();
   }

@@ -21,6 +21,8 @@ final class Deployer {
 
   static final Address CHILD_TOKEN_TEMPLATE = Address.ofLow(0x1003);
 
+  static final String NATIVE_NAME = "Bridgescope Native";
+
   private final ChainClient root;
   private final ChainClient child;
   private final Address deployer;
@@ -63,6 +65,14 @@ final class Deployer {
         exitHelper,
         Abi.call("initialize(address)", AbiValue.address(checkpointManager)),
         "ExitHelper.initialize");
+    // the root token of the child's native coin: mapped to 0x…1010 by both ERC-20 predicates at
+    // their initialization, as an Edge genesis does
+    Address nativeRoot =
+        create(
+            root,
+            "RootERC20",
+            Abi.encode(
+                AbiValue.bytes(utf8(NATIVE_NAME)), AbiValue.bytes(utf8("BSN")), AbiValue.uint(18)));
     Address rootPredicate = create(root, "RootERC20Predicate", new byte[0]);
     send(
         root,
@@ -74,7 +84,7 @@ final class Deployer {
             AbiValue.address(exitHelper),
             AbiValue.address(DevnetContracts.CHILD_PREDICATE),
             AbiValue.address(CHILD_TOKEN_TEMPLATE),
-            AbiValue.address(Address.ZERO)),
+            AbiValue.address(nativeRoot)),
         "RootERC20Predicate.initialize");
     Address rootToken =
         create(
@@ -91,6 +101,8 @@ final class Deployer {
     place("ChildERC20", CHILD_TOKEN_TEMPLATE);
     place("ChildERC20Predicate", DevnetContracts.CHILD_PREDICATE);
     place("BLSAggSigsVerification", DevnetContracts.BLS_PRECOMPILE);
+    place("NativeERC20", DevnetContracts.NATIVE_TOKEN);
+    place("NativeTransfer", DevnetContracts.NATIVE_TRANSFER);
     child.rpc("anvil_impersonateAccount", List.of(DevnetContracts.SYSTEM.toString()));
     child.rpc(
         "anvil_setBalance",
@@ -114,8 +126,23 @@ final class Deployer {
             AbiValue.address(DevnetContracts.STATE_RECEIVER),
             AbiValue.address(rootPredicate),
             AbiValue.address(CHILD_TOKEN_TEMPLATE),
-            AbiValue.address(Address.ZERO)),
+            AbiValue.address(nativeRoot)),
         "ChildERC20Predicate.initialize");
+    // no genesis supply: the devnet's accounts are funded by anvil, so only what the bridge mints
+    // counts in totalSupply (and the escrow of nativeRoot on the root matches it)
+    send(
+        child,
+        DevnetContracts.SYSTEM,
+        DevnetContracts.NATIVE_TOKEN,
+        Abi.call(
+            "initialize(address,address,string,string,uint8,uint256)",
+            AbiValue.address(DevnetContracts.CHILD_PREDICATE),
+            AbiValue.address(nativeRoot),
+            AbiValue.bytes(utf8(NATIVE_NAME)),
+            AbiValue.bytes(utf8("BSN")),
+            AbiValue.uint(18),
+            AbiValue.uint(0)),
+        "NativeERC20.initialize");
     // Mapping sends MAP_TOKEN (state sync 1); the root predicate predicts the child clone address.
     send(
         root,
@@ -140,7 +167,8 @@ final class Deployer {
         DevnetContracts.CHILD_PREDICATE,
         DevnetContracts.VALIDATOR_SET,
         DevnetContracts.BLS_PRECOMPILE,
-        childToken);
+        childToken,
+        nativeRoot);
   }
 
   private static byte[] utf8(String s) {

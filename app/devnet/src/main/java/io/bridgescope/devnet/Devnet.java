@@ -40,6 +40,7 @@ public final class Devnet implements AutoCloseable {
   private final SystemCaller system;
   private final Checkpointer checkpointer;
   private final Relayer relayer;
+  private final NativeLedger nativeLedger;
   private final java.util.concurrent.locks.ReentrantLock trafficLock =
       new java.util.concurrent.locks.ReentrantLock();
   private volatile boolean trafficPaused;
@@ -100,6 +101,7 @@ public final class Devnet implements AutoCloseable {
       this.checkpointer =
           new Checkpointer(root, child, system, contracts, validators, config, accounts.get(8));
       this.relayer = new Relayer(child, contracts, cache, accounts.get(9), config.relayerPaused());
+      this.nativeLedger = new NativeLedger(child);
       this.traffic =
           new DemoTraffic(
               root,
@@ -176,6 +178,7 @@ public final class Devnet implements AutoCloseable {
     loop("devnet-committer", Duration.ofMillis(500), committer::tick);
     loop("devnet-checkpointer", Duration.ofMillis(500), checkpointer::tick);
     loop("devnet-relayer", Duration.ofMillis(500), relayer::tick);
+    loop("devnet-native-ledger", Duration.ofMillis(250), nativeLedger::tick);
     if (!config.trafficInterval().isZero()) {
       java.util.concurrent.atomic.AtomicLong assetRound =
           new java.util.concurrent.atomic.AtomicLong();

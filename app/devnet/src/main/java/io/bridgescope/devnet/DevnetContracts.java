@@ -14,13 +14,22 @@ public record DevnetContracts(
     Address childPredicate,
     Address validatorSet,
     Address blsPrecompile,
-    Address childToken) {
+    Address childToken,
+    Address nativeRootToken) {
 
   public static final Address STATE_RECEIVER = Address.ofLow(0x1001);
   public static final Address L2_STATE_SENDER = Address.ofLow(0x1002);
   public static final Address CHILD_PREDICATE = Address.ofLow(0x1004);
   public static final Address VALIDATOR_SET = Address.ofLow(0x0101);
   public static final Address BLS_PRECOMPILE = Address.ofLow(0x2030);
+
+  /**
+   * Edge's NativeERC20: the child's native coin as an ERC-20, mapped to {@code nativeRootToken}.
+   */
+  public static final Address NATIVE_TOKEN = Address.ofLow(0x1010);
+
+  /** Edge's native-transfer precompile; on the devnet a NativeTransfer stand-in (NativeLedger). */
+  public static final Address NATIVE_TRANSFER = Address.ofLow(0x2020);
 
   /** Edge's system caller for {@code StateReceiver.commit}. */
   public static final Address SYSTEM = Address.of("0xfffffffffffffffffffffffffffffffffffffffe");
