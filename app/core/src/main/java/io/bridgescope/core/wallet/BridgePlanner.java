@@ -242,19 +242,7 @@ public final class BridgePlanner {
       List<Step> before) {
     TokenUnits units = views.units(chain, token);
     BigInteger amount = typed.in(units);
-    BigInteger held = views.tokenBalance(chain, token, from);
-    if (held.compareTo(amount) < 0) {
-      throw new WalletException(
-          Kind.INSUFFICIENT_FUNDS,
-          from
-              + " holds "
-              + units.show(held)
-              + " of "
-              + token
-              + " but wants to deposit "
-              + units.show(amount)
-              + "; nothing was signed");
-    }
+    BigInteger held = views.holding(chain, token, from, amount, units, "", "deposit");
     checks.add(from + " holds " + units.show(held) + " of the token on the " + chain.key());
     byte[] depositData = BridgeAbi.depositTo(token, receiver, amount);
     String summary = "deposit " + units.show(amount) + " of " + token + " to " + receiver + where;

@@ -42,6 +42,38 @@ final class ChainViews {
   }
 
   /**
+   * The ERC-20 balance of {@code owner}, which must cover {@code amount}: else {@code
+   * INSUFFICIENT_FUNDS} saying "{@code owner} holds H of {@code what}{@code token} but wants to
+   * {@code verb} A".
+   */
+  BigInteger holding(
+      ChainRole chain,
+      Address token,
+      Address owner,
+      BigInteger amount,
+      TokenUnits units,
+      String what,
+      String verb) {
+    BigInteger held = tokenBalance(chain, token, owner);
+    if (held.compareTo(amount) < 0) {
+      throw new WalletException(
+          WalletException.Kind.INSUFFICIENT_FUNDS,
+          owner
+              + " holds "
+              + units.show(held)
+              + " of "
+              + what
+              + token
+              + " but wants to "
+              + verb
+              + " "
+              + units.show(amount)
+              + "; nothing was signed");
+    }
+    return held;
+  }
+
+  /**
    * The token's symbol and decimals as it answers them now: a revert or an answer that is not the
    * value leaves that part empty; a node that does not answer is {@code CHAIN_ERROR}.
    */

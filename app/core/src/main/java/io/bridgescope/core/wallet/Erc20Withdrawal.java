@@ -59,20 +59,7 @@ final class Erc20Withdrawal {
     TokenUnits units = views.units(chain, token);
     BigInteger amount = typed.in(units);
     String what = home ? "root mirror " : "child token ";
-    BigInteger held = views.tokenBalance(chain, token, from);
-    if (held.compareTo(amount) < 0) {
-      throw new WalletException(
-          Kind.INSUFFICIENT_FUNDS,
-          from
-              + " holds "
-              + units.show(held)
-              + " of "
-              + what
-              + token
-              + " but wants to withdraw "
-              + units.show(amount)
-              + "; nothing was signed");
-    }
+    BigInteger held = views.holding(chain, token, from, amount, units, what, "withdraw");
     checks.add(from + " holds " + units.show(held) + " of the " + what.strip());
     String summary =
         "withdraw "
