@@ -59,7 +59,9 @@ class TransfersCliDevnetTest {
                     && childNative(doc, "erc20", "to_root", "deposit") != null
                     && childNative(doc, "erc20", "to_child", "withdraw") != null
                     && childNative(doc, "erc1155", "to_root", "deposit_batch") != null
-                    && childNative(doc, "erc1155", "to_child", "withdraw") != null;
+                    && childNative(doc, "erc1155", "to_child", "withdraw") != null
+                    && nativeCoin(doc, "to_child", "deposit") != null
+                    && nativeCoin(doc, "to_root", "withdraw") != null;
               });
       // The child-native ERC-20 (0x…1009): its token is the child one, its mirror on the root.
       for (String[] way : new String[][] {{"to_root", "deposit"}, {"to_child", "withdraw"}}) {
@@ -81,6 +83,16 @@ class TransfersCliDevnetTest {
         assertThat(bcm.path("token").asText()).isEqualTo(bcm.path("childToken").asText());
         assertThat(bcm.path("rootToken").asText()).isNotEqualTo(bcm.path("token").asText());
         assertThat(bcm.path("items")).allMatch(i -> i.has("tokenId") && i.has("amount"));
+      }
+      // The child's native coin (Edge's NativeERC20 at 0x…1010), both ways: an ERC-20 bridged from
+      // its root token, named by its own metadata.
+      for (String[] way : new String[][] {{"to_child", "deposit"}, {"to_root", "withdraw"}}) {
+        JsonNode bsn = nativeCoin(all.get(), way[0], way[1]);
+        assertThat(bsn.path("assetKind").asText()).isEqualTo("erc20");
+        assertThat(bsn.path("tokenHome").asText()).isEqualTo("root_native");
+        assertThat(bsn.path("symbol").asText()).isEqualTo("BSN");
+        assertThat(bsn.path("rootToken").asText())
+            .isEqualToIgnoringCase(devnet.contracts().nativeRootToken().toString());
       }
       JsonNode busd = busd(all.get());
       assertThat(busd.path("decimals").asInt()).isEqualTo(6);
@@ -180,6 +192,20 @@ class TransfersCliDevnetTest {
     }
     return null;
   }
+
+  /** A transfer of the child's native coin (0x…1010) this way, or null. */
+  static JsonNode nativeCoin(JsonNode doc, String direction, String action) {
+    for (JsonNode n : doc) {
+      if (NATIVE.equalsIgnoreCase(n.path("childToken").asText())
+          && n.path("direction").asText().equals(direction)
+          && n.path("action").asText().equals(action)) {
+        return n;
+      }
+    }
+    return null;
+  }
+
+  static final String NATIVE = "0x0000000000000000000000000000000000001010";
 
   /** A BUSD (6 decimals) deposit of 12.345678, the amount AssetTraffic sends. */
   static JsonNode busd(JsonNode doc) {
