@@ -81,9 +81,7 @@ public final class GenesisImportViewModel {
             + " blocks per epoch");
     lines.add(
         "Root contracts: "
-            + (genesis.rootContracts().isEmpty()
-                ? "none"
-                : String.join(", ", genesis.rootContracts().keySet()))
+            + (genesis.rootContracts().isEmpty() ? "none" : contractsLine())
             + (genesis.rootStartBlock().isPresent()
                 ? "; root start block " + genesis.rootStartBlock().getAsLong()
                 : ""));
@@ -99,6 +97,24 @@ public final class GenesisImportViewModel {
                     .reduce(BigInteger.ZERO, BigInteger::add)
                 + ")");
     return String.join("\n", lines);
+  }
+
+  /**
+   * The root contracts the genesis names, the optional NFT and child-mintable predicates counted
+   * rather than listed (one short line, so the dialog keeps its size).
+   */
+  private String contractsLine() {
+    List<String> named = new ArrayList<>();
+    int optional = 0;
+    for (String f : genesis.rootContracts().keySet()) {
+      if (f.startsWith("rootErc721") || f.startsWith("rootErc1155") || f.startsWith("childMint")) {
+        optional++;
+      } else {
+        named.add(f);
+      }
+    }
+    return String.join(", ", named)
+        + (optional == 0 ? "" : " and " + optional + " NFT / child-mintable predicates");
   }
 
   /** Checks the fields, then saves the profile in the background. */
