@@ -211,11 +211,11 @@ final class DemoTraffic {
    * the kinds fall.
    */
   private boolean isDemoTokenWithdrawal(StateSync e) {
-    byte[] d = e.data();
     return e.sender().equals(contracts.childPredicate())
-        && d.length >= 64
-        && Address.of(io.bridgescope.core.model.Hex.encode(java.util.Arrays.copyOfRange(d, 44, 64)))
-            .equals(contracts.rootToken());
+        && io.bridgescope.core.index.Payloads.decodeFrom(e.sender(), e.data(), false)
+            .transfer()
+            .filter(t -> t.rootToken().equals(contracts.rootToken()))
+            .isPresent();
   }
 
   /** A later checkpoint of the same epoch replaced this one's root. */

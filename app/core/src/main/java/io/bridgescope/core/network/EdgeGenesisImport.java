@@ -55,6 +55,17 @@ public final class EdgeGenesisImport {
 
   private EdgeGenesisImport() {}
 
+  /**
+   * The key under {@code params.engine.polybft.bridge} that names the root contract of profile
+   * field {@code field}; empty for a field the genesis does not carry.
+   */
+  public static java.util.Optional<String> genesisKey(String field) {
+    return ROOT_KEYS.stream()
+        .filter(k -> k.contract().equals(field))
+        .map(Key::genesisKey)
+        .findFirst();
+  }
+
   public static EdgeGenesis read(Path genesisFile) {
     String source = "genesis file " + genesisFile;
     try {

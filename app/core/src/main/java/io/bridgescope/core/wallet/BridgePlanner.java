@@ -91,7 +91,8 @@ public final class BridgePlanner {
         BridgeFunction.WITHDRAW_TO_FROM_ROOT
             .contract(contracts)
             .orElseThrow(
-                () -> Erc20Withdrawal.noChildMintablePredicate("childMintableErc20Predicate"));
+                () ->
+                    Erc20Withdrawal.noChildMintablePredicate(BridgeFunction.WITHDRAW_TO_FROM_ROOT));
     return Erc20Withdrawal.plan(
         views, planner, ChainRole.ROOT, predicate, from, mirror, receiver, typed, allowBurn);
   }

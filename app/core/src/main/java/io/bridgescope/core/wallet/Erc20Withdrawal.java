@@ -3,6 +3,7 @@ package io.bridgescope.core.wallet;
 import io.bridgescope.core.bridge.BridgeAbi;
 import io.bridgescope.core.model.Address;
 import io.bridgescope.core.network.ChainRole;
+import io.bridgescope.core.network.EdgeGenesisImport;
 import io.bridgescope.core.store.rows.Bytes;
 import io.bridgescope.core.store.rows.TxPurpose;
 import io.bridgescope.core.wallet.WalletException.Kind;
@@ -20,21 +21,20 @@ final class Erc20Withdrawal {
 
   private Erc20Withdrawal() {}
 
-  /** The profile names no root child-mintable predicate of that kind. */
-  static WalletException noChildMintablePredicate(String field) {
+  /** The profile names no root child-mintable predicate for {@code f}. */
+  static WalletException noChildMintablePredicate(BridgeFunction f) {
+    String field = f.profileField();
     return new WalletException(
         Kind.REFUSED,
         "the network profile names no "
-            + field.replace("childMintableErc", "ChildMintableERC")
+            + f.contractName
             + " on the root (contracts."
             + field
             + "), so the wallet cannot send root mirrors of child-native tokens home; import the"
             + " profile again from the chain's genesis.json (it is"
             + " params.engine.polybft.bridge."
-            + field
-                .replace("childMintableErc", "erc")
-                .replace("Predicate", "ChildMintablePredicate")
-            + "Address) or add the address; nothing was signed");
+            + EdgeGenesisImport.genesisKey(field).orElse(field)
+            + ") or add the address; nothing was signed");
   }
 
   /**

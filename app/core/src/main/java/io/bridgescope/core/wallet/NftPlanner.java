@@ -285,8 +285,7 @@ public final class NftPlanner {
             ? BridgeFunction.WITHDRAW_BATCH_721_FROM_ROOT
             : BridgeFunction.WITHDRAW_BATCH_1155_FROM_ROOT;
     Address predicate =
-        f.contract(contracts)
-            .orElseThrow(() -> Erc20Withdrawal.noChildMintablePredicate(f.profileField()));
+        f.contract(contracts).orElseThrow(() -> Erc20Withdrawal.noChildMintablePredicate(f));
     return withdraw(ChainRole.ROOT, predicate, from, mirror, receiver, items, allowBurn);
   }
 
